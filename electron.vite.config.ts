@@ -1,0 +1,40 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+// out/main/index.js      – the Electron main process (ESM; package.json has "type": "module")
+// out/preload/index.cjs  – the preload, CommonJS and self-contained: a sandboxed preload can
+//                          neither `import` nor require anything but `electron`
+// out/renderer/          – the Svelte app, also served as-is by the browser edition
+export default defineConfig({
+  main: {
+    build: {
+      // better-sqlite3 stays external (a native addon, loaded from node_modules at run time).
+      externalizeDeps: true,
+      rolldownOptions: {
+        input: { index: resolve(import.meta.dirname, 'src/main/index.ts') },
+      },
+    },
+  },
+  preload: {
+    build: {
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: resolve(import.meta.dirname, 'src/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(import.meta.dirname, 'src/renderer'),
+    plugins: [svelte()],
+    build: {
+      outDir: resolve(import.meta.dirname, 'out/renderer'),
+      // The browser edition and the app:// protocol serve these files; nothing is fetched remotely.
+      modulePreload: { polyfill: false },
+      rolldownOptions: {
+        input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') },
+      },
+    },
+  },
+});

@@ -1,0 +1,65 @@
+// Plain-text rendering for the CLI's human output (the --json output needs none of this).
+import type { Block, DateValue, DeskDocument } from '../shared/types';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A date as precisely as it is known: "13 January 1993", "March 2022", "1993", "1990s", "2022–2023". */
+export function formatDate(d: Pick<DateValue, 'date' | 'precision' | 'end'>): string {
+  const [y, m, day] = d.date.split('-');
+  switch (d.precision) {
+    case 'day':
+      return `${Number(day)} ${MONTHS[Number(m) - 1]} ${y}`;
+    case 'month':
+      return `${MONTHS[Number(m) - 1]} ${y}`;
+    case 'year':
+      return y ?? d.date;
+    case 'decade':
+      return `${y}s`;
+    case 'range':
+      return d.end ? `${d.date}–${d.end}` : d.date;
+  }
+}
+
+export function formatTable(headers: string[], rows: (string | number)[][]): string {
+  const cells = rows.map((r) => r.map((c) => String(c)));
+  const widths = headers.map((h, i) => Math.min(60, Math.max(h.length, ...cells.map((r) => (r[i] ?? '').length))));
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => {
+        const w = widths[i]!;
+        const t = c.length > w ? `${c.slice(0, w - 1)}…` : c;
+        return i === r.length - 1 ? t : t.padEnd(w);
+      })
+      .join('  ');
+  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
+}
+
+export function formatDocument(doc: DeskDocument): string {
+  const out = [`${doc.title}  [${doc.slug}, ${doc.kind}]`, ''];
+  for (const s of doc.sections) {
+    if (s.level > 0) out.push('', `${'#'.repeat(s.level)} ${s.heading}  (#${s.anchor})`);
+    for (const b of s.blocks) out.push(formatBlock(b));
+  }
+  return out.join('\n');
+}
+
+function formatBlock(b: Block): string {
+  switch (b.type) {
+    case 'paragraph':
+      return b.number ? `${b.number}. ${b.text}` : b.text;
+    case 'list':
+      return b.items.map((i) => `  ${b.style === 'diamond' ? '◇' : '-'} ${i}`).join('\n');
+    case 'infobox':
+      return b.fields.map((f) => `  ${f.key}: ${f.value}`).join('\n');
+    case 'term':
+      return `${b.text}:`;
+    case 'seeAlso':
+      return b.items.map((i) => `  → ${i.title}${i.slug ? ` (${i.slug})` : ' (not in this library)'}`).join('\n');
+    case 'table': {
+      if (b.gaps && b.gaps.emptyRows > 10) return `  [table: ${b.rows.length} rows] ${b.gaps.note}`;
+      const rows = b.rows.map((r) => r.cells.map((c) => (c.gap ? '—' : c.recovered ? `${c.text}*` : c.text)));
+      const note = b.gaps ? `\n  ${b.gaps.note}` : '';
+      return formatTable(b.header, rows) + note;
+    }
+  }
+}

@@ -1,0 +1,226 @@
+// The command-line transport: parses arguments, calls the same handlers as the app, prints.
+// Exit codes: 0 ok, 1 error (message on stderr), 2 usage error.
+import { existsSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import Database from 'better-sqlite3';
+import { DeskError, type DeskMethod } from '../shared/api';
+import type { DeskDocument, DocumentSummary, PartnerSummary, SearchResponse, TimelineEvent } from '../shared/types';
+import { buildDatabase, BuildError, corpusHashOf, type BuildReport } from '../ingest/build';
+import { createDesk } from '../main/desk';
+import { DEFAULT_CORPUS_DIR, DEFAULT_DB_PATH } from './paths';
+import { formatDate, formatDocument, formatTable } from './format';
+
+export const USAGE = `Usage: relations-desk <command> [options]
+
+Commands:
+  build [--corpus DIR] [--out FILE]        Build the library database from the corpus
+  docs                                     List the documents
+  doc <slug>                               Show one document with its sections
+  search "<query>" [--limit N] [--doc SLUG] [--partner NAME]
+                                           Full-text search with snippets
+  partners                                 List partners with established relations
+  timeline [--partner NAME] [--from YEAR] [--to YEAR]
+                                           Dated events, oldest first
+
+Options for every command:
+  --json        Print JSON instead of text
+  --db FILE     Use this library database (default: the bundled one, built first
+                if it is missing or out of date)
+  -h, --help    Show this help`;
+
+class UsageError extends Error {}
+
+export interface CliIO {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const OPTIONS = {
+  json: { type: 'boolean' },
+  db: { type: 'string' },
+  corpus: { type: 'string' },
+  out: { type: 'string' },
+  limit: { type: 'string' },
+  doc: { type: 'string' },
+  partner: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies ParseArgsConfig['options'];
+
+/** Runs one command and returns the exit code; never calls process.exit itself. */
+export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<number> {
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+    const { values, positionals } = parsed;
+    const [command, ...rest] = positionals;
+    if (values.help || command === 'help') {
+      io.out(USAGE);
+      return 0;
+    }
+    if (!command) throw new UsageError('No command given.');
+
+    if (command === 'build') {
+      expectArgs(rest, 0, 'build');
+      const report = runBuild(values.corpus ?? DEFAULT_CORPUS_DIR, values.out ?? values.db ?? DEFAULT_DB_PATH);
+      io.out(values.json ? JSON.stringify(report, null, 2) : formatBuildReport(report));
+      return 0;
+    }
+
+    const dbPath = values.db ?? ensureBundledDb(io);
+    const desk = createDesk({ dbPath });
+    try {
+      const call = async <T>(method: DeskMethod, params: unknown): Promise<T> => {
+        const env = await desk.dispatch(method, params);
+        if (!env.ok) throw new DeskError(env.error.code, env.error.message, env.error.hint);
+        return env.value as T;
+      };
+      const print = (value: unknown, text: () => string) => io.out(values.json ? JSON.stringify(value, null, 2) : text());
+
+      switch (command) {
+        case 'docs': {
+          expectArgs(rest, 0, 'docs');
+          const docs = await call<DocumentSummary[]>('listDocuments', {});
+          print(docs, () => formatTable(['slug', 'title', 'kind', 'partners', 'sections', 'passages'], docs.map((d) => [d.slug, d.title, d.kind, d.partners.join(', '), d.sections, d.passages])));
+          return 0;
+        }
+        case 'doc': {
+          expectArgs(rest, 1, 'doc <slug>');
+          const doc = await call<DeskDocument>('getDocument', { slug: rest[0] });
+          print(doc, () => formatDocument(doc));
+          return 0;
+        }
+        case 'search': {
+          expectArgs(rest, 1, 'search "<query>"');
+          const params = {
+            query: rest[0],
+            ...(values.limit !== undefined ? { limit: toInt(values.limit, '--limit') } : {}),
+            ...(values.doc !== undefined ? { docSlug: values.doc } : {}),
+            ...(values.partner !== undefined ? { partner: values.partner } : {}),
+          };
+          const res = await call<SearchResponse>('search', params);
+          print(res, () => formatSearch(res));
+          return 0;
+        }
+        case 'partners': {
+          expectArgs(rest, 0, 'partners');
+          const partners = await call<PartnerSummary[]>('listPartners', {});
+          print(partners, () => formatTable(['id', 'name', 'kind', 'established', 'documents'], partners.map((p) => [p.id, p.name, p.kind, p.established ? formatDate(p.established) : '—', p.documents.length])));
+          return 0;
+        }
+        case 'timeline': {
+          expectArgs(rest, 0, 'timeline');
+          const params = {
+            ...(values.partner !== undefined ? { partner: values.partner } : {}),
+            ...(values.from !== undefined ? { from: toInt(values.from, '--from') } : {}),
+            ...(values.to !== undefined ? { to: toInt(values.to, '--to') } : {}),
+          };
+          const events = await call<TimelineEvent[]>('timeline', params);
+          const shown = events.map(({ date, precision, end, summary, partners, docSlug, anchor, quote }) => ({ date, precision, ...(end ? { end } : {}), summary, partners, docSlug, anchor, quote }));
+          print(shown, () => formatTable(['date', 'precision', 'summary', 'partners'], events.map((e) => [formatDate(e), e.precision, e.summary, e.partners.join(', ')])));
+          return 0;
+        }
+        default:
+          throw new UsageError(`Unknown command "${command}".`);
+      }
+    } finally {
+      desk.close();
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`relations-desk: ${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (err instanceof BuildError) {
+      io.err(`relations-desk: ${err.message}`);
+      for (const w of err.warnings) io.err(`  warning: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`);
+      return 1;
+    }
+    const e = DeskError.from(err);
+    if (e.code === 'BAD_REQUEST') {
+      io.err(`relations-desk: ${e.message}`);
+      return 2;
+    }
+    io.err(`relations-desk: ${e.message}${e.hint ? `\n${e.hint}` : ''}`);
+    return 1;
+  }
+}
+
+const defaultIO: CliIO = {
+  out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+  err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+};
+
+function expectArgs(rest: string[], n: number, form: string): void {
+  if (rest.length !== n) throw new UsageError(`Expected: relations-desk ${form}`);
+}
+
+function toInt(value: string, flag: string): number {
+  if (!/^-?\d+$/.test(value.trim())) throw new UsageError(`${flag} needs a whole number, got "${value}".`);
+  return Number(value);
+}
+
+function runBuild(corpusDir: string, outFile: string): BuildReport {
+  return buildDatabase({ corpusDir, outFile });
+}
+
+/** The bundled DB, built first when it is missing or was built from another corpus or version. */
+function ensureBundledDb(io: CliIO): string {
+  if (existsSync(DEFAULT_DB_PATH) && !isStale(DEFAULT_DB_PATH)) return DEFAULT_DB_PATH;
+  io.err(existsSync(DEFAULT_DB_PATH) ? 'The library database is out of date; rebuilding it…' : 'The library database is missing; building it…');
+  const report = runBuild(DEFAULT_CORPUS_DIR, DEFAULT_DB_PATH);
+  io.err(`Built ${report.counts.documents} documents in ${report.millis} ms.`);
+  return DEFAULT_DB_PATH;
+}
+
+export function isStale(dbPath: string): boolean {
+  if (!existsSync(DEFAULT_CORPUS_DIR)) return false;
+  try {
+    const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+    try {
+      const row = db.prepare("SELECT value FROM meta WHERE key = 'corpus_hash'").get() as { value: string } | undefined;
+      return row?.value !== corpusHashOf(DEFAULT_CORPUS_DIR);
+    } finally {
+      db.close();
+    }
+  } catch {
+    return true;
+  }
+}
+
+function formatBuildReport(r: BuildReport): string {
+  const c = r.counts;
+  const lines = [
+    `Built ${r.outFile} in ${r.millis} ms`,
+    `  documents ${c.documents}, sections ${c.sections}, passages ${c.passages}, partners ${c.partners}, events ${c.events}`,
+    `  gaps ${c.gaps} cells in ${c.tablesWithGaps} tables, recovered names ${c.recoveredNames}, skipped files ${c.skippedFiles}`,
+    `  corpus hash ${r.corpusHash.slice(0, 16)}…`,
+  ];
+  if (r.warnings.length > 0) {
+    lines.push(`Warnings (${r.warnings.length}):`);
+    for (const w of r.warnings) lines.push(`  ${w.file}${w.line ? `:${w.line}` : ''} [${w.code}] ${w.message}`);
+  }
+  return lines.join('\n');
+}
+
+function formatSearch(res: SearchResponse): string {
+  const lines = [`${res.total} result(s) for "${res.query}"`];
+  if (res.notice) lines.push(res.notice);
+  if (res.suggestion) lines.push(`Did you mean: ${res.suggestion}`);
+  for (const hit of res.results) {
+    let marked = '';
+    let at = 0;
+    for (const [s, e] of hit.highlights) {
+      marked += `${hit.snippet.slice(at, s)}[${hit.snippet.slice(s, e)}]`;
+      at = e;
+    }
+    marked += hit.snippet.slice(at);
+    lines.push('', `${hit.docTitle} › ${hit.sectionPath.join(' › ') || '(introduction)'}  #${hit.anchor}  (${hit.score})`, `  ${marked}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,176 @@
+// The wiki-style export: `= Title =`, `== Heading ==` … `==== Heading ====`, pipe tables,
+// `- ` lists, `Infobox` + `- Key: Value`, `;Term` lines, and a `See also` list.
+// Each non-blank prose line is its own paragraph (the export puts one paragraph per line).
+import { nameKey } from '../shared/text';
+import {
+  cleanInline,
+  DocBuilder,
+  hasControlChars,
+  isGarbage,
+  parseMarkedHeading,
+} from './doc-builder';
+import { buildTable, isTableLine, isTableSeparator, isWikitextTableMarkup, splitRow, type RawTable } from './tables';
+
+export interface WikiTitle {
+  title: string;
+  /** Index (0-based) of the title line, or -1 when there is none. */
+  index: number;
+}
+
+/** The `= Title =` on the first non-blank line, if there is one. */
+export function findWikiTitle(lines: string[]): WikiTitle | null {
+  const index = lines.findIndex((l) => l.trim() !== '');
+  if (index === -1) return null;
+  const h = parseMarkedHeading(lines[index]!.trim(), '=');
+  if (!h || h.level !== 1 || h.closing !== 1) return null;
+  const title = cleanInline(h.text);
+  return title ? { title, index } : null;
+}
+
+const LIST_ITEM = /^[-*•]\s+/;
+const NUMBERED_ITEM = /^#\s+/;
+
+/**
+ * Parse wiki-format lines into `builder`. `skipIndex` is the title line (already consumed).
+ * `lineOffset` maps array indexes to 1-based source lines.
+ */
+export function parseWiki(lines: string[], builder: DocBuilder, skipIndex: number): void {
+  let table: RawTable | null = null;
+  let list: { style: 'bullet' | 'numbered'; items: string[]; line: number } | null = null;
+  let infobox: { fields: { key: string; value: string }[]; line: number } | null = null;
+
+  const inSeeAlso = () => nameKey(builder.section.heading) === 'see also' && builder.section.level > 0;
+
+  const flushTable = () => {
+    if (!table) return;
+    if (table.rows.length > 0) builder.addBlock(buildTable(table, { builder, path: builder.section.path }), table.startLine);
+    table = null;
+  };
+  const flushList = () => {
+    if (!list) return;
+    if (inSeeAlso()) {
+      builder.addBlock({ type: 'seeAlso', items: list.items.map((title) => ({ title, slug: null })) }, list.line);
+    } else {
+      builder.addBlock({ type: 'list', style: list.style, items: list.items }, list.line);
+    }
+    list = null;
+  };
+  const flushInfobox = () => {
+    if (!infobox) return;
+    if (infobox.fields.length > 0) builder.addBlock({ type: 'infobox', fields: infobox.fields }, infobox.line);
+    else builder.warn(infobox.line, 'infobox-empty', `"Infobox" at line ${infobox.line} has no "- Key: Value" lines; ignored.`);
+    infobox = null;
+  };
+  const flushAll = () => {
+    flushTable();
+    flushList();
+    flushInfobox();
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    if (i === skipIndex) continue;
+    const lineNo = i + 1;
+    const raw = lines[i]!;
+    if (hasControlChars(raw)) builder.warn(lineNo, 'control-chars', `Line ${lineNo} contains control characters; they were removed.`);
+    const line = raw.trim();
+
+    if (line === '') {
+      flushAll();
+      continue;
+    }
+
+    // Tables: rows end at a blank line or any line that is not a pipe row.
+    if (isWikitextTableMarkup(line)) {
+      builder.warn(lineNo, 'table-markup', `Raw wikitext table markup "${line.slice(0, 40)}" at line ${lineNo} was skipped.`);
+      continue;
+    }
+    if (isTableLine(line)) {
+      if (isTableSeparator(line)) continue;
+      flushList();
+      flushInfobox();
+      const { cells, closed } = splitRow(line);
+      if (!closed) {
+        builder.warn(lineNo, 'table-row-unclosed', `Table row at line ${lineNo} has no closing "|"; read as a row anyway.`);
+      }
+      table ??= { rows: [], startLine: lineNo };
+      table.rows.push({ cells, line: lineNo });
+      continue;
+    }
+    flushTable();
+
+    if (line.startsWith('=')) {
+      const h = parseMarkedHeading(line, '=');
+      if (h) {
+        flushAll();
+        const heading = cleanInline(h.text);
+        if (heading === '' || isGarbage(heading)) {
+          builder.warn(lineNo, 'heading-empty', `Heading at line ${lineNo} has no text; ignored.`);
+          continue;
+        }
+        let level = h.level;
+        if (h.closing !== h.level) {
+          builder.warn(lineNo, 'heading-unbalanced', `Heading "${heading}" at line ${lineNo} opens with ${h.level} "=" and closes with ${h.closing}; read as level ${Math.min(h.level, h.closing)}.`);
+          level = Math.min(h.level, h.closing);
+        }
+        if (level < 2 || level > 4) {
+          const clamped = Math.min(4, Math.max(2, level));
+          builder.warn(lineNo, 'heading-level', `Heading "${heading}" at line ${lineNo} has level ${level}; read as level ${clamped}.`);
+          level = clamped;
+        }
+        builder.startSection(heading, level, lineNo);
+        continue;
+      }
+    }
+
+    if (line === 'Infobox' || /^Infobox\s/.test(line)) {
+      flushAll();
+      infobox = { fields: [], line: lineNo };
+      continue;
+    }
+    if (infobox) {
+      const field = LIST_ITEM.test(line) ? parseField(line.replace(LIST_ITEM, '')) : null;
+      if (field) {
+        infobox.fields.push(field);
+        continue;
+      }
+      flushInfobox();
+    }
+
+    if (line.startsWith(';')) {
+      flushAll();
+      const text = cleanInline(line.slice(1));
+      if (text && !isGarbage(text)) builder.addBlock({ type: 'term', text }, lineNo);
+      else builder.warn(lineNo, 'garbage-line', `Term line ${lineNo} has no readable text ("${line.slice(0, 40)}"); skipped.`);
+      continue;
+    }
+
+    const bullet = LIST_ITEM.test(line);
+    if (bullet || NUMBERED_ITEM.test(line)) {
+      const style = bullet ? 'bullet' : 'numbered';
+      const text = cleanInline(line.replace(bullet ? LIST_ITEM : NUMBERED_ITEM, ''));
+      if (list && list.style !== style) flushList();
+      if (text === '') continue;
+      list ??= { style, items: [], line: lineNo };
+      list.items.push(text);
+      continue;
+    }
+    flushList();
+
+    const text = cleanInline(line);
+    if (text === '' || isGarbage(text)) {
+      builder.warn(lineNo, 'garbage-line', `Line ${lineNo} has no readable text ("${line.slice(0, 40)}"); skipped.`);
+      continue;
+    }
+    builder.addBlock({ type: 'paragraph', text }, lineNo);
+  }
+  flushAll();
+}
+
+/** `Key: Value` → field; null when there is no key. */
+function parseField(text: string): { key: string; value: string } | null {
+  const colon = text.indexOf(':');
+  if (colon <= 0 || colon > 60) return null;
+  const key = cleanInline(text.slice(0, colon));
+  if (!key || /\s{2,}/.test(key)) return null;
+  return { key, value: cleanInline(text.slice(colon + 1)) };
+}

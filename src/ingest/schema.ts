@@ -1,0 +1,86 @@
+// The bundled database's layout. Bump SCHEMA_VERSION when tables change and INGEST_VERSION when
+// parsing or extraction changes what is stored: either makes an existing database stale.
+export const SCHEMA_VERSION = 1;
+export const INGEST_VERSION = 1;
+
+export const SCHEMA_SQL = `
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE documents (
+  slug        TEXT PRIMARY KEY,
+  ord         INTEGER NOT NULL,
+  title       TEXT NOT NULL,
+  kind        TEXT NOT NULL,
+  source_file TEXT NOT NULL,
+  partners    TEXT NOT NULL, -- JSON array of partner ids
+  sections    INTEGER NOT NULL,
+  passages    INTEGER NOT NULL,
+  body        TEXT NOT NULL  -- JSON: the structured document (sections → blocks)
+);
+CREATE TABLE sections (
+  doc_slug TEXT NOT NULL REFERENCES documents(slug),
+  ord      INTEGER NOT NULL,
+  anchor   TEXT NOT NULL,
+  heading  TEXT NOT NULL,
+  level    INTEGER NOT NULL,
+  path     TEXT NOT NULL, -- JSON array
+  PRIMARY KEY (doc_slug, anchor)
+);
+CREATE TABLE passages (
+  id       TEXT PRIMARY KEY,
+  doc_slug TEXT NOT NULL REFERENCES documents(slug),
+  ord      INTEGER NOT NULL,
+  anchor   TEXT NOT NULL,
+  block_id TEXT NOT NULL,
+  path     TEXT NOT NULL, -- JSON array: section path
+  text     TEXT NOT NULL
+);
+CREATE TABLE passage_partners (
+  passage_id TEXT NOT NULL REFERENCES passages(id),
+  partner_id TEXT NOT NULL,
+  PRIMARY KEY (partner_id, passage_id)
+);
+CREATE TABLE partners (
+  id      TEXT PRIMARY KEY,
+  name    TEXT NOT NULL,
+  kind    TEXT NOT NULL,
+  aliases TEXT NOT NULL, -- JSON array
+  body    TEXT NOT NULL  -- JSON: the full Partner record
+);
+CREATE TABLE partner_keys (
+  key        TEXT PRIMARY KEY, -- nameKey() of the id, the name and every alias
+  partner_id TEXT NOT NULL REFERENCES partners(id)
+);
+CREATE TABLE events (
+  id        TEXT PRIMARY KEY,
+  sort_key  TEXT NOT NULL, -- date, then document order, for a stable chronology
+  date      TEXT NOT NULL,
+  precision TEXT NOT NULL,
+  end_date  TEXT,
+  year_from INTEGER NOT NULL,
+  year_to   INTEGER NOT NULL,
+  doc_slug  TEXT NOT NULL REFERENCES documents(slug),
+  body      TEXT NOT NULL  -- JSON: the TimelineEvent
+);
+CREATE INDEX events_by_sort ON events(sort_key);
+CREATE TABLE event_partners (
+  event_id   TEXT NOT NULL REFERENCES events(id),
+  partner_id TEXT NOT NULL,
+  PRIMARY KEY (partner_id, event_id)
+);
+CREATE TABLE warnings (
+  ord     INTEGER PRIMARY KEY,
+  file    TEXT NOT NULL,
+  line    INTEGER,
+  code    TEXT NOT NULL,
+  message TEXT NOT NULL
+);
+CREATE TABLE search_index (
+  id          INTEGER PRIMARY KEY CHECK (id = 1),
+  corpus_hash TEXT NOT NULL,
+  lunr        TEXT NOT NULL, -- serialized lunr.Index
+  vocabulary  TEXT NOT NULL  -- JSON object: folded word → corpus spelling
+);
+`;

@@ -1,0 +1,137 @@
+// The handlers: one function per DeskApi method, each validating its params before touching a
+// service. Electron IPC, the browser edition's HTTP server and the CLI all call `dispatch`, so
+// every transport gets the same validation and the same error envelope.
+import { z } from 'zod';
+import { DESK_METHODS, DeskError, type DeskApi, type DeskMethod, type Envelope } from '../shared/api';
+import { Library, type OpenOptions } from './services/library';
+import { UserStore } from './services/userStore';
+
+export interface DeskOptions extends OpenOptions {
+  /** The bundled library database (opened read-only). */
+  dbPath: string;
+  /** The reader's own database (bookmarks, positions); omitted by the CLI, which has none. */
+  userDbPath?: string;
+}
+
+export interface Desk {
+  api: DeskApi;
+  dispatch(method: string, params: unknown): Promise<Envelope<unknown>>;
+  close(): void;
+}
+
+const slug = z.string().trim().min(1).max(200);
+const anchor = z.string().trim().min(1).max(300);
+const year = z.number().int().min(-5000).max(5000);
+const none = z.union([z.strictObject({}), z.undefined(), z.null()]).transform(() => ({}));
+
+const schemas = {
+  info: none,
+  listDocuments: none,
+  getDocument: z.strictObject({ slug }),
+  search: z.strictObject({
+    query: z.string().max(2000),
+    limit: z.number().int().min(1).max(200).optional(),
+    docSlug: slug.optional(),
+    partner: z.string().trim().min(1).max(200).optional(),
+  }),
+  listPartners: none,
+  getPartner: z.strictObject({ id: z.string().trim().min(1).max(200) }),
+  timeline: z
+    .strictObject({
+      partner: z.string().trim().min(1).max(200).optional(),
+      docSlug: slug.optional(),
+      from: year.optional(),
+      to: year.optional(),
+    })
+    .refine((p) => p.from === undefined || p.to === undefined || p.from <= p.to, { message: '"from" must not be after "to"' }),
+  listBookmarks: none,
+  addBookmark: z.strictObject({ docSlug: slug, anchor, label: z.string().max(300).optional() }),
+  removeBookmark: z.strictObject({ docSlug: slug, anchor }),
+  getReadingPosition: z.strictObject({ docSlug: slug }),
+  setReadingPosition: z.strictObject({ docSlug: slug, anchor, offset: z.number().min(0).max(1) }),
+} satisfies Record<DeskMethod, z.ZodType>;
+
+export function createDesk(options: DeskOptions): Desk {
+  let library: Library | null = null;
+  let user: UserStore | null = null;
+
+  // Opened on demand, so a library rebuilt while the app runs is picked up on the next call.
+  const lib = (): Library => {
+    library ??= Library.open(options.dbPath, options);
+    return library;
+  };
+  const userStore = (): UserStore => {
+    if (!options.userDbPath) throw new DeskError('BAD_REQUEST', 'Bookmarks and reading positions are not available here.');
+    user ??= new UserStore(options.userDbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    return user;
+  };
+
+  const implementation: { [M in DeskMethod]: (p: z.output<(typeof schemas)[M]>) => Awaited<ReturnType<DeskApi[M]>> } = {
+    info: () => lib().info(),
+    listDocuments: () => lib().listDocuments(),
+    getDocument: (p) => lib().getDocument(p.slug),
+    search: (p) => lib().search(p),
+    listPartners: () => lib().listPartners(),
+    getPartner: (p) => lib().getPartner(p.id),
+    timeline: (p) => lib().timeline(p),
+    listBookmarks: () => userStore().listBookmarks(),
+    addBookmark: (p) => userStore().addBookmark(p.docSlug, p.anchor, p.label ?? bookmarkLabel(lib(), p.docSlug, p.anchor)),
+    removeBookmark: (p) => userStore().removeBookmark(p.docSlug, p.anchor),
+    getReadingPosition: (p) => userStore().getReadingPosition(p.docSlug),
+    setReadingPosition: (p) => userStore().setReadingPosition(p),
+  };
+
+  const dispatch = async (method: string, params: unknown): Promise<Envelope<unknown>> => {
+    try {
+      if (!(DESK_METHODS as readonly string[]).includes(method)) {
+        throw new DeskError('UNKNOWN_METHOD', `Unknown method "${method}". Known methods: ${DESK_METHODS.join(', ')}.`);
+      }
+      const m = method as DeskMethod;
+      const parsed = schemas[m].safeParse(params);
+      if (!parsed.success) {
+        throw new DeskError('BAD_REQUEST', `Invalid arguments for ${m}: ${describeIssues(parsed.error)}`);
+      }
+      const run = implementation[m] as (p: unknown) => unknown;
+      return { ok: true, value: run(parsed.data) };
+    } catch (err) {
+      const error = DeskError.from(err);
+      if (error.code === 'DB_MISSING' || error.code === 'DB_CORRUPT' || error.code === 'DB_STALE') library = null;
+      return { ok: false, error: error.toJSON() };
+    }
+  };
+
+  const api = Object.fromEntries(
+    DESK_METHODS.map((m) => [
+      m,
+      async (params: unknown) => {
+        const envelope = await dispatch(m, params);
+        if (!envelope.ok) throw new DeskError(envelope.error.code, envelope.error.message, envelope.error.hint);
+        return envelope.value;
+      },
+    ]),
+  ) as unknown as DeskApi;
+
+  return {
+    api,
+    dispatch,
+    close: () => {
+      library?.close();
+      user?.close();
+      library = null;
+      user = null;
+    },
+  };
+}
+
+function bookmarkLabel(library: Library, docSlug: string, anchor: string): string {
+  const doc = library.getDocument(docSlug);
+  const section = doc.sections.find((s) => s.anchor === anchor);
+  if (!section) throw new DeskError('NOT_FOUND', `No section "${anchor}" in "${doc.title}".`);
+  return section.level === 0 ? doc.title : `${doc.title} › ${section.path.join(' › ')}`;
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}

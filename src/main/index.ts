@@ -1,0 +1,233 @@
+// The Electron main process: app lifecycle and the one window. Data lives behind createDesk
+// (src/main/desk.ts); IPC in ipc.ts; security policy in security.ts; file locations in paths.ts.
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  BrowserWindow,
+  Menu,
+  app,
+  dialog,
+  ipcMain,
+  nativeTheme,
+  protocol,
+  screen,
+  session,
+  shell,
+} from 'electron';
+import { createDesk, type Desk } from './desk';
+import { registerDeskIpc } from './ipc';
+import { menuTemplate } from './menu';
+import { electronNativeBinding } from './native';
+import { resolveAppPaths, userDataOverride, type AppPaths } from './paths';
+import {
+  APP_HOST,
+  APP_ORIGIN,
+  APP_SCHEME,
+  SECURITY_HEADERS,
+  hardenSession,
+  hardenWebContents,
+  resolveInside,
+} from './security';
+import { loadWindowState, saveWindowState, type WindowState } from './window-state';
+import { contentTypeFor } from '../web/server';
+
+const APP_NAME = 'Relations Desk';
+const isDev = !app.isPackaged;
+
+// --- Before ready -------------------------------------------------------------------------------
+// The user-data folder must be fixed before anything reads it (the single-instance lock does).
+const userData = userDataOverride(process.env);
+if (userData) app.setPath('userData', userData);
+app.setName(APP_NAME);
+app.enableSandbox();
+
+protocol.registerSchemesAsPrivileged([
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+  },
+]);
+
+let mainWindow: BrowserWindow | null = null;
+let desk: Desk | null = null;
+let removeIpc: (() => void) | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Relations Desk owns this user-data folder; it will focus its window.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  // Every web contents, present and future, gets the navigation/new-window rules.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, shell));
+
+  app.whenReady().then(start, (err: unknown) => fatal(err));
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('will-quit', () => {
+    removeIpc?.();
+    desk?.close();
+    desk = null;
+  });
+}
+
+function start(): void {
+  const paths = resolveAppPaths({
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+    userData: app.getPath('userData'),
+    env: process.env,
+  });
+
+  hardenSession(session.defaultSession);
+  serveRenderer(paths.rendererDir);
+
+  let nativeBinding: string | undefined;
+  try {
+    nativeBinding = electronNativeBinding({
+      isPackaged: app.isPackaged,
+      appPath: app.getAppPath(),
+      electronVersion: process.versions.electron,
+      env: process.env,
+    });
+  } catch (err) {
+    fatal(err);
+    return;
+  }
+
+  // A missing or damaged library DB does not stop the app: every call then answers
+  // DB_MISSING / DB_CORRUPT / DB_STALE with the rebuild command, and the renderer shows it.
+  desk = createDesk({ dbPath: paths.libraryDb, userDbPath: paths.userDb, nativeBinding });
+  removeIpc = registerDeskIpc(ipcMain, desk);
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate({
+        appName: APP_NAME,
+        isMac: process.platform === 'darwin',
+        isDev,
+        focused: () => BrowserWindow.getFocusedWindow()?.webContents ?? mainWindow?.webContents ?? null,
+        showAbout: () => app.showAboutPanel(),
+      }),
+    ),
+  );
+  app.setAboutPanelOptions({ applicationName: APP_NAME, applicationVersion: app.getVersion() });
+
+  createWindow(paths);
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow(paths);
+  });
+}
+
+function createWindow(paths: AppPaths): void {
+  const state = loadWindowState(
+    paths.windowState,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
+  const win = new BrowserWindow({
+    ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
+    width: state.width,
+    height: state.height,
+    minWidth: 640,
+    minHeight: 480,
+    show: false,
+    title: APP_NAME,
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#1b1d21' : '#ffffff',
+    webPreferences: {
+      preload: paths.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    },
+  });
+  mainWindow = win;
+  if (state.maximized) win.maximize();
+  win.once('ready-to-show', () => win.show());
+
+  let saveTimer: NodeJS.Timeout | undefined;
+  const currentState = (): WindowState => {
+    const b = win.getNormalBounds();
+    return { x: b.x, y: b.y, width: b.width, height: b.height, maximized: win.isMaximized() };
+  };
+  const saveSoon = () => {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => {
+      if (!win.isDestroyed()) trySave(paths.windowState, currentState());
+    }, 500);
+  };
+  win.on('resize', saveSoon);
+  win.on('move', saveSoon);
+  win.on('close', () => {
+    clearTimeout(saveTimer);
+    trySave(paths.windowState, currentState());
+  });
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  win.webContents.on('render-process-gone', (_e, details) => {
+    console.error(`Renderer gone (${details.reason}); reloading.`);
+    if (details.reason !== 'clean-exit' && !win.isDestroyed()) win.reload();
+  });
+
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+function trySave(file: string, state: WindowState): void {
+  try {
+    saveWindowState(file, state);
+  } catch (err) {
+    console.error('Could not save the window position:', err);
+  }
+}
+
+/** app://desk/<path> → a file of the renderer build; app routes fall back to index.html. */
+function serveRenderer(rendererDir: string): void {
+  const index = path.join(rendererDir, 'index.html');
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
+    const candidate = resolveInside(rendererDir, url.pathname);
+    if (candidate === null) return new Response('Bad path', { status: 400 });
+    let file = candidate;
+    try {
+      const stat = await fs.promises.stat(file);
+      if (!stat.isFile()) file = index;
+    } catch {
+      if (path.extname(url.pathname) !== '') return new Response('Not found', { status: 404 });
+      file = index;
+    }
+    try {
+      const body = await fs.promises.readFile(file);
+      return new Response(body, {
+        status: 200,
+        headers: { ...SECURITY_HEADERS, 'Content-Type': contentTypeFor(file) },
+      });
+    } catch {
+      return new Response(
+        `The app's screens are missing (${rendererDir}). Run \`npm run build:app\`.`,
+        { status: 500, headers: { 'Content-Type': 'text/plain; charset=utf-8' } },
+      );
+    }
+  });
+}
+
+function fatal(err: unknown): void {
+  const message = err instanceof Error ? err.message : String(err);
+  console.error(message);
+  dialog.showErrorBox(`${APP_NAME} could not start`, message);
+  app.exit(1);
+}

@@ -1,0 +1,250 @@
+// The bundled library, opened read-only. Every read the app makes goes through this class; it
+// checks on open that the file is a Relations Desk database of this schema and that its search
+// index was built from the same corpus as its data.
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { DeskError, type TimelineParams } from '../../shared/api';
+import type {
+  DeskDocument,
+  DocumentSummary,
+  LibraryInfo,
+  Partner,
+  PartnerSummary,
+  Passage,
+  SearchResponse,
+  TimelineEvent,
+} from '../../shared/types';
+import { foldAccents, nameKey } from '../../shared/text';
+import { INGEST_VERSION, SCHEMA_VERSION } from '../../ingest/schema';
+import { Searcher, type PassageSource } from '../../search/searcher';
+import { editDistance } from '../../search/suggest';
+
+export const REBUILD_HINT = 'Rebuild it with `npx relations-desk build` (or `npm run build:data`) in the app folder.';
+
+export interface OpenOptions {
+  /** Path of a better-sqlite3 addon built for another runtime (Electron). */
+  nativeBinding?: string;
+}
+
+export class Library {
+  private searcher: Searcher | null = null;
+  private readonly partnerPassages = new Map<string, Set<string>>();
+
+  private constructor(
+    private readonly db: Database.Database,
+    readonly path: string,
+    readonly corpusHash: string,
+  ) {}
+
+  static open(path: string, options: OpenOptions = {}): Library {
+    if (!existsSync(path)) {
+      throw new DeskError('DB_MISSING', `The library database is missing (${path}).`, REBUILD_HINT);
+    }
+    let db: Database.Database;
+    try {
+      db = new Database(path, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+    } catch (err) {
+      throw new DeskError('DB_CORRUPT', `The library database cannot be opened (${path}): ${(err as Error).message}`, REBUILD_HINT);
+    }
+    try {
+      const meta = readMeta(db);
+      const schema = Number(meta.get('schema_version'));
+      const ingest = Number(meta.get('ingest_version'));
+      if (schema !== SCHEMA_VERSION || ingest !== INGEST_VERSION) {
+        throw new DeskError(
+          'DB_STALE',
+          `The library database was built by another version of Relations Desk (schema ${schema}, ingest ${ingest}; this version needs schema ${SCHEMA_VERSION}, ingest ${INGEST_VERSION}).`,
+          REBUILD_HINT,
+        );
+      }
+      const corpusHash = meta.get('corpus_hash') ?? '';
+      const indexRow = db.prepare('SELECT corpus_hash FROM search_index WHERE id = 1').get() as { corpus_hash: string } | undefined;
+      if (!indexRow || indexRow.corpus_hash !== corpusHash) {
+        throw new DeskError('DB_CORRUPT', 'The search index in the library database does not match its documents.', REBUILD_HINT);
+      }
+      return new Library(db, path, corpusHash);
+    } catch (err) {
+      db.close();
+      if (err instanceof DeskError) throw err;
+      throw new DeskError('DB_CORRUPT', `The file is not a readable Relations Desk library (${path}): ${(err as Error).message}`, REBUILD_HINT);
+    }
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  info(): LibraryInfo {
+    const meta = readMeta(this.db);
+    return {
+      schemaVersion: Number(meta.get('schema_version')),
+      corpusHash: this.corpusHash,
+      builtAt: meta.get('built_at') ?? '',
+      counts: JSON.parse(meta.get('counts') ?? '{}') as LibraryInfo['counts'],
+    };
+  }
+
+  listDocuments(): DocumentSummary[] {
+    const rows = this.db.prepare('SELECT slug, title, kind, partners, sections, passages FROM documents ORDER BY ord').all() as {
+      slug: string;
+      title: string;
+      kind: DocumentSummary['kind'];
+      partners: string;
+      sections: number;
+      passages: number;
+    }[];
+    return rows.map((r) => ({ ...r, partners: JSON.parse(r.partners) as string[] }));
+  }
+
+  getDocument(slug: string): DeskDocument {
+    const row = this.db.prepare('SELECT body FROM documents WHERE slug = ?').get(slug) as { body: string } | undefined;
+    if (!row) throw new DeskError('NOT_FOUND', `No document "${slug}" in this library.`);
+    return JSON.parse(row.body) as DeskDocument;
+  }
+
+  listPartners(): PartnerSummary[] {
+    const rows = this.db.prepare('SELECT body FROM partners ORDER BY name').all() as { body: string }[];
+    return rows.map((r) => {
+      const p = JSON.parse(r.body) as Partner;
+      return { id: p.id, name: p.name, kind: p.kind, aliases: p.aliases, established: p.established, documents: p.documents };
+    });
+  }
+
+  /** The partner id for an id, name or alias in any spelling; null if none. */
+  resolvePartnerId(nameOrId: string): string | null {
+    const row = this.db.prepare('SELECT partner_id FROM partner_keys WHERE key = ?').get(nameKey(nameOrId)) as { partner_id: string } | undefined;
+    return row?.partner_id ?? null;
+  }
+
+  /** Partner id for a name, or a NOT_FOUND error that names the closest known partners. */
+  requirePartnerId(nameOrId: string): string {
+    const id = this.resolvePartnerId(nameOrId);
+    if (id) return id;
+    const close = this.suggestPartners(nameOrId);
+    throw new DeskError(
+      'NOT_FOUND',
+      `No partner "${nameOrId}" in this library.` + (close.length > 0 ? ` Did you mean: ${close.join(', ')}?` : ''),
+    );
+  }
+
+  getPartner(nameOrId: string): Partner {
+    const id = this.requirePartnerId(nameOrId);
+    const row = this.db.prepare('SELECT body FROM partners WHERE id = ?').get(id) as { body: string };
+    return JSON.parse(row.body) as Partner;
+  }
+
+  suggestPartners(input: string, n = 3): string[] {
+    const key = foldAccents(input).toLowerCase().trim();
+    if (!key) return [];
+    const rows = this.db.prepare('SELECT key, partner_id, (SELECT name FROM partners WHERE id = partner_id) AS name FROM partner_keys').all() as {
+      key: string;
+      partner_id: string;
+      name: string;
+    }[];
+    const scored = new Map<string, number>();
+    for (const r of rows) {
+      const score = r.key.startsWith(key) || key.startsWith(r.key) ? 0 : editDistance(key, r.key, 3);
+      if (score <= 3 && (scored.get(r.name) ?? 99) > score) scored.set(r.name, score);
+    }
+    return [...scored.entries()]
+      .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
+      .slice(0, n)
+      .map(([name]) => name);
+  }
+
+  timeline(params: TimelineParams): TimelineEvent[] {
+    const where: string[] = [];
+    const args: (string | number)[] = [];
+    if (params.partner !== undefined) {
+      where.push('e.id IN (SELECT event_id FROM event_partners WHERE partner_id = ?)');
+      args.push(this.requirePartnerId(params.partner));
+    }
+    if (params.docSlug !== undefined) {
+      this.getDocumentExists(params.docSlug);
+      where.push('e.doc_slug = ?');
+      args.push(params.docSlug);
+    }
+    // An event belongs to a year range if its span overlaps it: a decade shows up in each year.
+    if (params.from !== undefined) {
+      where.push('e.year_to >= ?');
+      args.push(params.from);
+    }
+    if (params.to !== undefined) {
+      where.push('e.year_from <= ?');
+      args.push(params.to);
+    }
+    const sql = `SELECT body FROM events e ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY sort_key`;
+    return (this.db.prepare(sql).all(...args) as { body: string }[]).map((r) => JSON.parse(r.body) as TimelineEvent);
+  }
+
+  search(params: { query: string; limit?: number; docSlug?: string; partner?: string }): SearchResponse {
+    if (params.docSlug !== undefined) this.getDocumentExists(params.docSlug);
+    const partnerId = params.partner !== undefined ? this.requirePartnerId(params.partner) : undefined;
+    return this.getSearcher().search({
+      query: params.query,
+      limit: params.limit ?? 20,
+      ...(params.docSlug !== undefined ? { docSlug: params.docSlug } : {}),
+      ...(partnerId !== undefined ? { partnerId } : {}),
+    });
+  }
+
+  /** Loads the stored index on first use; it is never rebuilt at run time. */
+  getSearcher(): Searcher {
+    if (!this.searcher) {
+      const row = this.db.prepare('SELECT lunr, vocabulary FROM search_index WHERE id = 1').get() as { lunr: string; vocabulary: string };
+      const vocabulary = new Map(Object.entries(JSON.parse(row.vocabulary) as Record<string, string>));
+      this.searcher = new Searcher(row.lunr, this.passageSource(), vocabulary);
+    }
+    return this.searcher;
+  }
+
+  private passageSource(): PassageSource {
+    const titles = new Map(this.listDocuments().map((d) => [d.slug, d.title]));
+    const partnersOf = this.db.prepare('SELECT p.name FROM passage_partners pp JOIN partners p ON p.id = pp.partner_id WHERE pp.passage_id = ? ORDER BY p.name');
+    return {
+      getPassages: (ids) => {
+        const out = new Map<string, Passage>();
+        if (ids.length === 0) return out;
+        // Chunked to stay under SQLite's bound-parameter limit.
+        for (let i = 0; i < ids.length; i += 500) {
+          const chunk = ids.slice(i, i + 500);
+          const rows = this.db
+            .prepare(`SELECT id, doc_slug, anchor, block_id, path, text FROM passages WHERE id IN (${chunk.map(() => '?').join(',')})`)
+            .all(...chunk) as { id: string; doc_slug: string; anchor: string; block_id: string; path: string; text: string }[];
+          for (const r of rows) {
+            out.set(r.id, {
+              id: r.id,
+              docSlug: r.doc_slug,
+              docTitle: titles.get(r.doc_slug) ?? r.doc_slug,
+              anchor: r.anchor,
+              blockId: r.block_id,
+              sectionPath: JSON.parse(r.path) as string[],
+              text: r.text,
+              partners: (partnersOf.all(r.id) as { name: string }[]).map((p) => p.name),
+            });
+          }
+        }
+        return out;
+      },
+      passageIdsForPartner: (partnerId) => {
+        let ids = this.partnerPassages.get(partnerId);
+        if (!ids) {
+          ids = new Set((this.db.prepare('SELECT passage_id FROM passage_partners WHERE partner_id = ?').all(partnerId) as { passage_id: string }[]).map((r) => r.passage_id));
+          this.partnerPassages.set(partnerId, ids);
+        }
+        return ids;
+      },
+    };
+  }
+
+  private getDocumentExists(slug: string): void {
+    if (!this.db.prepare('SELECT 1 FROM documents WHERE slug = ?').get(slug)) {
+      throw new DeskError('NOT_FOUND', `No document "${slug}" in this library.`);
+    }
+  }
+}
+
+function readMeta(db: Database.Database): Map<string, string> {
+  const rows = db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[];
+  return new Map(rows.map((r) => [r.key, r.value]));
+}

@@ -1,0 +1,169 @@
+// The reader's own data: bookmarks and reading positions, in a small SQLite database under the
+// user-data folder (never in the bundled, read-only library DB). No `electron` import here: the
+// same class serves the Electron main process, the browser edition and the tests.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Bookmark, ReadingPosition } from '../../shared/api';
+
+export interface UserStoreOptions {
+  /**
+   * Path to a better-sqlite3 addon (`better_sqlite3.node`) built for the current runtime.
+   * The Electron main process passes the copy built for Electron's ABI (see scripts/start.mjs);
+   * Node (tests, CLI, browser edition) leaves it unset and uses node_modules' own build.
+   */
+  nativeBinding?: string;
+}
+
+const SCHEMA_VERSION = 1;
+
+interface BookmarkRow {
+  doc_slug: string;
+  anchor: string;
+  label: string;
+  created_at: string;
+}
+
+interface PositionRow {
+  doc_slug: string;
+  anchor: string;
+  offset: number;
+}
+
+export class UserStore {
+  readonly path: string;
+  /** Set when an unreadable user DB was found and moved aside (the path it was moved to). */
+  readonly recoveredFrom: string | null = null;
+  private db: Database.Database;
+
+  constructor(file: string, options: UserStoreOptions = {}) {
+    this.path = path.resolve(file);
+    fs.mkdirSync(path.dirname(this.path), { recursive: true });
+    try {
+      this.db = UserStore.open(this.path, options);
+    } catch (err) {
+      if (!isNotADatabase(err)) throw err;
+      // A damaged user DB must not keep the app from starting: keep the old file for a person to
+      // look at, and start an empty one.
+      const aside = `${this.path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      fs.renameSync(this.path, aside);
+      for (const suffix of ['-wal', '-shm']) fs.rmSync(this.path + suffix, { force: true });
+      this.recoveredFrom = aside;
+      this.db = UserStore.open(this.path, options);
+    }
+  }
+
+  private static open(file: string, options: UserStoreOptions): Database.Database {
+    const db = new Database(
+      file,
+      options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+    );
+    try {
+      db.pragma('journal_mode = WAL');
+      // With WAL, NORMAL never corrupts the database on a crash; at worst the last commit
+      // before a power loss is lost. A killed process loses nothing already committed.
+      db.pragma('synchronous = NORMAL');
+      db.pragma('busy_timeout = 2000');
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version > SCHEMA_VERSION) {
+        throw new Error(
+          `The user database ${file} was written by a newer Relations Desk (schema ${version}).`,
+        );
+      }
+      if (version < SCHEMA_VERSION) {
+        db.exec(`
+          CREATE TABLE IF NOT EXISTS bookmarks (
+            doc_slug   TEXT NOT NULL,
+            anchor     TEXT NOT NULL,
+            label      TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (doc_slug, anchor)
+          );
+          CREATE TABLE IF NOT EXISTS reading_positions (
+            doc_slug   TEXT PRIMARY KEY,
+            anchor     TEXT NOT NULL,
+            offset     REAL NOT NULL,
+            updated_at TEXT NOT NULL
+          );
+          PRAGMA user_version = ${SCHEMA_VERSION};
+        `);
+      }
+      return db;
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+  }
+
+  listBookmarks(): Bookmark[] {
+    const rows = this.db
+      .prepare(
+        'SELECT doc_slug, anchor, label, created_at FROM bookmarks ORDER BY created_at DESC, rowid DESC',
+      )
+      .all() as BookmarkRow[];
+    return rows.map(toBookmark);
+  }
+
+  /**
+   * Idempotent: adding the same (document, anchor) again returns the existing bookmark, keeping
+   * its creation time; a new non-empty label replaces the old one.
+   */
+  addBookmark(docSlug: string, anchor: string, label?: string): Bookmark {
+    const text = label?.trim() ? label.trim() : anchor;
+    const now = new Date().toISOString();
+    const row = this.db
+      .prepare(
+        `INSERT INTO bookmarks (doc_slug, anchor, label, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (doc_slug, anchor) DO UPDATE SET
+           label = CASE WHEN ? THEN excluded.label ELSE bookmarks.label END
+         RETURNING doc_slug, anchor, label, created_at`,
+      )
+      .get(docSlug, anchor, text, now, label?.trim() ? 1 : 0) as BookmarkRow;
+    return toBookmark(row);
+  }
+
+  removeBookmark(docSlug: string, anchor: string): { removed: boolean } {
+    const info = this.db
+      .prepare('DELETE FROM bookmarks WHERE doc_slug = ? AND anchor = ?')
+      .run(docSlug, anchor);
+    return { removed: info.changes > 0 };
+  }
+
+  getReadingPosition(docSlug: string): ReadingPosition | null {
+    const row = this.db
+      .prepare('SELECT doc_slug, anchor, offset FROM reading_positions WHERE doc_slug = ?')
+      .get(docSlug) as PositionRow | undefined;
+    return row ? { docSlug: row.doc_slug, anchor: row.anchor, offset: row.offset } : null;
+  }
+
+  setReadingPosition(p: ReadingPosition): { saved: true } {
+    const offset = Number.isFinite(p.offset) ? Math.min(1, Math.max(0, p.offset)) : 0;
+    this.db
+      .prepare(
+        `INSERT INTO reading_positions (doc_slug, anchor, offset, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (doc_slug) DO UPDATE SET
+           anchor = excluded.anchor, offset = excluded.offset, updated_at = excluded.updated_at`,
+      )
+      .run(p.docSlug, p.anchor, offset, new Date().toISOString());
+    return { saved: true };
+  }
+
+  close(): void {
+    if (!this.db.open) return;
+    try {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      // Another connection may hold the WAL; the data is safe in it either way.
+    }
+    this.db.close();
+  }
+}
+
+function toBookmark(row: BookmarkRow): Bookmark {
+  return { docSlug: row.doc_slug, anchor: row.anchor, label: row.label, createdAt: row.created_at };
+}
+
+function isNotADatabase(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT';
+}

@@ -1,0 +1,167 @@
+// Run-time search over a prebuilt Lunr index. The index is loaded once, never rebuilt; passage
+// text comes from the database only for the results being shown.
+import type { Passage, SearchHit, SearchResponse } from '../shared/types';
+import { lunr } from './analyzer';
+import { foldForMatch, parseQuery, type ParsedQuery } from './query';
+import { makeSnippet, type Range } from './snippet';
+import { closestWord } from './suggest';
+
+export interface PassageSource {
+  getPassages(ids: string[]): Map<string, Passage>;
+  /** Ids of passages that name the partner. */
+  passageIdsForPartner(partnerId: string): Set<string>;
+}
+
+export interface SearchOptions {
+  query: string;
+  limit: number;
+  docSlug?: string;
+  /** Resolved partner id. */
+  partnerId?: string;
+}
+
+/** Passage ids are "<docSlug>/p<n>", so a document filter needs no lookup. */
+export function passageId(docSlug: string, n: number): string {
+  return `${docSlug}/p${n}`;
+}
+
+export function docSlugOfPassage(id: string): string {
+  return id.slice(0, id.lastIndexOf('/'));
+}
+
+export class Searcher {
+  private readonly index: lunr.Index;
+  private readonly terms: string[];
+
+  constructor(
+    serializedIndex: string,
+    private readonly passages: PassageSource,
+    private readonly vocabulary: Map<string, string>,
+  ) {
+    this.index = lunr.Index.load(JSON.parse(serializedIndex));
+    this.terms = Object.keys((this.index as unknown as { invertedIndex: Record<string, unknown> }).invertedIndex);
+  }
+
+  search(options: SearchOptions): SearchResponse {
+    const parsed = parseQuery(options.query);
+    const query = typeof options.query === 'string' ? options.query : '';
+    const response: SearchResponse = { query, total: 0, results: [] };
+    if (parsed.droppedSyntax) {
+      response.notice = 'Search operators and special characters are ignored; searched for the words only.';
+    }
+    if (parsed.words.length === 0) {
+      if (query.trim() !== '') response.notice = 'Type at least one word to search (common words such as "the" are ignored).';
+      return response;
+    }
+
+    let matches = this.run(parsed, true);
+    if (matches.length === 0 && parsed.words.length > 1 && parsed.phrases.length === 0) {
+      matches = this.run(parsed, false);
+      if (matches.length > 0) response.notice = 'No passage contains every word; showing passages that contain some of them.';
+    }
+
+    const partnerIds = options.partnerId ? this.passages.passageIdsForPartner(options.partnerId) : null;
+    let filtered = matches.filter(
+      (m) => (!options.docSlug || docSlugOfPassage(m.ref) === options.docSlug) && (!partnerIds || partnerIds.has(m.ref)),
+    );
+
+    let texts: Map<string, Passage> | null = null;
+    if (parsed.phrases.length > 0) {
+      texts = this.passages.getPassages(filtered.map((m) => m.ref));
+      filtered = filtered.filter((m) => {
+        const p = texts!.get(m.ref);
+        const folded = p ? foldForMatch(p.text) : '';
+        return parsed.phrases.every((phrase) => folded.includes(phrase));
+      });
+    }
+
+    response.total = filtered.length;
+    const shown = filtered.slice(0, options.limit);
+    texts ??= this.passages.getPassages(shown.map((m) => m.ref));
+    for (const match of shown) {
+      const p = texts.get(match.ref);
+      if (p) response.results.push(toHit(p, match, parsed));
+    }
+    if (response.total === 0) {
+      const suggestion = this.suggest(parsed, query);
+      if (suggestion) response.suggestion = suggestion;
+    }
+    return response;
+  }
+
+  private run(parsed: ParsedQuery, requireAll: boolean): lunr.Index.Result[] {
+    const { REQUIRED, OPTIONAL } = lunr.Query.presence;
+    try {
+      return this.index.query((q) => {
+        for (const word of parsed.words) {
+          q.term(word.term, {
+            usePipeline: false,
+            presence: requireAll ? REQUIRED : OPTIONAL,
+            wildcard: word.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
+          });
+          // A whole-word match outranks a prefix match.
+          if (word.prefix) q.term(word.term, { usePipeline: false, presence: OPTIONAL, boost: 2 });
+        }
+      });
+    } catch {
+      // Lunr can still reject odd terms; an empty result is the honest answer.
+      return [];
+    }
+  }
+
+  /** Replace each word the index does not know by the closest word it does. */
+  private suggest(parsed: ParsedQuery, query: string): string | undefined {
+    let suggestion = query;
+    let changed = false;
+    for (const word of parsed.words) {
+      if (this.knows(word.term, word.prefix)) continue;
+      const better = closestWord(word.raw, this.vocabulary);
+      if (better && better.toLowerCase() !== word.raw.toLowerCase()) {
+        suggestion = suggestion.replace(word.raw, better);
+        changed = true;
+      }
+    }
+    if (!changed) return undefined;
+    const check = parseQuery(suggestion);
+    return this.run(check, true).length > 0 ? suggestion : undefined;
+  }
+
+  private knows(term: string, prefix: boolean): boolean {
+    if (!prefix) return term in (this.index as unknown as { invertedIndex: Record<string, unknown> }).invertedIndex;
+    return this.terms.some((t) => t.startsWith(term));
+  }
+}
+
+function toHit(p: Passage, match: lunr.Index.Result, parsed: ParsedQuery): SearchHit {
+  const ranges: Range[] = [];
+  for (const fields of Object.values(match.matchData.metadata)) {
+    const positions = (fields as Record<string, { position?: [number, number][] }>).text?.position ?? [];
+    for (const [start, len] of positions) ranges.push([start, start + len]);
+  }
+  if (parsed.phrases.length > 0) ranges.push(...phraseRanges(p.text, parsed.phrases));
+  const { snippet, highlights } = makeSnippet(p.text, ranges);
+  return {
+    passageId: p.id,
+    docSlug: p.docSlug,
+    docTitle: p.docTitle,
+    sectionPath: p.sectionPath,
+    anchor: p.anchor,
+    blockId: p.blockId,
+    snippet,
+    highlights,
+    score: Math.round(match.score * 1000) / 1000,
+  };
+}
+
+/** Where each phrase occurs in the original text (folding keeps Latin text's length). */
+function phraseRanges(text: string, phrases: string[]): Range[] {
+  const folded = foldForMatch(text);
+  if (folded.length !== text.length) return [];
+  const out: Range[] = [];
+  for (const phrase of phrases) {
+    for (let at = folded.indexOf(phrase); at !== -1; at = folded.indexOf(phrase, at + 1)) {
+      out.push([at, at + phrase.length]);
+    }
+  }
+  return out;
+}

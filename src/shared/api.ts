@@ -1,0 +1,131 @@
+// The one contract between the data and every screen. Each method takes one plain params
+// object and resolves to plain JSON; every failure is a DeskError with a code from ErrorCode.
+// Transports (Electron IPC, the browser edition's HTTP, the CLI) convert errors once, at the edge.
+import type {
+  DeskDocument,
+  DocumentSummary,
+  LibraryInfo,
+  Partner,
+  PartnerSummary,
+  SearchResponse,
+  TimelineEvent,
+} from './types';
+
+export interface SearchParams {
+  query: string;
+  /** 1..200, default 20 */
+  limit?: number;
+  /** Only passages from this document. */
+  docSlug?: string;
+  /** Only passages that name this partner (id, name or alias). */
+  partner?: string;
+}
+
+export interface TimelineParams {
+  /** Partner id, name or alias. */
+  partner?: string;
+  docSlug?: string;
+  /** Inclusive years. */
+  from?: number;
+  to?: number;
+}
+
+export interface DeskApi {
+  info(params?: Record<string, never>): Promise<LibraryInfo>;
+  listDocuments(params?: Record<string, never>): Promise<DocumentSummary[]>;
+  getDocument(params: { slug: string }): Promise<DeskDocument>;
+  search(params: SearchParams): Promise<SearchResponse>;
+  listPartners(params?: Record<string, never>): Promise<PartnerSummary[]>;
+  getPartner(params: { id: string }): Promise<Partner>;
+  timeline(params: TimelineParams): Promise<TimelineEvent[]>;
+
+  // The reader's own data (bookmarks, reading positions), kept in a separate user database.
+  listBookmarks(params?: Record<string, never>): Promise<Bookmark[]>;
+  addBookmark(params: { docSlug: string; anchor: string; label?: string }): Promise<Bookmark>;
+  removeBookmark(params: { docSlug: string; anchor: string }): Promise<{ removed: boolean }>;
+  getReadingPosition(params: { docSlug: string }): Promise<ReadingPosition | null>;
+  setReadingPosition(params: ReadingPosition): Promise<{ saved: true }>;
+}
+
+export interface Bookmark {
+  docSlug: string;
+  anchor: string;
+  /** What the reader sees in the bookmark list, e.g. "Albania–Kosovo relations › Free Movement". */
+  label: string;
+  createdAt: string;
+}
+
+export interface ReadingPosition {
+  docSlug: string;
+  /** The section anchor at the top of the view. */
+  anchor: string;
+  /** 0..1 progress within that section. */
+  offset: number;
+}
+
+export type DeskMethod = keyof DeskApi;
+
+export const DESK_METHODS: readonly DeskMethod[] = [
+  'info',
+  'listDocuments',
+  'getDocument',
+  'search',
+  'listPartners',
+  'getPartner',
+  'timeline',
+  'listBookmarks',
+  'addBookmark',
+  'removeBookmark',
+  'getReadingPosition',
+  'setReadingPosition',
+] as const;
+
+export type ErrorCode =
+  | 'BAD_REQUEST' // params failed validation
+  | 'UNKNOWN_METHOD'
+  | 'NOT_FOUND' // no such document / partner
+  | 'DB_MISSING' // bundled database file absent
+  | 'DB_CORRUPT' // not a Relations Desk database, or unreadable
+  | 'DB_STALE' // built from another corpus or schema version
+  | 'INTERNAL';
+
+export interface DeskErrorShape {
+  code: ErrorCode;
+  message: string;
+  /** Optional hint for a person: what to do next (e.g. the rebuild command). */
+  hint?: string;
+}
+
+export class DeskError extends Error implements DeskErrorShape {
+  readonly code: ErrorCode;
+  readonly hint?: string;
+  constructor(code: ErrorCode, message: string, hint?: string) {
+    super(message);
+    this.name = 'DeskError';
+    this.code = code;
+    if (hint !== undefined) this.hint = hint;
+  }
+  toJSON(): DeskErrorShape {
+    return this.hint === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, hint: this.hint };
+  }
+  static from(err: unknown): DeskError {
+    if (err instanceof DeskError) return err;
+    if (isDeskErrorShape(err)) return new DeskError(err.code, err.message, err.hint);
+    const message = err instanceof Error ? err.message : String(err);
+    return new DeskError('INTERNAL', message);
+  }
+}
+
+export function isDeskErrorShape(value: unknown): value is DeskErrorShape {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as DeskErrorShape).code === 'string' &&
+    typeof (value as DeskErrorShape).message === 'string'
+  );
+}
+
+/** The envelope every transport uses on the wire. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: DeskErrorShape };

@@ -1,0 +1,44 @@
+// Text normalisation shared by ingest, search and the renderer, so that every layer agrees on
+// what "the same name" and "the same word" mean.
+
+const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+
+/** Strip diacritics: "Kuçovë" → "Kucove", "Xhaçka" → "Xhacka". Length-preserving for Latin text. */
+export function foldAccents(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
+}
+
+/**
+ * Canonical key for a name: accents folded, dashes and hyphens unified, spacing around them
+ * removed, case folded. "Albania–Turkey", "Albania-Turkey" and "Albania – Turkey" share one key.
+ */
+export function nameKey(name: string): string {
+  return foldAccents(name)
+    .replace(DASHES, '-')
+    .replace(/\s*-\s*/g, '-')
+    .replace(/[’']/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** Unify dash variants in a display name to the en dash used by the sources ("Albania–Turkey"). */
+export function normalizeDashedName(name: string): string {
+  return name
+    .replace(/\s*[\u2010\u2011\u2012\u2013\u2014\u2212-]\s*/g, '–')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** URL- and anchor-safe slug: "Albania–Kosovo relations" → "albania-kosovo-relations". */
+export function slugify(text: string, maxLength = 80): string {
+  const slug = foldAccents(text)
+    .toLowerCase()
+    .replace(DASHES, '-')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length <= maxLength) return slug || 'untitled';
+  const cut = slug.slice(0, maxLength);
+  const lastDash = cut.lastIndexOf('-');
+  return (lastDash > maxLength / 2 ? cut.slice(0, lastDash) : cut) || 'untitled';
+}

@@ -1,0 +1,221 @@
+// Data shapes shared by ingest, services, transports and the renderer.
+// Everything here is plain JSON: it crosses IPC, HTTP and the CLI unchanged.
+
+/** How precisely a date is known. A year is never shown as a day. */
+export type Precision = 'day' | 'month' | 'year' | 'decade' | 'range';
+
+/**
+ * A date as the source states it. `date` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`;
+ * for `decade` and `range`, `date` is the start and `end` the last year/month/day covered.
+ */
+export interface DateValue {
+  date: string;
+  precision: Precision;
+  end?: string;
+  /** The words in the source this date was read from, e.g. "the following day". */
+  text: string;
+}
+
+export type DocKind = 'bilateral' | 'overview' | 'agreement';
+
+export const DOC_KIND_LABELS: Record<DocKind, string> = {
+  bilateral: 'Bilateral relations',
+  overview: 'Overviews',
+  agreement: 'Agreements and declarations',
+};
+
+/** One table cell. `gap` = the source lost this cell's content (e.g. a stripped flag template). */
+export interface TableCell {
+  text: string;
+  gap?: true;
+  /** Text recovered from elsewhere in the row (e.g. the partner name from "See Albania–Egypt relations"). */
+  recovered?: true;
+}
+
+export interface TableRow {
+  cells: TableCell[];
+  /** A row like "Ratification by:" that heads the rows after it. */
+  subheading?: true;
+}
+
+/** Summary of a table's lost content, so a reader can be told once instead of seeing blank rows. */
+export interface TableGaps {
+  /** Cells marked as gaps. */
+  missingCells: number;
+  /** Rows with at least one gap. */
+  rowsWithGaps: number;
+  /** Rows whose cells are all gaps except a running number or a single value. */
+  emptyRows: number;
+  /** Column headers whose cells are all gaps. */
+  emptyColumns: string[];
+  /** One sentence for the reader, e.g. "Country names were lost in the source (flag templates stripped) for 166 of 166 rows." */
+  note: string;
+}
+
+export type Block =
+  | { type: 'paragraph'; id: string; text: string; /** "1." in numbered PDF paragraphs */ number?: string }
+  | { type: 'list'; id: string; style: 'bullet' | 'diamond' | 'numbered'; items: string[] }
+  | { type: 'table'; id: string; header: string[]; rows: TableRow[]; gaps?: TableGaps }
+  | { type: 'infobox'; id: string; fields: { key: string; value: string }[] }
+  | { type: 'term'; id: string; text: string }
+  | { type: 'seeAlso'; id: string; items: SeeAlsoItem[] };
+
+export interface SeeAlsoItem {
+  title: string;
+  /** Slug of the document in this library with that title, or null when it is not in the library. */
+  slug: string | null;
+}
+
+export interface Section {
+  /** Stable within a document: derived from the heading path, de-duplicated with a suffix. */
+  anchor: string;
+  heading: string;
+  /** 0 for the lead (text before the first heading), 2..4 for `==`..`====` / `##`..`####`. */
+  level: number;
+  /** Headings from the document's top down to this one, excluding the document title. */
+  path: string[];
+  blocks: Block[];
+}
+
+/** A problem found while reading a source file; the build reports every one. */
+export interface IngestWarning {
+  file: string;
+  line?: number;
+  code: string;
+  message: string;
+}
+
+export interface DeskDocument {
+  slug: string;
+  title: string;
+  kind: DocKind;
+  sourceFile: string;
+  /** Partner ids this document is about (e.g. ['kosovo']), most important first. */
+  partners: string[];
+  sections: Section[];
+}
+
+export interface DocumentSummary {
+  slug: string;
+  title: string;
+  kind: DocKind;
+  partners: string[];
+  sections: number;
+  passages: number;
+}
+
+export type PartnerKind = 'country' | 'organisation' | 'former-state';
+
+export interface SourceRef {
+  docSlug: string;
+  anchor: string;
+  /** The exact source sentence or table row. */
+  quote: string;
+}
+
+export interface Mission {
+  /** 'albania-in-partner' = Albania's mission to the partner; 'partner-in-albania' = the reverse. */
+  direction: 'albania-in-partner' | 'partner-in-albania';
+  kind: string; // embassy, honorary consulate, accredited from ...
+  place: string;
+  source: SourceRef;
+}
+
+export interface Envoy {
+  name: string;
+  title: string;
+  /** 'albania' for Albania's envoy, the partner id otherwise. */
+  sends: string;
+  from?: DateValue;
+  to?: DateValue | 'incumbent';
+  source: SourceRef;
+}
+
+export interface RelationDate {
+  value: DateValue;
+  source: SourceRef;
+}
+
+export interface PartnerSummary {
+  id: string;
+  name: string;
+  kind: PartnerKind;
+  aliases: string[];
+  established: DateValue | null;
+  /** Slugs of documents that mention the partner. */
+  documents: string[];
+}
+
+export interface Partner extends PartnerSummary {
+  establishedSources: RelationDate[];
+  severed: RelationDate[];
+  recognition: RelationDate[];
+  missions: Mission[];
+  envoys: Envoy[];
+  memberships: { name: string; value?: DateValue; source: SourceRef }[];
+  /** Number of events in the timeline that involve the partner. */
+  events: number;
+}
+
+export interface TimelineEvent {
+  id: string;
+  date: string;
+  precision: Precision;
+  end?: string;
+  summary: string;
+  /** Canonical partner names. */
+  partners: string[];
+  docSlug: string;
+  anchor: string;
+  quote: string;
+}
+
+export interface Passage {
+  id: string;
+  docSlug: string;
+  docTitle: string;
+  anchor: string;
+  /** Id of the block (paragraph, list, table…) the passage comes from, for scrolling to it. */
+  blockId: string;
+  sectionPath: string[];
+  text: string;
+  partners: string[];
+}
+
+export interface SearchHit {
+  passageId: string;
+  docSlug: string;
+  docTitle: string;
+  sectionPath: string[];
+  anchor: string;
+  /** Id of the block the passage comes from (the reader scrolls to it). */
+  blockId: string;
+  snippet: string;
+  /** [start, end) offsets into `snippet`. */
+  highlights: [number, number][];
+  score: number;
+}
+
+export interface SearchResponse {
+  query: string;
+  total: number;
+  results: SearchHit[];
+  /** Set when the query could not be used as typed and was read differently (e.g. stray syntax). */
+  notice?: string;
+  /** A query likely to find something when this one found nothing. */
+  suggestion?: string;
+}
+
+export interface LibraryInfo {
+  schemaVersion: number;
+  corpusHash: string;
+  builtAt: string;
+  counts: {
+    documents: number;
+    sections: number;
+    passages: number;
+    partners: number;
+    events: number;
+    gaps: number;
+  };
+}

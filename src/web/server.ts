@@ -1,0 +1,310 @@
+// The browser edition: the same DeskApi over HTTP on the loopback interface, plus the renderer
+// build as static files. node:http only. Every API reply is an Envelope; nothing here throws at
+// a client.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { DESK_METHODS, type DeskErrorShape, type Envelope, type ErrorCode } from '../shared/api';
+import { SECURITY_HEADERS, resolveInside } from '../main/security';
+
+/** What the server needs from the desk (src/main/desk.ts's Desk satisfies it). */
+export interface DeskDispatcher {
+  dispatch(method: string, params: unknown): Promise<Envelope<unknown>>;
+}
+
+export interface StartServerOptions {
+  desk: DeskDispatcher;
+  /** The renderer build (out/renderer), with index.html at its root. */
+  rendererDir: string;
+  /** 0 or absent: a free port. */
+  port?: number;
+  /** Loopback only; there is deliberately no other choice. */
+  host?: '127.0.0.1';
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  BAD_REQUEST: 400,
+  UNKNOWN_METHOD: 400,
+  NOT_FOUND: 404,
+  DB_MISSING: 503,
+  DB_CORRUPT: 503,
+  DB_STALE: 503,
+  INTERNAL: 500,
+};
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+
+export function contentTypeFor(file: string): string {
+  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+const KNOWN_METHODS = new Set<string>(DESK_METHODS);
+
+export async function startServer(opts: StartServerOptions): Promise<RunningServer> {
+  const host = '127.0.0.1';
+  if (opts.host !== undefined && opts.host !== host) {
+    throw new Error(`The browser edition listens on ${host} only (asked for ${String(opts.host)}).`);
+  }
+  const rendererDir = fs.realpathSync(path.resolve(opts.rendererDir));
+  const indexHtml = path.join(rendererDir, 'index.html');
+  if (!fs.existsSync(indexHtml)) {
+    throw new Error(`No renderer build at ${rendererDir} (index.html missing). Run \`npm run build:app\`.`);
+  }
+
+  let port = 0;
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      // Last resort: a bug in this file. Still answer with an envelope.
+      if (!res.headersSent) {
+        sendEnvelope(res, 500, fail('INTERNAL', err instanceof Error ? err.message : String(err)));
+      } else {
+        res.destroy();
+      }
+    });
+  });
+  server.requestTimeout = 15_000;
+  server.headersTimeout = 10_000;
+  server.keepAliveTimeout = 5_000;
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://placeholder');
+    const isApi = url.pathname === '/api' || url.pathname.startsWith('/api/');
+
+    const refusal = checkOrigin(req, port);
+    if (refusal) {
+      if (isApi) sendEnvelope(res, 403, fail('BAD_REQUEST', refusal));
+      else sendText(res, 403, refusal);
+      req.resume();
+      return;
+    }
+
+    if (isApi) {
+      await handleApi(req, res, url.pathname.slice('/api/'.length));
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      sendText(res, 405, 'Method not allowed.');
+      req.resume();
+      return;
+    }
+    await serveStatic(req, res, url.pathname);
+  }
+
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string) {
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      sendEnvelope(res, 405, fail('BAD_REQUEST', `Use POST for /api/${method}.`));
+      req.resume();
+      return;
+    }
+    if (!/^[A-Za-z]{1,64}$/.test(method) || !KNOWN_METHODS.has(method)) {
+      sendEnvelope(
+        res,
+        400,
+        fail('UNKNOWN_METHOD', `There is no API method called "${method.slice(0, 64)}".`),
+      );
+      req.resume();
+      return;
+    }
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== '' && type !== 'application/json' && type !== 'text/plain') {
+      sendEnvelope(res, 415, fail('BAD_REQUEST', 'Send the parameters as application/json.'));
+      req.resume();
+      return;
+    }
+    const body = await readBody(req, MAX_BODY_BYTES);
+    if (body.tooLarge) {
+      res.setHeader('Connection', 'close');
+      sendEnvelope(
+        res,
+        413,
+        fail('BAD_REQUEST', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`),
+      );
+      return;
+    }
+    let params: unknown = {};
+    if (body.text.trim() !== '') {
+      try {
+        params = JSON.parse(body.text);
+      } catch {
+        sendEnvelope(res, 400, fail('BAD_REQUEST', 'The request body is not valid JSON.'));
+        return;
+      }
+    }
+    let envelope: Envelope<unknown>;
+    try {
+      envelope = await opts.desk.dispatch(method, params);
+    } catch (err) {
+      envelope = fail('INTERNAL', err instanceof Error ? err.message : String(err));
+    }
+    sendEnvelope(res, envelope.ok ? 200 : (STATUS_BY_CODE[envelope.error.code] ?? 500), envelope);
+  }
+
+  async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string) {
+    const candidate = resolveInside(rendererDir, pathname);
+    if (candidate === null) {
+      sendText(res, 400, 'Bad path.');
+      return;
+    }
+    let file = await existingFileInside(rendererDir, candidate);
+    if (file === null) {
+      // Asset-looking paths (with an extension) are real 404s; anything else is an app route.
+      if (path.extname(pathname) !== '') {
+        sendText(res, 404, 'Not found.');
+        return;
+      }
+      file = indexHtml;
+    }
+    const data = await fs.promises.readFile(file);
+    res.statusCode = 200;
+    applySecurityHeaders(res);
+    res.setHeader('Content-Type', contentTypeFor(file));
+    res.setHeader('Content-Length', data.length);
+    res.setHeader('Cache-Control', 'no-cache');
+    res.end(req.method === 'HEAD' ? undefined : data);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException) => {
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new Error(`Port ${opts.port} on ${host} is already in use; choose another with --port.`)
+          : err,
+      );
+    };
+    server.once('error', onError);
+    server.listen(opts.port ?? 0, host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://${host}:${port}/`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** Null when the request may proceed, otherwise the reason it is refused (DNS rebinding, CSRF). */
+export function checkOrigin(req: http.IncomingMessage, port: number): string | null {
+  const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];
+  const host = (req.headers.host ?? '').toLowerCase();
+  if (!allowedHosts.includes(host)) {
+    return `Refused: the Host header "${host.slice(0, 100)}" is not this app's loopback address.`;
+  }
+  const origin = req.headers.origin;
+  if (origin !== undefined && !allowedHosts.map((h) => `http://${h}`).includes(origin.toLowerCase())) {
+    return `Refused: requests from "${origin.slice(0, 100)}" are not allowed.`;
+  }
+  const site = req.headers['sec-fetch-site'];
+  if (site === 'cross-site') return 'Refused: cross-site request.';
+  return null;
+}
+
+async function existingFileInside(root: string, candidate: string): Promise<string | null> {
+  try {
+    const real = await fs.promises.realpath(candidate);
+    if (real !== root && !real.startsWith(root + path.sep)) return null; // symlink out of root
+    const stat = await fs.promises.stat(real);
+    if (stat.isFile()) return real;
+    if (stat.isDirectory()) {
+      const index = path.join(real, 'index.html');
+      return fs.existsSync(index) ? index : null;
+    }
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+type Body = { tooLarge: true } | { tooLarge: false; text: string };
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<Body> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? '0');
+    if (Number.isFinite(declared) && declared > limit) {
+      req.resume();
+      resolve({ tooLarge: true });
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      if (over) return;
+      size += chunk.length;
+      if (size > limit) {
+        over = true;
+        chunks.length = 0;
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () =>
+      resolve(over ? { tooLarge: true } : { tooLarge: false, text: Buffer.concat(chunks).toString('utf8') }),
+    );
+    req.on('error', reject);
+  });
+}
+
+function fail(code: ErrorCode, message: string): Envelope<never> {
+  const error: DeskErrorShape = { code, message };
+  return { ok: false, error };
+}
+
+function applySecurityHeaders(res: http.ServerResponse): void {
+  for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+}
+
+function sendEnvelope(res: http.ServerResponse, status: number, envelope: Envelope<unknown>): void {
+  const body = JSON.stringify(envelope);
+  res.statusCode = status;
+  applySecurityHeaders(res);
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.setHeader('Cache-Control', 'no-store');
+  res.end(body);
+}
+
+function sendText(res: http.ServerResponse, status: number, text: string): void {
+  res.statusCode = status;
+  applySecurityHeaders(res);
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(text));
+  res.end(text);
+}
