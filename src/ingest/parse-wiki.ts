@@ -31,8 +31,8 @@ const LIST_ITEM = /^[-*•]\s+/;
 const NUMBERED_ITEM = /^#\s+/;
 
 /**
- * Parse wiki-format lines into `builder`. `skipIndex` is the title line (already consumed).
- * `lineOffset` maps array indexes to 1-based source lines.
+ * Parse wiki-format lines into `builder`. `skipIndex` is the 0-based index of the title line
+ * (already consumed), or -1. Line `i` of the array is source line `i + 1`.
  */
 export function parseWiki(lines: string[], builder: DocBuilder, skipIndex: number): void {
   let table: RawTable | null = null;

@@ -92,7 +92,7 @@ export function buildTable(raw: RawTable, ctx: TableContext): {
   const where = ctx.path.length > 0 ? `"${ctx.path.join(' › ')}"` : 'the lead section';
 
   // Ragged rows: pad short rows, widen the header for long ones.
-  const width = Math.max(header.length, ...body.map((r) => r.cells.length));
+  const width = body.reduce((w, r) => Math.max(w, r.cells.length), header.length);
   while (header.length < width) header.push('');
   const short = body.filter((r) => r.cells.length < width);
   if (short.length > 0) {
@@ -121,10 +121,14 @@ export function buildTable(raw: RawTable, ctx: TableContext): {
   const data = rows.filter((r) => !r.subheading);
 
   const headerKeys = header.map((h) => nameKey(h));
+  // A running-number column: "#"/"No." header, or values 1, 2, 3, … (dashes allowed between).
+  // Years (1963, 1958, …) are values, not numbering.
   const isNumbering = (c: number): boolean => {
     if (NUMBERING_HEADERS.has(headerKeys[c] ?? '')) return true;
     const values = data.map((r) => r.cells[c]!.text).filter((t) => t !== '');
-    return values.length > 0 && values.every((t) => RUNNING_VALUE.test(t)) && values.some((t) => /\d/.test(t));
+    if (values.length === 0 || !values.every((t) => RUNNING_VALUE.test(t))) return false;
+    const numbers = values.filter((t) => /\d/.test(t)).map((t) => parseInt(t, 10));
+    return numbers.length > 0 && numbers[0]! <= 1 && numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1);
   };
   const numbering = header.map((_, c) => isNumbering(c));
   const labelColumn = numbering.findIndex((n) => !n);

@@ -36,9 +36,10 @@ const isDev = !app.isPackaged;
 
 // --- Before ready -------------------------------------------------------------------------------
 // The user-data folder must be fixed before anything reads it (the single-instance lock does).
-const userData = userDataOverride(process.env);
-if (userData) app.setPath('userData', userData);
+// Same folder the browser edition uses (src/web/serve.ts defaultUserDataDir), so both share
+// bookmarks; RELATIONS_DESK_USER_DATA moves it (tests, portable use).
 app.setName(APP_NAME);
+app.setPath('userData', userDataOverride(process.env) ?? path.join(app.getPath('appData'), APP_NAME));
 app.enableSandbox();
 
 protocol.registerSchemesAsPrivileged([

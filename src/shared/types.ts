@@ -53,7 +53,7 @@ export interface TableGaps {
 }
 
 export type Block =
-  | { type: 'paragraph'; id: string; text: string; /** "1." in numbered PDF paragraphs */ number?: string }
+  | { type: 'paragraph'; id: string; text: string; /** "12" for the numbered paragraph "12. …" of a PDF text */ number?: string }
   | { type: 'list'; id: string; style: 'bullet' | 'diamond' | 'numbered'; items: string[] }
   | { type: 'table'; id: string; header: string[]; rows: TableRow[]; gaps?: TableGaps }
   | { type: 'infobox'; id: string; fields: { key: string; value: string }[] }

@@ -35,7 +35,8 @@ class Prefs {
   constructor() {
     const t = read(THEME_KEY);
     if (t === 'light' || t === 'dark' || t === 'system') this.theme = t;
-    const s = Number(read(SIZE_KEY));
+    const stored = read(SIZE_KEY);
+    const s = stored === null ? NaN : Number(stored);
     if (Number.isInteger(s) && s >= 0 && s < SIZES.length) this.sizeIndex = s;
     const mq = window.matchMedia('(prefers-color-scheme: dark)');
     this.systemDark = mq.matches;

@@ -1,0 +1,28 @@
+import { defineConfig } from '@playwright/test';
+
+// Two projects run the same specs:
+//   browser  – the browser edition in the system's Chromium (CHROMIUM_PATH, then /usr/bin/chromium…);
+//              never skipped: without a Chromium the run fails with a clear message.
+//   electron – the Electron app via _electron.launch, where the Electron binary exists and runs;
+//              otherwise each test is skipped with the reason printed once.
+export default defineConfig({
+  testDir: '.',
+  testMatch: '**/*.spec.ts',
+  globalSetup: './global-setup.ts',
+  outputDir: '../test-results/e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: process.env.CI ? 2 : 3,
+  reporter: process.env.CI ? [['list'], ['github']] : [['list']],
+  use: {
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    { name: 'browser', metadata: { edition: 'browser' } },
+    { name: 'electron', metadata: { edition: 'electron' } },
+  ],
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { href, parseHash, type Route } from './routes';
+
+describe('hash routes', () => {
+  const cases: [string, Route][] = [
+    ['', { name: 'library' }],
+    ['#/', { name: 'library' }],
+    ['#/doc/albania-kosovo-relations', { name: 'doc', slug: 'albania-kosovo-relations', anchor: null, hl: null }],
+    ['#/doc/a/history-modern?hl=kucove%20air', { name: 'doc', slug: 'a', anchor: 'history-modern', hl: 'kucove air' }],
+    ['#/search?q=Ku%C3%A7ov%C3%AB&doc=d&partner=kosovo', { name: 'search', q: 'Kuçovë', doc: 'd', partner: 'kosovo' }],
+    ['#/partner/kosovo', { name: 'partner', id: 'kosovo' }],
+    ['#/bookmarks', { name: 'bookmarks' }],
+    ['#/nowhere/at/all', { name: 'notfound', path: '/nowhere/at/all' }],
+  ];
+
+  it.each(cases)('parses %s', (hash, route) => {
+    expect(parseHash(hash)).toEqual(route);
+  });
+
+  it('builds what it parses', () => {
+    for (const [, route] of cases) {
+      if (route.name !== 'notfound') expect(parseHash(href(route))).toEqual(route);
+    }
+  });
+});

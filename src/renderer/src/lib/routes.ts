@@ -1,0 +1,75 @@
+// Hash routes (pure parsing and building; the reactive router is state/router.svelte.ts), so every view has a URL and the browser's own history gives back/forward.
+//   #/                         library
+//   #/doc/<slug>[/<anchor>][?hl=<terms>]
+//   #/search?q=…&doc=…&partner=…
+//   #/partner/<id>
+//   #/bookmarks
+
+export type Route =
+  | { name: 'library' }
+  | { name: 'doc'; slug: string; anchor: string | null; hl: string | null }
+  | { name: 'search'; q: string; doc: string | null; partner: string | null }
+  | { name: 'partner'; id: string }
+  | { name: 'bookmarks' }
+  | { name: 'notfound'; path: string };
+
+function decode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+export function parseHash(hash: string): Route {
+  const raw = hash.replace(/^#/, '');
+  const [pathPart = '', queryPart = ''] = raw.split('?', 2);
+  const query = new URLSearchParams(queryPart);
+  const parts = pathPart.split('/').filter(Boolean).map(decode);
+  const [head, a, b] = parts;
+  if (parts.length === 0) return { name: 'library' };
+  if (head === 'doc' && a && parts.length <= 3) {
+    return { name: 'doc', slug: a, anchor: b ?? null, hl: query.get('hl') || null };
+  }
+  if (head === 'search' && parts.length === 1) {
+    return {
+      name: 'search',
+      q: query.get('q') ?? '',
+      doc: query.get('doc') || null,
+      partner: query.get('partner') || null,
+    };
+  }
+  if (head === 'partner' && a && parts.length === 2) return { name: 'partner', id: a };
+  if (head === 'bookmarks' && parts.length === 1) return { name: 'bookmarks' };
+  return { name: 'notfound', path: pathPart || '/' };
+}
+
+export function href(route: Route): string {
+  const enc = encodeURIComponent;
+  switch (route.name) {
+    case 'library':
+      return '#/';
+    case 'doc': {
+      let h = `#/doc/${enc(route.slug)}`;
+      if (route.anchor) h += `/${enc(route.anchor)}`;
+      if (route.hl) h += `?hl=${enc(route.hl)}`;
+      return h;
+    }
+    case 'search': {
+      const q = new URLSearchParams();
+      q.set('q', route.q);
+      if (route.doc) q.set('doc', route.doc);
+      if (route.partner) q.set('partner', route.partner);
+      return `#/search?${q.toString()}`;
+    }
+    case 'partner':
+      return `#/partner/${enc(route.id)}`;
+    case 'bookmarks':
+      return '#/bookmarks';
+    case 'notfound':
+      return `#${route.path}`;
+  }
+}
+
+export const docHref = (slug: string, anchor?: string | null, hl?: string | null): string =>
+  href({ name: 'doc', slug, anchor: anchor ?? null, hl: hl ?? null });
