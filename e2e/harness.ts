@@ -284,7 +284,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const edition = testInfo.project.name as Edition;
     if (edition === 'electron') {
       const electron = findElectron();
-      testInfo.skip(!electron.bin, electron.bin ? '' : `Electron ${electron.reason}.`);
+      testInfo.skip(!electron.bin, electron.bin ? '' : `Electron is not available here (${electron.reason}).`);
     }
     const sessions: AppSession[] = [];
     await use({

@@ -304,10 +304,14 @@ export function eventsOf(units: TextUnit[], meta: DocMeta): TimelineEvent[] {
         anchor: unit.section.anchor,
         quote: unit.quote,
       };
-      // The same row in two tables of one document (Turkey under Asia and under Europe) is one event.
-      const key = `${event.date}|${event.precision}|${event.end ?? ''}|${event.summary}|${event.partners.join(',')}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      // The same row in two tables of one document (Turkey under Asia and under Europe) is one
+      // event. Rows about a party the source does not name are never merged: two ratifications on
+      // the same day are two countries.
+      if (!event.summary.includes('not named in the source')) {
+        const key = `${event.date}|${event.precision}|${event.end ?? ''}|${event.summary}|${event.partners.join(',')}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+      }
       events.push(event);
     }
   }

@@ -1,13 +1,13 @@
 // Hash routes (pure parsing and building; the reactive router is state/router.svelte.ts), so every view has a URL and the browser's own history gives back/forward.
 //   #/                         library
-//   #/doc/<slug>[/<anchor>][?hl=<terms>]
+//   #/doc/<slug>[/<anchor>][?hl=<terms>&block=<block id>]
 //   #/search?q=…&doc=…&partner=…
 //   #/partner/<id>
 //   #/bookmarks
 
 export type Route =
   | { name: 'library' }
-  | { name: 'doc'; slug: string; anchor: string | null; hl: string | null }
+  | { name: 'doc'; slug: string; anchor: string | null; hl: string | null; block: string | null }
   | { name: 'search'; q: string; doc: string | null; partner: string | null }
   | { name: 'partner'; id: string }
   | { name: 'bookmarks' }
@@ -29,7 +29,7 @@ export function parseHash(hash: string): Route {
   const [head, a, b] = parts;
   if (parts.length === 0) return { name: 'library' };
   if (head === 'doc' && a && parts.length <= 3) {
-    return { name: 'doc', slug: a, anchor: b ?? null, hl: query.get('hl') || null };
+    return { name: 'doc', slug: a, anchor: b ?? null, hl: query.get('hl') || null, block: query.get('block') || null };
   }
   if (head === 'search' && parts.length === 1) {
     return {
@@ -52,8 +52,10 @@ export function href(route: Route): string {
     case 'doc': {
       let h = `#/doc/${enc(route.slug)}`;
       if (route.anchor) h += `/${enc(route.anchor)}`;
-      if (route.hl) h += `?hl=${enc(route.hl)}`;
-      return h;
+      const q = new URLSearchParams();
+      if (route.hl) q.set('hl', route.hl);
+      if (route.block) q.set('block', route.block);
+      return q.size ? `${h}?${q.toString().replace(/\+/g, '%20')}` : h;
     }
     case 'search': {
       const q = new URLSearchParams();
@@ -71,5 +73,5 @@ export function href(route: Route): string {
   }
 }
 
-export const docHref = (slug: string, anchor?: string | null, hl?: string | null): string =>
-  href({ name: 'doc', slug, anchor: anchor ?? null, hl: hl ?? null });
+export const docHref = (slug: string, anchor?: string | null, hl?: string | null, block?: string | null): string =>
+  href({ name: 'doc', slug, anchor: anchor ?? null, hl: hl ?? null, block: block ?? null });
