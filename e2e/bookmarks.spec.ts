@@ -1,6 +1,8 @@
 import { expect, goto, test } from './harness';
 
-test('a bookmark survives a restart of the app', async ({ app, page }) => {
+test('a bookmark survives a restart of the app', async ({ launcher }) => {
+  const app = await launcher.start(); // a private server: this test restarts it
+  const { page } = app;
   await goto(app, '#/doc/albania-nato-relations/kucove-air-base');
   const heading = page.getByRole('heading', { name: 'Kuçovë Air Base', exact: true });
   await expect(heading).toBeVisible();

@@ -15,5 +15,5 @@ export default function globalSetup(): void {
   ensureDatabase(DEFAULT_DB, log);
   ensureAppBuild(log);
   const electron = findElectron();
-  log(electron.bin ? `Electron: ${electron.bin} (${electron.version})` : `Electron specs will be skipped: Electron is not available here (${electron.reason}).`);
+  log(electron.ok ? `Electron: ${electron.bin} (${electron.version})` : `Electron specs will be skipped: Electron is not available here (${electron.reason}).`);
 }

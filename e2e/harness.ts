@@ -135,13 +135,17 @@ async function guardContext(context: BrowserContext, origin: () => string, reque
   );
 }
 
-async function startBrowserSession(browser: Browser, opts: StartOptions): Promise<AppSession> {
+async function startBrowserSession(
+  browser: Browser,
+  opts: StartOptions,
+  shared?: { server: ServerProcess; userData: string; launchMs: number },
+): Promise<AppSession> {
   const db = opts.db ?? DEFAULT_DB;
-  const userData = opts.userData ?? tempDir('desk-e2e-user-');
+  const userData = shared?.userData ?? opts.userData ?? tempDir('desk-e2e-user-');
   const userDb = path.join(userData, 'user.db');
   const t0 = performance.now();
-  let server = await spawnServer({ db, userDb });
-  const launchMs = performance.now() - t0;
+  let server = shared?.server ?? (await spawnServer({ db, userDb }));
+  const launchMs = shared?.launchMs ?? performance.now() - t0;
   let origin = server.url.replace(/\/$/, '');
   const requests: string[] = [];
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
@@ -161,6 +165,7 @@ async function startBrowserSession(browser: Browser, opts: StartOptions): Promis
     requests,
     launchMs,
     async restart() {
+      if (shared) throw new Error('The shared server cannot restart; use launcher.start() for a private one.');
       const port = server.port;
       await stopProcess(server.child);
       // Same port, so the page keeps its origin (and its localStorage) across the restart.
@@ -170,7 +175,7 @@ async function startBrowserSession(browser: Browser, opts: StartOptions): Promis
     },
     async close() {
       await context.close();
-      await stopProcess(server.child);
+      if (!shared) await stopProcess(server.child);
     },
   };
 }
@@ -179,7 +184,7 @@ async function startBrowserSession(browser: Browser, opts: StartOptions): Promis
 
 async function startElectronSession(opts: StartOptions): Promise<AppSession> {
   const electron = findElectron();
-  if (!electron.bin) throw new Error(`Electron ${electron.reason}`);
+  if (!electron.ok) throw new Error(`Electron is not available here (${electron.reason}).`);
   const binding = ensureNativeBinding({ runtime: 'electron', target: electron.version });
   const userData = opts.userData ?? tempDir('desk-e2e-electron-');
   const env: Record<string, string> = {};
@@ -233,7 +238,10 @@ async function startElectronSession(opts: StartOptions): Promise<AppSession> {
 
 interface Launcher {
   edition: Edition;
+  /** A private app instance (its own server or Electron process). */
   start(opts?: StartOptions): Promise<AppSession>;
+  /** A session on this worker's shared server (browser edition), or a private app (Electron). */
+  startShared(): Promise<AppSession>;
 }
 
 interface TestFixtures {
@@ -245,6 +253,8 @@ interface TestFixtures {
 
 interface WorkerFixtures {
   systemChromium: Browser | null;
+  /** Browser edition: one server per worker with default data, shared by tests that only read. */
+  sharedServer: { server: ServerProcess; userData: string; launchMs: number } | null;
   /** The real library, read directly, to check what the screens show. */
   library: Library;
 }
@@ -271,6 +281,22 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
+  sharedServer: [
+    async ({}, use, workerInfo) => {
+      if (workerInfo.project.name !== 'browser') {
+        await use(null);
+        return;
+      }
+      const userData = tempDir('desk-e2e-shared-');
+      const t0 = performance.now();
+      const server = await spawnServer({ db: DEFAULT_DB, userDb: path.join(userData, 'user.db') });
+      await use({ server, userData, launchMs: performance.now() - t0 });
+      await stopProcess(server.child);
+      fs.rmSync(userData, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+
   library: [
     async ({}, use) => {
       const library = Library.open(DEFAULT_DB);
@@ -280,11 +306,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
 
-  launcher: async ({ systemChromium }, use, testInfo) => {
+  launcher: async ({ systemChromium, sharedServer }, use, testInfo) => {
     const edition = testInfo.project.name as Edition;
     if (edition === 'electron') {
       const electron = findElectron();
-      testInfo.skip(!electron.bin, electron.bin ? '' : `Electron is not available here (${electron.reason}).`);
+      testInfo.skip(!electron.ok, electron.ok ? '' : `Electron is not available here (${electron.reason}).`);
     }
     const sessions: AppSession[] = [];
     await use({
@@ -292,6 +318,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       async start(opts = {}) {
         const session =
           edition === 'browser' ? await startBrowserSession(systemChromium!, opts) : await startElectronSession(opts);
+        sessions.push(session);
+        return session;
+      },
+      async startShared() {
+        if (edition !== 'browser') return this.start();
+        const session = await startBrowserSession(systemChromium!, {}, sharedServer!);
         sessions.push(session);
         return session;
       },
@@ -305,7 +337,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
 
   app: async ({ launcher }, use) => {
-    await use(await launcher.start());
+    await use(await launcher.startShared());
   },
 
   page: async ({ app }, use) => {

@@ -55,9 +55,9 @@ function launchElectron(electron, binding) {
 
 try {
   serve.ensureDatabase(serve.DEFAULT_DB);
-  const electron = forceBrowser ? { bin: null, reason: null } : serve.findElectron();
+  const electron = forceBrowser ? { ok: false, reason: null } : serve.findElectron();
   serve.ensureAppBuild();
-  if (electron.bin) {
+  if (electron.ok) {
     let binding = null;
     try {
       binding = ensureNativeBinding({ runtime: 'electron', target: electron.version });

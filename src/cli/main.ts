@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import Database from 'better-sqlite3';
 import { DeskError, type DeskMethod } from '../shared/api';
-import type { DeskDocument, DocumentSummary, PartnerSummary, SearchResponse, TimelineEvent } from '../shared/types';
+import { EVENT_CATEGORIES, NOT_STATED, type Comparison, type DeskDocument, type DocumentSummary, type PartnerSummary, type SearchResponse, type TimelineEvent } from '../shared/types';
 import { buildDatabase, BuildError, corpusHashOf, type BuildReport } from '../ingest/build';
 import { createDesk } from '../main/desk';
 import { DEFAULT_CORPUS_DIR, DEFAULT_DB_PATH } from './paths';
@@ -19,8 +19,10 @@ Commands:
   search "<query>" [--limit N] [--doc SLUG] [--partner NAME]
                                            Full-text search with snippets
   partners                                 List partners with established relations
-  timeline [--partner NAME] [--from YEAR] [--to YEAR]
-                                           Dated events, oldest first
+  timeline [--partner NAME] [--from YEAR] [--to YEAR] [--category C[,C…]] [--doc SLUG]
+                                           Dated events, oldest first; categories: ${EVENT_CATEGORIES.join(', ')}
+  compare <partner> <partner> [<partner> [<partner>]]
+                                           2 to 4 partners side by side, facet by facet
 
 Options for every command:
   --json        Print JSON instead of text
@@ -45,6 +47,7 @@ const OPTIONS = {
   partner: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
+  category: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];
 
@@ -119,10 +122,18 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
             ...(values.partner !== undefined ? { partner: values.partner } : {}),
             ...(values.from !== undefined ? { from: toInt(values.from, '--from') } : {}),
             ...(values.to !== undefined ? { to: toInt(values.to, '--to') } : {}),
+            ...(values.doc !== undefined ? { docSlug: values.doc } : {}),
+            ...(values.category !== undefined ? { category: values.category.split(',').map((c) => c.trim()).filter(Boolean) } : {}),
           };
           const events = await call<TimelineEvent[]>('timeline', params);
-          const shown = events.map(({ date, precision, end, summary, partners, docSlug, anchor, quote }) => ({ date, precision, ...(end ? { end } : {}), summary, partners, docSlug, anchor, quote }));
+          const shown = events.map(({ date, precision, end, summary, partners, docSlug, anchor, quote, category }) => ({ date, precision, ...(end ? { end } : {}), summary, category, partners, docSlug, anchor, quote }));
           print(shown, () => formatTable(['date', 'precision', 'summary', 'partners'], events.map((e) => [formatDate(e), e.precision, e.summary, e.partners.join(', ')])));
+          return 0;
+        }
+        case 'compare': {
+          if (rest.length < 2 || rest.length > 4) throw new UsageError(`Expected: relations-desk compare <partner> <partner> [<partner> [<partner>]] (2 to 4 partners, got ${rest.length})`);
+          const comparison = await call<Comparison>('compare', { partners: rest });
+          print(comparison, () => formatComparison(comparison));
           return 0;
         }
         default:
@@ -221,6 +232,27 @@ function formatSearch(res: SearchResponse): string {
     }
     marked += hit.snippet.slice(at);
     lines.push('', `${hit.docTitle} › ${hit.sectionPath.join(' › ') || '(introduction)'}  #${hit.anchor}  (${hit.score})`, `  ${marked}`);
+  }
+  return lines.join('\n');
+}
+
+/** Each facet, then each partner's entries under it (or "not stated in this library"). */
+export function formatComparison(c: Comparison): string {
+  const lines = [c.partners.map((p) => `${p.name} (${p.id})`).join('  vs  ')];
+  for (const facet of c.facets) {
+    lines.push('', `== ${facet.label} ==`);
+    for (const p of c.partners) {
+      const entries = facet.cells[p.id] ?? [];
+      lines.push(`  ${p.name}:`);
+      if (entries.length === 0) lines.push(`    ${NOT_STATED}`);
+      for (const e of entries) {
+        const lead = [e.date ? formatDate(e.date) : '', e.label ?? ''].filter(Boolean).join(' · ');
+        lines.push(`    - ${lead ? `[${lead}] ` : ''}${e.text}`, `      (${e.docSlug}#${e.anchor})`);
+        if (e.sourcesDiffer) lines.push(`      ! sources differ: ${e.sourcesDiffer}`);
+      }
+      const more = facet.more?.[p.id];
+      if (more) lines.push(`    … ${more} more in this library`);
+    }
   }
   return lines.join('\n');
 }

@@ -12,6 +12,7 @@ import type { Block, IngestWarning, Section, TableRow, TimelineEvent } from '../
 import type { ParsedDocument } from './model';
 import { advanceContext, scanDates, type DateContext, type FoundDate } from './dates';
 import { findPartnerMentions, partnerById, resolvePartner, type PartnerDef } from './partners';
+import { classifyEvent } from './categories';
 
 export type TableBlock = Extract<Block, { type: 'table' }>;
 
@@ -303,6 +304,7 @@ export function eventsOf(units: TextUnit[], meta: DocMeta): TimelineEvent[] {
         docSlug: unit.docSlug,
         anchor: unit.section.anchor,
         quote: unit.quote,
+        category: classifyEvent({ summary: d.summary, quote: unit.quote, headings: unit.section.path, docSlug: unit.docSlug }),
       };
       // The same row in two tables of one document (Turkey under Asia and under Europe) is one
       // event. Rows about a party the source does not name are never merged: two ratifications on

@@ -1,7 +1,7 @@
 // The bundled database's layout. Bump SCHEMA_VERSION when tables change and INGEST_VERSION when
 // parsing or extraction changes what is stored: either makes an existing database stale.
 export const SCHEMA_VERSION = 1;
-export const INGEST_VERSION = 1;
+export const INGEST_VERSION = 2; // 2: events carry a category
 
 export const SCHEMA_SQL = `
 CREATE TABLE meta (

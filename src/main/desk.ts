@@ -4,7 +4,9 @@
 import { z } from 'zod';
 import { DESK_METHODS, DeskError, type DeskApi, type DeskMethod, type Envelope } from '../shared/api';
 import { Library, type OpenOptions } from './services/library';
+import { EVENT_CATEGORIES } from '../shared/types';
 import { UserStore } from './services/userStore';
+import { comparePartners, MAX_PARTNERS, MIN_PARTNERS } from './services/compare';
 
 export interface DeskOptions extends OpenOptions {
   /** The bundled library database (opened read-only). */
@@ -42,8 +44,17 @@ const schemas = {
       docSlug: slug.optional(),
       from: year.optional(),
       to: year.optional(),
+      category: z.array(z.enum(EVENT_CATEGORIES)).max(EVENT_CATEGORIES.length).optional(),
+      text: z.string().max(500).optional(),
     })
     .refine((p) => p.from === undefined || p.to === undefined || p.from <= p.to, { message: '"from" must not be after "to"' }),
+  compare: z.strictObject({
+    partners: z
+      .array(z.string().trim().min(1).max(200))
+      .superRefine((a, ctx) => {
+        if (a.length < MIN_PARTNERS || a.length > MAX_PARTNERS) ctx.addIssue({ code: 'custom', message: `compare needs ${MIN_PARTNERS} to ${MAX_PARTNERS} partners, got ${a.length}` });
+      }),
+  }),
   listBookmarks: none,
   addBookmark: z.strictObject({ docSlug: slug, anchor, label: z.string().max(300).optional() }),
   removeBookmark: z.strictObject({ docSlug: slug, anchor }),
@@ -74,6 +85,7 @@ export function createDesk(options: DeskOptions): Desk {
     listPartners: () => lib().listPartners(),
     getPartner: (p) => lib().getPartner(p.id),
     timeline: (p) => lib().timeline(p),
+    compare: (p) => comparePartners(lib(), p.partners),
     listBookmarks: () => userStore().listBookmarks(),
     addBookmark: (p) => userStore().addBookmark(p.docSlug, p.anchor, p.label ?? bookmarkLabel(lib(), p.docSlug, p.anchor)),
     removeBookmark: (p) => userStore().removeBookmark(p.docSlug, p.anchor),

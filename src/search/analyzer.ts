@@ -30,23 +30,71 @@ export type IndexField = keyof typeof INDEX_FIELDS;
 export function configureBuilder(builder: lunr.Builder): void {
   builder.pipeline.reset();
   builder.searchPipeline.reset();
-  builder.pipeline.add(foldToken, lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
+  // Performance (issue 7): the four index-time steps (fold, trim, stop words, stem) run as one
+  // memoized step — the same result per word, computed once per distinct word instead of once
+  // per occurrence. The search pipeline stays as it was (it is what the serialized index names).
+  builder.pipeline.add(analyzeToken);
   builder.searchPipeline.add(foldToken, lunr.stemmer);
-  builder.metadataWhitelist = ['position'];
+  // Performance (issue 7): no term positions in the index. They were most of its size and load
+  // time; highlight ranges are computed at query time from the passage text instead
+  // (see `termRanges`), for the handful of hits shown.
+  builder.metadataWhitelist = [];
 }
+
+const INDEX_STEPS = [foldToken, lunr.trimmer, lunr.stopWordFilter, lunr.stemmer] as lunr.PipelineFunction[];
+
+function analyzeLowerCased(word: string): string | null {
+  let token: lunr.Token | undefined = new lunr.Token(word, {});
+  for (const fn of INDEX_STEPS) {
+    const out = fn(token, 0, [token]) as lunr.Token | lunr.Token[] | undefined | null;
+    token = Array.isArray(out) ? out[0] : (out ?? undefined);
+    if (!token || token.toString() === '') return null;
+  }
+  return token.toString();
+}
+
+/** Lower-cased word → index term (null: dropped). Bounded, so a long-running server cannot grow it forever. */
+const analyzed = new Map<string, string | null>();
+const MAX_CACHED_WORDS = 500_000;
+
+function analyzeCached(lower: string): string | null {
+  let term = analyzed.get(lower);
+  if (term === undefined) {
+    term = analyzeLowerCased(lower);
+    if (analyzed.size >= MAX_CACHED_WORDS) analyzed.clear();
+    analyzed.set(lower, term);
+  }
+  return term;
+}
+
+/** The index-time pipeline as one step (lunr's tokenizer has already lower-cased the token). */
+export const analyzeToken: lunr.PipelineFunction = (token) => {
+  const term = analyzeCached(token.toString());
+  return term === null ? null : token.update(() => term);
+};
+lunr.Pipeline.registerFunction(analyzeToken, 'relationsDeskAnalyze');
 
 /**
  * What a query word becomes in the index: folded, trimmed, stemmed; null for stop words and
  * punctuation-only input.
  */
 export function analyzeWord(word: string): string | null {
-  let token: lunr.Token | undefined = new lunr.Token(word.toLowerCase(), {});
-  for (const fn of [foldToken, lunr.trimmer, lunr.stopWordFilter, lunr.stemmer] as lunr.PipelineFunction[]) {
-    const out = fn(token, 0, [token]) as lunr.Token | lunr.Token[] | undefined | null;
-    token = Array.isArray(out) ? out[0] : (out ?? undefined);
-    if (!token || token.toString() === '') return null;
+  return analyzeCached(word.toLowerCase());
+}
+
+/**
+ * Where the words of `text` that the index stores as one of `terms` are: [start, end) ranges, the
+ * same ranges lunr's tokenizer would have recorded as positions (the slice between separators).
+ */
+export function termRanges(text: string, terms: ReadonlySet<string>): [number, number][] {
+  const out: [number, number][] = [];
+  if (terms.size === 0) return out;
+  const re = /[^\s\-\u2010-\u2015\u2212/]+/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const term = analyzeWord(m[0]);
+    if (term !== null && terms.has(term)) out.push([m.index, m.index + m[0].length]);
   }
-  return token.toString();
+  return out;
 }
 
 /** Split text the way the index does. */

@@ -2,6 +2,7 @@
 import type { Passage } from '../shared/types';
 import { foldAccents } from '../shared/text';
 import { configureBuilder, INDEX_FIELDS, lunr, splitWords } from './analyzer';
+import { compactLunrIndex } from './compactIndex';
 
 export interface IndexablePassage extends Passage {
   /** Display names of the partners named in the passage (boosted field). */
@@ -23,7 +24,10 @@ export function buildSearchIndex(passages: IndexablePassage[]): string {
       });
     }
   });
-  return JSON.stringify(index);
+  // Stored in the compact form (issue 7: a fraction of lunr's JSON, loaded lazily); lunr's own
+  // JSON only if the index ever holds something the compact form cannot represent exactly.
+  const compact = compactLunrIndex(index, passages.map((p) => p.id));
+  return JSON.stringify(compact ?? index);
 }
 
 /**

@@ -1,13 +1,16 @@
 // Run-time search over a prebuilt Lunr index. The index is loaded once, never rebuilt; passage
 // text comes from the database only for the results being shown.
 import type { Passage, SearchHit, SearchResponse } from '../shared/types';
-import { lunr } from './analyzer';
+import { lunr, termRanges } from './analyzer';
+import { loadIndex } from './compactIndex';
 import { foldForMatch, parseQuery, type ParsedQuery } from './query';
 import { makeSnippet, type Range } from './snippet';
 import { closestWord } from './suggest';
 
 export interface PassageSource {
   getPassages(ids: string[]): Map<string, Passage>;
+  /** Passage text only, for checking phrases on every candidate (cheaper than getPassages). */
+  getTexts?(ids: string[]): Map<string, string>;
   /** Ids of passages that name the partner. */
   passageIdsForPartner(partnerId: string): Set<string>;
 }
@@ -32,14 +35,18 @@ export function docSlugOfPassage(id: string): string {
 export class Searcher {
   private readonly index: lunr.Index;
   private readonly terms: string[];
+  private readonly hasTerm: (term: string) => boolean;
 
   constructor(
     serializedIndex: string,
     private readonly passages: PassageSource,
     private readonly vocabulary: Map<string, string>,
   ) {
-    this.index = lunr.Index.load(JSON.parse(serializedIndex));
-    this.terms = Object.keys((this.index as unknown as { invertedIndex: Record<string, unknown> }).invertedIndex);
+    // The compact form decodes lazily (see compactIndex.ts); lunr's own JSON still loads.
+    const loaded = loadIndex(serializedIndex);
+    this.index = loaded.index;
+    this.terms = loaded.terms;
+    this.hasTerm = loaded.hasTerm;
   }
 
   search(options: SearchOptions): SearchResponse {
@@ -65,19 +72,20 @@ export class Searcher {
       (m) => (!options.docSlug || docSlugOfPassage(m.ref) === options.docSlug) && (!partnerIds || partnerIds.has(m.ref)),
     );
 
-    let texts: Map<string, Passage> | null = null;
     if (parsed.phrases.length > 0) {
-      texts = this.passages.getPassages(filtered.map((m) => m.ref));
+      const ids = filtered.map((m) => m.ref);
+      const texts = this.passages.getTexts
+        ? this.passages.getTexts(ids)
+        : new Map([...this.passages.getPassages(ids)].map(([id, p]) => [id, p.text]));
       filtered = filtered.filter((m) => {
-        const p = texts!.get(m.ref);
-        const folded = p ? foldForMatch(p.text) : '';
+        const folded = foldForMatch(texts.get(m.ref) ?? '');
         return parsed.phrases.every((phrase) => folded.includes(phrase));
       });
     }
 
     response.total = filtered.length;
     const shown = filtered.slice(0, options.limit);
-    texts ??= this.passages.getPassages(shown.map((m) => m.ref));
+    const texts = this.passages.getPassages(shown.map((m) => m.ref));
     for (const match of shown) {
       const p = texts.get(match.ref);
       if (p) response.results.push(toHit(p, match, parsed));
@@ -127,17 +135,19 @@ export class Searcher {
   }
 
   private knows(term: string, prefix: boolean): boolean {
-    if (!prefix) return term in (this.index as unknown as { invertedIndex: Record<string, unknown> }).invertedIndex;
+    if (!prefix) return this.hasTerm(term);
     return this.terms.some((t) => t.startsWith(term));
   }
 }
 
 function toHit(p: Passage, match: lunr.Index.Result, parsed: ParsedQuery): SearchHit {
-  const ranges: Range[] = [];
-  for (const fields of Object.values(match.matchData.metadata)) {
-    const positions = (fields as Record<string, { position?: [number, number][] }>).text?.position ?? [];
-    for (const [start, len] of positions) ranges.push([start, start + len]);
+  // The index stores no positions (issue 7: they were most of its size and load time): the
+  // terms that matched in the passage text are found again in the text, for the shown hits only.
+  const matched = new Set<string>();
+  for (const [term, fields] of Object.entries(match.matchData.metadata)) {
+    if ('text' in (fields as Record<string, unknown>)) matched.add(term);
   }
+  const ranges: Range[] = termRanges(p.text, matched);
   if (parsed.phrases.length > 0) ranges.push(...phraseRanges(p.text, parsed.phrases));
   const { snippet, highlights } = makeSnippet(p.text, ranges);
   return {

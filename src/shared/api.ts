@@ -2,8 +2,10 @@
 // object and resolves to plain JSON; every failure is a DeskError with a code from ErrorCode.
 // Transports (Electron IPC, the browser edition's HTTP, the CLI) convert errors once, at the edge.
 import type {
+  Comparison,
   DeskDocument,
   DocumentSummary,
+  EventCategory,
   LibraryInfo,
   Partner,
   PartnerSummary,
@@ -28,6 +30,15 @@ export interface TimelineParams {
   /** Inclusive years. */
   from?: number;
   to?: number;
+  /** Only events in any of these categories. */
+  category?: EventCategory[];
+  /** Only events whose summary, quote or partners contain every word (accents and case ignored). */
+  text?: string;
+}
+
+export interface CompareParams {
+  /** 2 to 4 partner ids, names or aliases (any spelling), each a different partner. */
+  partners: string[];
 }
 
 export interface DeskApi {
@@ -38,6 +49,8 @@ export interface DeskApi {
   listPartners(params?: Record<string, never>): Promise<PartnerSummary[]>;
   getPartner(params: { id: string }): Promise<Partner>;
   timeline(params: TimelineParams): Promise<TimelineEvent[]>;
+  /** Side-by-side facets (relations, missions, memberships, …) of 2–4 partners, each cell quoted from the sources. */
+  compare(params: CompareParams): Promise<Comparison>;
 
   // The reader's own data (bookmarks, reading positions), kept in a separate user database.
   listBookmarks(params?: Record<string, never>): Promise<Bookmark[]>;
@@ -73,6 +86,7 @@ export const DESK_METHODS: readonly DeskMethod[] = [
   'listPartners',
   'getPartner',
   'timeline',
+  'compare',
   'listBookmarks',
   'addBookmark',
   'removeBookmark',

@@ -157,6 +157,20 @@ export interface Partner extends PartnerSummary {
   events: number;
 }
 
+/** What an event is about; one per event, read from its words and section headings (src/ingest/categories.ts). */
+export type EventCategory = 'diplomatic' | 'accession' | 'security' | 'conflict' | 'economy' | 'people';
+
+export const EVENT_CATEGORIES: readonly EventCategory[] = ['diplomatic', 'accession', 'security', 'conflict', 'economy', 'people'];
+
+export const EVENT_CATEGORY_LABELS: Record<EventCategory, string> = {
+  diplomatic: 'Diplomatic',
+  accession: 'Accession and membership',
+  security: 'Security and defence',
+  conflict: 'Conflict',
+  economy: 'Economy and infrastructure',
+  people: 'People and culture',
+};
+
 export interface TimelineEvent {
   id: string;
   date: string;
@@ -168,6 +182,7 @@ export interface TimelineEvent {
   docSlug: string;
   anchor: string;
   quote: string;
+  category: EventCategory;
 }
 
 export interface Passage {
@@ -218,4 +233,65 @@ export interface LibraryInfo {
     events: number;
     gaps: number;
   };
+}
+
+// --- Comparison (side-by-side view of 2–4 partners) -------------------------------------------
+
+/** The rows of a comparison, in display order. */
+export type FacetId =
+  | 'relations'
+  | 'recognition'
+  | 'missions'
+  | 'envoys'
+  | 'memberships'
+  | 'agreements'
+  | 'security'
+  | 'economy'
+  | 'people'
+  | 'russia-ukraine'
+  | 'key-figures'
+  | 'timeline';
+
+/** What a cell with no entries says (the UI and the CLI print it; never an empty cell). */
+export const NOT_STATED = 'not stated in this library';
+
+/** One statement in a comparison cell, quoted from the source with a link to its section. */
+export interface FacetEntry {
+  /** Exact source wording: a sentence, a list item, an infobox value, or a table row's cells joined by " — ". */
+  text: string;
+  docSlug: string;
+  /** Section anchor in that document. */
+  anchor: string;
+  /** Block (paragraph, list, table) the text is in, for scrolling to it. */
+  blockId?: string;
+  /** What the entry is, when the data says so: "Partnership for Peace", "Albania's mission in Kosovo", "€700 million". */
+  label?: string;
+  /** The date the entry states, as precisely as the source gives it. */
+  date?: DateValue;
+  /** Other places in the library that state the same thing. */
+  alsoIn?: SourceRef[];
+  /** Set when another source disagrees; a short sentence saying what the other source states. */
+  sourcesDiffer?: string;
+}
+
+export interface ComparisonPartner {
+  id: string;
+  name: string;
+  kind: PartnerKind;
+}
+
+export interface ComparisonFacet {
+  id: FacetId;
+  label: string;
+  /** Keyed by partner id; an empty array means NOT_STATED. */
+  cells: Record<string, FacetEntry[]>;
+  /** Per partner id: entries left out of the cell (it is capped), when any were. */
+  more?: Record<string, number>;
+}
+
+export interface Comparison {
+  /** In the order they were asked for. */
+  partners: ComparisonPartner[];
+  /** Every facet, in FacetId order, each with a cell for every partner. */
+  facets: ComparisonFacet[];
 }

@@ -136,7 +136,7 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
   return null;
 }
 
-export type ElectronProbe = { bin: string; version: string } | { bin: null; reason: string };
+export type ElectronProbe = { ok: true; bin: string; version: string } | { ok: false; reason: string };
 
 /**
  * Where the Electron binary is, or why it cannot be used. Never calls require('electron'):
@@ -144,23 +144,23 @@ export type ElectronProbe = { bin: string; version: string } | { bin: null; reas
  */
 export function findElectron(env: NodeJS.ProcessEnv = process.env): ElectronProbe {
   const pkgDir = path.join(ROOT, 'node_modules', 'electron');
-  if (!fs.existsSync(path.join(pkgDir, 'package.json'))) return { bin: null, reason: 'it is not installed' };
+  if (!fs.existsSync(path.join(pkgDir, 'package.json'))) return { ok: false, reason: 'it is not installed' };
   const version = (JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8')) as { version: string }).version;
   const pathFile = path.join(pkgDir, 'path.txt');
   const override = env.ELECTRON_OVERRIDE_DIST_PATH;
-  if (!fs.existsSync(pathFile) && !override) return { bin: null, reason: 'its binary could not be downloaded' };
+  if (!fs.existsSync(pathFile) && !override) return { ok: false, reason: 'its binary could not be downloaded' };
   const rel = fs.existsSync(pathFile) ? fs.readFileSync(pathFile, 'utf8').trim() : 'electron';
   const bin = override ? path.join(override, rel) : path.join(pkgDir, 'dist', rel);
-  if (!fs.existsSync(bin)) return { bin: null, reason: 'its binary could not be downloaded' };
-  if (!hasDisplay(env)) return { bin: null, reason: 'there is no display (DISPLAY/WAYLAND_DISPLAY unset)' };
+  if (!fs.existsSync(bin)) return { ok: false, reason: 'its binary could not be downloaded' };
+  if (!hasDisplay(env)) return { ok: false, reason: 'there is no display (DISPLAY/WAYLAND_DISPLAY unset)' };
   const probeEnv = { ...env };
   delete probeEnv.ELECTRON_RUN_AS_NODE;
   const probe = spawnSync(bin, ['--version'], { encoding: 'utf8', timeout: 20_000, env: probeEnv });
   if (probe.status !== 0) {
     const why = (probe.error?.message ?? probe.stderr ?? '').trim().split('\n')[0] || `exit ${probe.status}`;
-    return { bin: null, reason: `its binary does not run here (${why})` };
+    return { ok: false, reason: `its binary does not run here (${why})` };
   }
-  return { bin, version };
+  return { ok: true, bin, version };
 }
 
 export function hasDisplay(env: NodeJS.ProcessEnv = process.env): boolean {

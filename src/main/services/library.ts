@@ -15,6 +15,7 @@ import type {
   TimelineEvent,
 } from '../../shared/types';
 import { foldAccents, nameKey } from '../../shared/text';
+import { eventMatcher } from '../../shared/timelineFilter';
 import { INGEST_VERSION, SCHEMA_VERSION } from '../../ingest/schema';
 import { Searcher, type PassageSource } from '../../search/searcher';
 import { editDistance } from '../../search/suggest';
@@ -143,7 +144,9 @@ export class Library {
     }[];
     const scored = new Map<string, number>();
     for (const r of rows) {
-      const score = r.key.startsWith(key) || key.startsWith(r.key) ? 0 : editDistance(key, r.key, 3);
+      // A prefix counts only when it is 3+ characters ("uk" must not make "Ukrane" suggest the United Kingdom first).
+      const prefix = Math.min(key.length, r.key.length) >= 3 && (r.key.startsWith(key) || key.startsWith(r.key));
+      const score = prefix ? 0 : editDistance(key, r.key, 3);
       if (score <= 3 && (scored.get(r.name) ?? 99) > score) scored.set(r.name, score);
     }
     return [...scored.entries()]
@@ -173,8 +176,24 @@ export class Library {
       where.push('e.year_from <= ?');
       args.push(params.to);
     }
+    if (params.category !== undefined && params.category.length > 0) {
+      where.push(`json_extract(e.body, '$.category') IN (${params.category.map(() => '?').join(', ')})`);
+      args.push(...params.category);
+    }
     const sql = `SELECT body FROM events e ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY sort_key`;
-    return (this.db.prepare(sql).all(...args) as { body: string }[]).map((r) => JSON.parse(r.body) as TimelineEvent);
+    const events = (this.db.prepare(sql).all(...args) as { body: string }[]).map((r) => JSON.parse(r.body) as TimelineEvent);
+    return params.text?.trim() ? events.filter(eventMatcher(params.text)) : events;
+  }
+
+  /** Where the passages that name a partner are (build-time tagging), in document order. */
+  passageBlocksNaming(partnerId: string): { docSlug: string; anchor: string; blockId: string }[] {
+    return this.db
+      .prepare(
+        `SELECT p.doc_slug AS docSlug, p.anchor, p.block_id AS blockId FROM passages p
+         JOIN passage_partners pp ON pp.passage_id = p.id JOIN documents d ON d.slug = p.doc_slug
+         WHERE pp.partner_id = ? ORDER BY d.ord, p.ord`,
+      )
+      .all(partnerId) as { docSlug: string; anchor: string; blockId: string }[];
   }
 
   search(params: { query: string; limit?: number; docSlug?: string; partner?: string }): SearchResponse {
@@ -223,6 +242,15 @@ export class Library {
               partners: (partnersOf.all(r.id) as { name: string }[]).map((p) => p.name),
             });
           }
+        }
+        return out;
+      },
+      getTexts: (ids) => {
+        const out = new Map<string, string>();
+        for (let i = 0; i < ids.length; i += 500) {
+          const chunk = ids.slice(i, i + 500);
+          const rows = this.db.prepare(`SELECT id, text FROM passages WHERE id IN (${chunk.map(() => '?').join(',')})`).all(...chunk) as { id: string; text: string }[];
+          for (const r of rows) out.set(r.id, r.text);
         }
         return out;
       },

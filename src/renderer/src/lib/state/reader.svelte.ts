@@ -3,10 +3,17 @@
 import type { ReadingPosition } from '../../../../shared/api';
 import { desk } from '../desk';
 
-/** Height of the sticky header in px, read from the CSS token. */
+/** How much of the top of the window the sticky header covers, in px (0 when it is not sticky). */
 export function headerOffset(): number {
   const h = document.querySelector<HTMLElement>('.app-header');
-  return (h?.getBoundingClientRect().height ?? 56) + 8;
+  if (!h || getComputedStyle(h).position !== 'sticky') return 8;
+  return h.getBoundingClientRect().height + 8;
+}
+
+/** The reading line: a fifth of the way down the visible page, below the header (px from the top). */
+export function readingLine(): number {
+  const top = headerOffset();
+  return Math.round(top + (window.innerHeight - top) * 0.2);
 }
 
 export const sectionElementId = (anchor: string): string => `s-${anchor}`;
@@ -15,36 +22,62 @@ function sectionElements(root: HTMLElement): HTMLElement[] {
   return [...root.querySelectorAll<HTMLElement>('section[data-anchor]')];
 }
 
-/** Follows the scroll with an IntersectionObserver; `active` is the first section in the band near the top. */
+/**
+ * Follows the scroll with an IntersectionObserver watching a one-pixel reading line a fifth of
+ * the way down the visible page: `active` is the section under that line (the last one once the
+ * page is scrolled to the bottom, where short final sections never reach the line).
+ */
 export class TocTracker {
   active = $state<string | null>(null);
 
   observe(root: HTMLElement): () => void {
     const sections = sectionElements(root);
     const order = sections.map((s) => s.dataset.anchor ?? '');
-    const visible = new Set<string>();
-    const top = Math.round(headerOffset());
-    const io = new IntersectionObserver(
-      (entries) => {
-        for (const e of entries) {
-          const a = (e.target as HTMLElement).dataset.anchor ?? '';
-          if (e.isIntersecting) visible.add(a);
-          else visible.delete(a);
-        }
-        const first = order.find((a) => visible.has(a));
-        if (first !== undefined) this.active = first;
-      },
-      { rootMargin: `-${top}px 0px -60% 0px` },
-    );
-    for (const s of sections) io.observe(s);
+    let io: IntersectionObserver | null = null;
+
+    const atBottom = (): boolean =>
+      window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2;
+
+    const start = (): void => {
+      io?.disconnect();
+      const line = readingLine();
+      io = new IntersectionObserver(
+        (entries) => {
+          if (atBottom()) return;
+          const hit = entries.filter((e) => e.isIntersecting).pop();
+          const a = (hit?.target as HTMLElement | undefined)?.dataset.anchor;
+          if (a !== undefined) this.active = a;
+        },
+        { rootMargin: `-${line}px 0px -${Math.max(0, window.innerHeight - line - 1)}px 0px` },
+      );
+      for (const s of sections) io.observe(s);
+    };
+
+    const onscroll = (): void => {
+      if (atBottom() && order.length) this.active = order[order.length - 1] ?? null;
+    };
+    let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+    const onresize = (): void => {
+      clearTimeout(resizeTimer);
+      resizeTimer = setTimeout(start, 200);
+    };
+
+    start();
     this.active ??= order[0] ?? null;
-    return () => io.disconnect();
+    window.addEventListener('scroll', onscroll, { passive: true });
+    window.addEventListener('resize', onresize);
+    return () => {
+      io?.disconnect();
+      clearTimeout(resizeTimer);
+      window.removeEventListener('scroll', onscroll);
+      window.removeEventListener('resize', onresize);
+    };
   }
 }
 
-/** Where the top of the view is: the section there and how far into it (0..1). */
+/** Where the reader is: the section under the reading line and how far into it (0..1). */
 export function currentPosition(root: HTMLElement, docSlug: string): ReadingPosition | null {
-  const top = headerOffset();
+  const top = readingLine();
   let current: HTMLElement | null = null;
   for (const s of sectionElements(root)) {
     if (s.getBoundingClientRect().top <= top + 1) current = s;
@@ -61,7 +94,7 @@ export function scrollToPosition(pos: ReadingPosition): boolean {
   const el = document.getElementById(sectionElementId(pos.anchor));
   if (!el) return false;
   const rect = el.getBoundingClientRect();
-  const y = window.scrollY + rect.top + rect.height * pos.offset - headerOffset();
+  const y = window.scrollY + rect.top + rect.height * pos.offset - readingLine();
   window.scrollTo({ top: Math.max(0, y), behavior: 'instant' });
   return true;
 }

@@ -1,0 +1,129 @@
+// Dates of timeline events as instants (ms since the epoch, UTC) and as spans, so that precision
+// stays visible: a day is a point; a month, a year, a decade or a range covers its whole period
+// (a year runs from 1 January to 31 December, i.e. up to the first instant of the next year).
+import type { Precision, TimelineEvent } from '../../../../shared/types';
+
+export const DAY = 86_400_000;
+/** Average lengths, for zoom limits and tick spacing only (never for placing a date). */
+export const YEAR = 365.2425 * DAY;
+export const MONTH = YEAR / 12;
+
+export const MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTHS_LONG = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+/** The first instant of a UTC calendar day; months overflow into years (month 12 → January of year + 1). */
+export function utc(year: number, month = 0, day = 1): number {
+  const y = year + Math.floor(month / 12);
+  const m = ((month % 12) + 12) % 12;
+  const d = new Date(0);
+  d.setUTCFullYear(y, m, day); // setUTCFullYear, unlike Date.UTC, keeps years 0–99 as they are
+  d.setUTCHours(0, 0, 0, 0);
+  return d.getTime();
+}
+
+export interface Parts {
+  year: number;
+  /** 0-based, or undefined for a bare year. */
+  month?: number;
+  day?: number;
+}
+
+/** "2009", "2009-04", "2009-04-01" → parts; throws on anything else. */
+export function parseIso(date: string): Parts {
+  const m = /^(-?\d{1,4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date);
+  if (!m) throw new Error(`Not a timeline date: "${date}"`);
+  const year = Number(m[1]);
+  if (m[2] === undefined) return { year };
+  const month = Number(m[2]) - 1;
+  if (m[3] === undefined) return { year, month };
+  return { year, month, day: Number(m[3]) };
+}
+
+/** First instant of the period a date names. */
+export function startOf(date: string): number {
+  const p = parseIso(date);
+  return utc(p.year, p.month ?? 0, p.day ?? 1);
+}
+
+/** First instant after the period a date names ("2009" → 2010-01-01, "2009-04" → 2009-05-01). */
+export function endOf(date: string): number {
+  const p = parseIso(date);
+  if (p.month === undefined) return utc(p.year + 1, 0, 1);
+  if (p.day === undefined) return utc(p.year, p.month + 1, 1);
+  return utc(p.year, p.month, p.day + 1);
+}
+
+export interface Span {
+  /** Instant of a point; start of a span. */
+  start: number;
+  /** Equal to start for a point; otherwise the first instant after the span. */
+  end: number;
+  point: boolean;
+}
+
+type Dated = Pick<TimelineEvent, 'date' | 'precision' | 'end'>;
+
+/** Where an event sits on the axis: a day is a point at midday; anything coarser is a span of its whole period. */
+export function eventSpan(e: Dated): Span {
+  switch (e.precision) {
+    case 'day': {
+      const t = startOf(e.date) + DAY / 2;
+      return { start: t, end: t, point: true };
+    }
+    case 'month':
+    case 'year':
+      return { start: startOf(e.date), end: endOf(e.date), point: false };
+    case 'decade': {
+      const last = e.end ?? String(Number(e.date.slice(0, 4)) + 9);
+      return { start: startOf(e.date), end: endOf(last), point: false };
+    }
+    case 'range':
+      return { start: startOf(e.date), end: endOf(e.end ?? e.date), point: false };
+  }
+}
+
+/** "1 April 2009", "May 2025", "2009", "1990s", "1701–1800", "September 2008 – February 2009". */
+export function formatEventDate(e: Dated): string {
+  switch (e.precision) {
+    case 'decade':
+      return `${e.date.slice(0, 3)}0s`;
+    case 'range': {
+      if (!e.end) return formatIso(e.date);
+      const a = formatIso(e.date);
+      const b = formatIso(e.end);
+      return a.includes(' ') || b.includes(' ') ? `${a} – ${b}` : `${a}–${b}`;
+    }
+    default:
+      return formatIso(e.date);
+  }
+}
+
+export function formatIso(date: string): string {
+  const p = parseIso(date);
+  if (p.month === undefined) return String(p.year);
+  if (p.day === undefined) return `${MONTHS_LONG[p.month]} ${p.year}`;
+  return `${p.day} ${MONTHS_LONG[p.month]} ${p.year}`;
+}
+
+export const PRECISION_LABELS: Record<Precision, string> = {
+  day: 'exact day',
+  month: 'month only',
+  year: 'year only',
+  decade: 'decade only',
+  range: 'a period',
+};
+
+/** An instant as a short date for the URL and labels: "2019-01-01". */
+export function isoDay(t: number): string {
+  const d = new Date(t);
+  const y = d.getUTCFullYear();
+  const ys = y < 0 ? `-${String(-y).padStart(4, '0')}` : String(y).padStart(4, '0');
+  return `${ys}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+}
+
+export function yearOf(t: number): number {
+  return new Date(t).getUTCFullYear();
+}
