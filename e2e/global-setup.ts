@@ -2,7 +2,7 @@
 // browser edition cannot be tested.
 import { DEFAULT_DB, ensureAppBuild, ensureDatabase, findChromium, findElectron } from '../src/web/serve';
 
-export default function globalSetup(): void {
+export default async function globalSetup(): Promise<void> {
   const log = (line: string) => process.stdout.write(`[e2e setup] ${line}\n`);
   const chromium = findChromium();
   if (!chromium) {
@@ -12,7 +12,7 @@ export default function globalSetup(): void {
     );
   }
   log(`Chromium: ${chromium}`);
-  ensureDatabase(DEFAULT_DB, log);
+  await ensureDatabase(DEFAULT_DB, log);
   ensureAppBuild(log);
   const electron = findElectron();
   log(electron.ok ? `Electron: ${electron.bin} (${electron.version})` : `Electron specs will be skipped: Electron is not available here (${electron.reason}).`);

@@ -95,7 +95,12 @@ export function ensureNativeBinding({
     for (const a of attempts) {
       const r = spawnSync(a.cmd, a.args, { cwd: dir, env, encoding: 'utf8', timeout: 15 * 60_000 });
       if (r.status === 0 && fs.existsSync(binding)) break;
-      const output = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n').slice(-6).join('\n    ');
+      const noise = /gyp ERR! (System|command|cwd|node -v|node-gyp -v|not ok|stack\s+at)|^\s*$/;
+      const output = `${r.stdout ?? ''}${r.stderr ?? ''}`
+        .split('\n')
+        .filter((l) => !noise.test(l))
+        .slice(-5)
+        .join('\n    ');
       failures.push(`  ${a.what} failed${r.error ? `: ${r.error.message}` : ''}\n    ${output}`);
     }
     if (!fs.existsSync(binding)) {

@@ -54,7 +54,7 @@ function launchElectron(electron, binding) {
 }
 
 try {
-  serve.ensureDatabase(serve.DEFAULT_DB);
+  await serve.ensureDatabase(serve.DEFAULT_DB);
   const electron = forceBrowser ? { ok: false, reason: null } : serve.findElectron();
   serve.ensureAppBuild();
   if (electron.ok) {

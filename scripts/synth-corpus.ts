@@ -439,8 +439,11 @@ function pdfDoc(w: Writer, x: PartnerDef, title: string): string {
   for (let i = d.int(2, 4); i > 0; i--) para();
   out.push('');
   const heads = [...PDF_SECTIONS].sort(() => d.next() - 0.5).slice(0, d.int(2, 6));
-  for (const h of heads) {
-    const level = d.pick(['##', '###', '####']);
+  let depth = 2;
+  for (const [i, h] of heads.entries()) {
+    // Headings go down at most one level at a time, as in the real declaration.
+    depth = i === 0 ? 2 : Math.max(2, Math.min(4, depth + d.int(-1, 1)));
+    const level = '#'.repeat(depth);
     out.push(`${level} ${d.chance(0.6) ? `**${h}**` : h}`, '');
     for (let i = d.int(1, 4); i > 0; i--) para();
     out.push('');

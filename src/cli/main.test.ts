@@ -93,3 +93,48 @@ describe('relations-desk CLI', () => {
     expect(bad.status).toBe(2);
   });
 });
+
+describe('relations-desk compare', () => {
+  it('--json has the shape {partners, facets: [{id, label, cells: {<partner>: [{text, docSlug, anchor}]}}]}', async () => {
+    const { code, out } = await run('compare', 'Kosovo', 'Ukraine', '--json', ...db());
+    expect(code).toBe(0);
+    const c = JSON.parse(out) as { partners: { id: string; name: string }[]; facets: { id: string; label: string; cells: Record<string, { text: string; docSlug: string; anchor: string; date?: { date: string } }[]> }[] };
+    expect(c.partners.map((p) => p.id)).toEqual(['kosovo', 'ukraine']);
+    expect(c.facets.map((f) => f.id)).toEqual(['relations', 'recognition', 'missions', 'envoys', 'memberships', 'agreements', 'security', 'economy', 'people', 'russia-ukraine', 'key-figures', 'timeline']);
+    for (const f of c.facets) {
+      expect(typeof f.label).toBe('string');
+      expect(Object.keys(f.cells).sort()).toEqual(['kosovo', 'ukraine']);
+      for (const entries of Object.values(f.cells)) {
+        for (const e of entries) expect(e).toMatchObject({ text: expect.any(String), docSlug: expect.any(String), anchor: expect.any(String) });
+      }
+    }
+    const relations = c.facets.find((f) => f.id === 'relations')!;
+    expect(relations.cells.kosovo![0]!.date!.date).toBe('2008-02-18');
+    expect(relations.cells.ukraine![0]!.date!.date).toBe('1993-01-13');
+  });
+
+  it('prints each facet with each partner, "not stated in this library" and "sources differ"', async () => {
+    const { code, out } = await run('compare', 'ukraine', 'Türkiye', 'NATO', ...db());
+    expect(code).toBe(0);
+    expect(out).toMatch(/^Ukraine \(ukraine\)  vs  Turkey \(turkey\)  vs  NATO \(nato\)/);
+    expect(out).toContain('== Resident missions (both ways) ==');
+    expect(out).toMatch(/== Envoys and representatives ==\n {2}Ukraine:\n[\s\S]*?Adhurim Resuli[\s\S]*? {2}Turkey:\n {4}not stated in this library\n {2}NATO:\n {4}- \[2009 · Representative of Albania to NATO\] Artur Kuko/);
+    expect(out).toMatch(/Albania has an embassy in Kyiv\.\n {6}\(albania-ukraine-relations#resident-diplomatic-missions\)\n {6}! sources differ: Another source says Albania is accredited from Warsaw/);
+    expect(out).toContain('[13 January 1993 · Relations established]');
+  });
+
+  it('unknown names exit 1 with the closest names; a wrong count exits 2 with usage', async () => {
+    const unknown = await run('compare', 'Kosovo', 'Ukrane', ...db());
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toMatch(/No partner "Ukrane" in this library\. Did you mean: Ukraine/);
+    for (const args of [['Kosovo'], ['Kosovo', 'Ukraine', 'NATO', 'EU', 'Greece'], []]) {
+      const bad = await run('compare', ...args, ...db());
+      expect(bad.code).toBe(2);
+      expect(bad.err).toMatch(/compare <partner> <partner>/);
+      expect(bad.err).toMatch(/Usage: relations-desk/);
+    }
+    const twice = await run('compare', 'Kosovo', 'kosova', ...db());
+    expect(twice.code).toBe(2);
+    expect(twice.err).toMatch(/same partner/);
+  });
+});

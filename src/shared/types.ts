@@ -285,7 +285,7 @@ export interface ComparisonFacet {
   label: string;
   /** Keyed by partner id; an empty array means NOT_STATED. */
   cells: Record<string, FacetEntry[]>;
-  /** Per partner id: entries left out of the cell (it is capped), when any were. */
+  /** Per partner id: entries left out of the capped cell, when any were (timeline: the partner's other dated events). */
   more?: Record<string, number>;
 }
 

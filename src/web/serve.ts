@@ -11,7 +11,6 @@ import { fileURLToPath } from 'node:url';
 import { DeskError } from '../shared/api';
 import { createDesk } from '../main/desk';
 import { Library } from '../main/services/library';
-import { buildDatabase, corpusHashOf } from '../ingest/build';
 import { startServer, type RunningServer } from './server';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -24,7 +23,11 @@ const stderrLog: Log = (line) => process.stderr.write(`${line}\n`);
 
 export type DbState = 'ok' | 'missing' | 'stale' | 'corrupt';
 
-export function databaseState(dbPath: string, corpusDir: string = CORPUS_DIR): DbState {
+// The builder (and its date parser) loads only when a DB has to be checked or built: `--no-build`
+// starts faster.
+const loadBuilder = () => import('../ingest/build');
+
+export async function databaseState(dbPath: string, corpusDir: string = CORPUS_DIR): Promise<DbState> {
   let library: Library;
   try {
     library = Library.open(dbPath);
@@ -34,6 +37,7 @@ export function databaseState(dbPath: string, corpusDir: string = CORPUS_DIR): D
   }
   try {
     if (!fs.existsSync(corpusDir)) return 'ok';
+    const { corpusHashOf } = await loadBuilder();
     return library.corpusHash === corpusHashOf(corpusDir) ? 'ok' : 'stale';
   } finally {
     library.close();
@@ -45,8 +49,8 @@ export function databaseState(dbPath: string, corpusDir: string = CORPUS_DIR): D
  * library at all is only replaced at the default location (it is a build artifact there); at a
  * path a person chose, it is left alone and the app reports it.
  */
-export function ensureDatabase(dbPath: string, log: Log = stderrLog): DbState {
-  const state = databaseState(dbPath);
+export async function ensureDatabase(dbPath: string, log: Log = stderrLog): Promise<DbState> {
+  const state = await databaseState(dbPath);
   const rebuild = state === 'missing' || state === 'stale' || (state === 'corrupt' && path.resolve(dbPath) === DEFAULT_DB);
   if (!rebuild) return state;
   log(
@@ -54,6 +58,7 @@ export function ensureDatabase(dbPath: string, log: Log = stderrLog): DbState {
       ? `Building the library database (${path.relative(ROOT, dbPath) || dbPath})…`
       : `The library database is ${state === 'stale' ? 'out of date' : 'unreadable'}; rebuilding it…`,
   );
+  const { buildDatabase } = await loadBuilder();
   const report = buildDatabase({ corpusDir: CORPUS_DIR, outFile: dbPath });
   log(`Built ${report.counts.documents} documents in ${report.millis} ms.`);
   return 'ok';
@@ -260,7 +265,7 @@ export interface BrowserEdition {
 /** Ensure data and build, then start the server. Does not print the URL. */
 export async function startBrowserEdition(args: ServeArgs, log: Log = stderrLog): Promise<BrowserEdition> {
   if (args.build) {
-    ensureDatabase(args.db, log);
+    await ensureDatabase(args.db, log);
     ensureAppBuild(log);
   } else if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
     throw new Error('No renderer build in out/renderer; run `npm run build:app` (or drop --no-build).');

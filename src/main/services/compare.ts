@@ -331,7 +331,9 @@ class PartnerColumn {
     // The date the partner record settles on first, then the most precise.
     const main = this.partner.established?.date;
     established.sort((a, b) => Number(b.values.some((v) => v.date === main)) - Number(a.values.some((v) => v.date === main)) || rank(b.entry.date) - rank(a.entry.date));
-    return mergeSame([...established, ...severed].map((g) => g.entry));
+    // A table cell can state both ("1971 Severed Diplomatic in 7 September 2022"): shown once, under established.
+    const shown = new Set(established.map((g) => textKey(g.entry.text)));
+    return mergeSame([...established, ...severed.filter((g) => !shown.has(textKey(g.entry.text)))].map((g) => g.entry));
   }
 
   private recognition(): FacetEntry[] {

@@ -63,7 +63,7 @@ describe('the heading → facet table', () => {
     const lib = Library.open(inject('dbPath'));
     try {
       const headings = new Set<string>();
-      for (const d of lib.listDocuments()) for (const s of lib.getDocument(d.slug).sections) if (s.heading) headings.add(s.heading);
+      for (const d of lib.listDocuments()) for (const s of lib.getDocument(d.slug).sections) if (s.level > 0) headings.add(s.heading);
       // Headings left to the classifier on purpose: history and overview headings, regions of the
       // world, and sections named after a partner.
       const unmapped = [...headings].filter((h) => facetForHeadings([h]) === undefined && !lib.resolvePartnerId(h));

@@ -113,7 +113,10 @@ export class Library {
 
   /** The partner id for an id, name or alias in any spelling; null if none. */
   resolvePartnerId(nameOrId: string): string | null {
-    const row = this.db.prepare('SELECT partner_id FROM partner_keys WHERE key = ?').get(nameKey(nameOrId)) as { partner_id: string } | undefined;
+    const lookup = this.db.prepare('SELECT partner_id FROM partner_keys WHERE key = ?');
+    const key = nameKey(nameOrId);
+    // "the EU", "the United States": a leading article is not part of the name.
+    const row = (lookup.get(key) ?? lookup.get(key.replace(/^the /, ''))) as { partner_id: string } | undefined;
     return row?.partner_id ?? null;
   }
 

@@ -4,6 +4,7 @@
 //   #/search?q=…&doc=…&partner=…
 //   #/partner/<id>
 //   #/bookmarks
+//   #/timeline?…               the timeline; its query (filters, lanes, zoom) is read by lib/timeline/url.ts
 
 export type Route =
   | { name: 'library' }
@@ -11,6 +12,7 @@ export type Route =
   | { name: 'search'; q: string; doc: string | null; partner: string | null }
   | { name: 'partner'; id: string }
   | { name: 'bookmarks' }
+  | { name: 'timeline'; query: string }
   | { name: 'notfound'; path: string };
 
 function decode(part: string): string {
@@ -41,6 +43,7 @@ export function parseHash(hash: string): Route {
   }
   if (head === 'partner' && a && parts.length === 2) return { name: 'partner', id: a };
   if (head === 'bookmarks' && parts.length === 1) return { name: 'bookmarks' };
+  if (head === 'timeline' && parts.length === 1) return { name: 'timeline', query: queryPart };
   return { name: 'notfound', path: pathPart || '/' };
 }
 
@@ -68,6 +71,8 @@ export function href(route: Route): string {
       return `#/partner/${enc(route.id)}`;
     case 'bookmarks':
       return '#/bookmarks';
+    case 'timeline':
+      return route.query ? `#/timeline?${route.query}` : '#/timeline';
     case 'notfound':
       return `#${route.path}`;
   }

@@ -8,6 +8,12 @@ import { buildLanes, layoutLane, OTHER_LANE, type LaneItem } from './layout';
 import { utc } from './time';
 import { parseTimelineQuery, timelineQueryString } from './url';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dbPath: string;
+  }
+}
+
 let lib: Library;
 let events: TimelineEvent[];
 beforeAll(() => {

@@ -108,7 +108,7 @@ export function layoutLane(lane: LaneIndex, w: TimeWindow, width: number, opts: 
   for (const p of visible) {
     const len = (p.span.end - p.span.start) / msPerPx;
     if (p.span.point || len < opts.minSpanPx) pool.push({ x: x((p.span.start + p.span.end) / 2), p });
-    else if (p.span.end >= w.start && p.span.start <= w.end) wide.push(p);
+    else if (p.span.end > w.start && p.span.start < w.end) wide.push(p);
   }
   pool.sort((a, b) => a.x - b.x);
 

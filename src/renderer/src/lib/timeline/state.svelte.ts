@@ -98,16 +98,32 @@ export class TimelineState {
   applyQuery(qs: string): void {
     const q = parseTimelineQuery(qs);
     this.query = q;
-    if (q.window) this.window = clampWindow(q.window, this.limits);
+    // Before the events are known the limits are not either: keep the window as given until then.
+    if (q.window) this.window = this.events.length ? clampWindow(q.window, this.limits) : q.window;
     else if (q.from !== null || q.to !== null) this.fitYears(q.from, q.to);
+    else if (this.events.length) this.fitDense();
     this.selection = q.selected ? { kind: 'event', id: q.selected } : null;
   }
 
   /** Once events are loaded: a window that fits what is shown, unless the URL gave one. */
   ensureWindow(): void {
-    if (this.window || this.events.length === 0) return;
+    if (this.events.length === 0) return;
+    if (this.window) {
+      this.window = clampWindow(this.window, this.limits);
+      return;
+    }
     if (this.query.from !== null || this.query.to !== null) return this.fitYears(this.query.from, this.query.to);
-    this.fitAll();
+    this.fitDense();
+  }
+
+  /** The first view: from the 5th percentile of start dates to the last event, so a lone early outlier (plans of the 1700s) does not squeeze the rest; "Show all" goes further. */
+  fitDense(): void {
+    const shown = this.filtered.length ? this.filtered : this.events;
+    const starts = shown.map((e) => eventSpan(e).start).sort((a, b) => a - b);
+    const ext = this.extent(shown);
+    if (!ext || starts.length === 0) return;
+    const from = starts[Math.floor(starts.length * 0.05)]!;
+    this.window = fitWindow(from, ext.end, this.limits);
   }
 
   set(patch: Partial<TimelineQuery>): void {
@@ -160,7 +176,7 @@ export class TimelineState {
     const start = from !== null ? utc(from) : ext?.start;
     const end = to !== null ? utc(to + 1) : ext?.end;
     if (start === undefined || end === undefined || end <= start) return;
-    this.window = fitWindow(start, end, this.limits, 0.01);
+    this.window = fitWindow(start, end, this.limits, 0); // exactly the years asked for
   }
 
   fitAll(): void {

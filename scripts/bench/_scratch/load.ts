@@ -1,0 +1,13 @@
+import Database from 'better-sqlite3';
+import { loadIndex } from '/work/main/src/search/compactIndex';
+import { Library } from '/work/main/src/main/services/library';
+const path = process.argv[2]!;
+let t = performance.now();
+const db = new Database(path, { readonly: true });
+const row = db.prepare('SELECT lunr, vocabulary FROM search_index').get() as any;
+console.log('read', Math.round(performance.now() - t)); t = performance.now();
+const j = JSON.parse(row.lunr); console.log('parse', Math.round(performance.now() - t), 'terms', j.terms.length, 'refs', j.refs.length); t = performance.now();
+const v = new Map(Object.entries(JSON.parse(row.vocabulary))); console.log('vocab', Math.round(performance.now() - t), v.size); t = performance.now();
+loadIndex(row.lunr); console.log('loadIndex', Math.round(performance.now() - t)); t = performance.now();
+const lib = Library.open(path); console.log('open', Math.round(performance.now() - t)); t = performance.now();
+lib.getSearcher(); console.log('getSearcher', Math.round(performance.now() - t));

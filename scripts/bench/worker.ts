@@ -1,0 +1,102 @@
+// Child-process side of the benchmark, so that load times are cold and peak RSS is the serving
+// process's own. `tsx scripts/bench/worker.ts '<json task>'` prints one JSON result line.
+import { readFileSync } from 'node:fs';
+import { buildDatabase } from '../../src/ingest/build';
+import { Library } from '../../src/main/services/library';
+import { FtsSearcher } from './fts';
+import { QUERIES } from './queries';
+
+export type Task =
+  | { kind: 'build'; corpusDir: string; outFile: string }
+  | { kind: 'load'; engine: 'lunr' | 'fts'; db: string; ftsDb?: string }
+  | { kind: 'search'; engine: 'lunr' | 'fts'; db: string; ftsDb?: string; runs: number; limit: number };
+
+/** Peak resident set size of this process so far (VmHWM), in bytes. */
+export function peakRss(): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+  return m ? Number(m[1]) * 1024 : process.memoryUsage().rss;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+}
+
+function run(task: Task): unknown {
+  if (task.kind === 'build') {
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const report = buildDatabase({ corpusDir: task.corpusDir, outFile: task.outFile, builtAt: '2026-01-01T00:00:00.000Z' });
+    const ms = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    return { ms, cpuMs: (cpu.user + cpu.system) / 1000, counts: report.counts, peakRss: peakRss() };
+  }
+  if (task.kind === 'load') {
+    const t0 = performance.now();
+    if (task.engine === 'lunr') {
+      const lib = Library.open(task.db);
+      lib.getSearcher();
+      return { ms: performance.now() - t0 };
+    }
+    const fts = new FtsSearcher(task.ftsDb!, task.db);
+    fts.search('nato ', 10); // FTS5 reads its index on first use: opening alone would flatter it
+    return { ms: performance.now() - t0 };
+  }
+  // search
+  const rssBefore = peakRss();
+  const t0 = performance.now();
+  let search: (q: string) => { ids: string[]; total: number };
+  let lib: Library | null = null;
+  if (task.engine === 'lunr') {
+    lib = Library.open(task.db);
+    lib.getSearcher();
+    search = (q) => {
+      const r = lib!.search({ query: q, limit: task.limit });
+      return { ids: r.results.map((h) => h.passageId), total: r.total };
+    };
+  } else {
+    const fts = new FtsSearcher(task.ftsDb!, task.db);
+    search = (q) => fts.search(q, task.limit);
+  }
+  const loadMs = performance.now() - t0;
+  const runs: number[][] = [];
+  let top: string[][] = [];
+  let totals: number[] = [];
+  for (let r = 0; r < task.runs; r++) {
+    const lat: number[] = [];
+    const ids: string[][] = [];
+    const tot: number[] = [];
+    for (const q of QUERIES) {
+      const s = performance.now();
+      const res = search(q.text);
+      lat.push(performance.now() - s);
+      ids.push(res.ids);
+      tot.push(res.total);
+    }
+    runs.push(lat);
+    if (r === 0) (top = ids), (totals = tot);
+  }
+  let timeline: Record<string, number> | null = null;
+  if (lib) {
+    const time = (f: () => unknown): number => {
+      const xs: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const s = performance.now();
+        f();
+        xs.push(performance.now() - s);
+      }
+      return median(xs);
+    };
+    const partner = lib.listPartners().sort((a, b) => b.documents.length - a.documents.length)[0]?.name;
+    timeline = {
+      all: time(() => lib!.timeline({})),
+      partner: partner ? time(() => lib!.timeline({ partner })) : NaN,
+      decade: time(() => lib!.timeline({ from: 2000, to: 2009 })),
+      events: lib.timeline({}).length,
+    };
+  }
+  return { loadMs, runs, top, totals, timeline, rssBeforeLoad: rssBefore, peakRss: peakRss() };
+}
+
+const task = JSON.parse(process.argv[2] ?? '{}') as Task;
+process.stdout.write(`${JSON.stringify(run(task))}\n`);
