@@ -69,7 +69,7 @@ const log = (line: string): void => void process.stderr.write(`[bench] ${line}\n
 // --- metrics (one function each) ---------------------------------------------------------------
 
 interface BuildResult { ms: number; cpuMs: number; counts: Record<string, number>; peakRss: number }
-interface SearchResult { loadMs: number; runs: number[][]; top: string[][]; totals: number[]; timeline: Record<string, number> | null; rssBeforeLoad: number; peakRss: number }
+interface SearchResult { loadMs: number; runs: number[][]; cpuRuns: number[][]; top: string[][]; totals: number[]; timeline: Record<string, number> | null; rssBeforeLoad: number; peakRss: number }
 
 function measureBuild(plan: CorpusPlan, corpusDir: string, db: string): { ms: number; cpuMs: number; counts: Record<string, number>; peakRss: number; runs: number } {
   const rs: BuildResult[] = [];
@@ -84,20 +84,21 @@ function measureSizes(db: string): { dbBytes: number; indexBytes: number } {
   return { dbBytes: statSync(db).size, indexBytes };
 }
 
-function measureLoad(plan: CorpusPlan, engine: 'lunr' | 'fts', db: string, ftsDb: string): number {
-  const xs: number[] = [];
-  for (let i = 0; i < plan.loads; i++) xs.push(worker<{ ms: number }>({ kind: 'load', engine, db, ftsDb }).ms);
-  return median(xs);
+function measureLoad(plan: CorpusPlan, engine: 'lunr' | 'fts', db: string, ftsDb: string): { ms: number; cpuMs: number } {
+  const xs: { ms: number; cpuMs: number }[] = [];
+  for (let i = 0; i < plan.loads; i++) xs.push(worker<{ ms: number; cpuMs: number }>({ kind: 'load', engine, db, ftsDb }));
+  return { ms: median(xs.map((x) => x.ms)), cpuMs: median(xs.map((x) => x.cpuMs)) };
 }
 
 function measureSearch(plan: CorpusPlan, engine: 'lunr' | 'fts', db: string, ftsDb: string) {
   const r = worker<SearchResult>({ kind: 'search', engine, db, ftsDb, runs: plan.searchRuns, limit: 10 });
   const per = r.runs.map((lat) => ({ p50: pct(lat, 0.5), p95: pct(lat, 0.95), max: Math.max(...lat) }));
+  const cpuP95 = median(r.cpuRuns.map((c) => pct(c, 0.95)));
   // The slowest queries (median over runs), to say what the tail is made of.
   const slow = QUERIES.map((q, i) => ({ q: q.text, kind: q.kind, ms: median(r.runs.map((lat) => lat[i]!)), total: r.totals[i]! }))
     .sort((a, b) => b.ms - a.ms)
     .slice(0, 5);
-  return { p50: median(per.map((x) => x.p50)), p95: median(per.map((x) => x.p95)), max: median(per.map((x) => x.max)), peakRss: r.peakRss, top: r.top, totals: r.totals, timeline: r.timeline, slow, runs: r.runs.length };
+  return { cpuP95, p50: median(per.map((x) => x.p50)), p95: median(per.map((x) => x.p95)), max: median(per.map((x) => x.max)), peakRss: r.peakRss, top: r.top, totals: r.totals, timeline: r.timeline, slow, runs: r.runs.length };
 }
 
 /** Mean share of FTS5's top 10 that Lunr's top 10 also holds, over queries where FTS5 finds something. */
@@ -185,9 +186,9 @@ async function benchCorpus(plan: CorpusPlan, tmp: string): Promise<CorpusReport>
     ['Build (corpus → DB, incl. Lunr index)', `${ms(build.ms)} (CPU ${ms(build.cpuMs)}; median of ${build.runs})`, `index only: ${ms(fts.ms)} (1 build)`, '', tgt('≤ 60 s')],
     ['DB size', mb(sizes.dbBytes), '', '', ''],
     ['Serialized index size', mb(sizes.indexBytes), mb(fts.bytes), ratio(sizes.indexBytes, fts.bytes), ''],
-    [`Index load (fresh process; median of ${plan.loads})`, ms(loadL), ms(loadF), ratio(loadL, loadF), tgt('≤ 1 s')],
+    [`Index load (fresh process; median of ${plan.loads}): wall (CPU)`, `${ms(loadL.ms)} (${ms(loadL.cpuMs)})`, `${ms(loadF.ms)} (${ms(loadF.cpuMs)})`, ratio(loadL.ms, loadF.ms), tgt('≤ 1 s')],
     [`Search p50 (${QUERIES.length} queries; median of ${sL.runs} runs)`, ms(sL.p50), ms(sF.p50), ratio(sL.p50, sF.p50), ''],
-    ['Search p95', ms(sL.p95), ms(sF.p95), ratio(sL.p95, sF.p95), tgt('≤ 20 ms')],
+    ['Search p95: wall (CPU)', `${ms(sL.p95)} (${ms(sL.cpuP95)})`, `${ms(sF.p95)} (${ms(sF.cpuP95)})`, ratio(sL.p95, sF.p95), tgt('≤ 20 ms')],
     ['Search max', ms(sL.max), ms(sF.max), ratio(sL.max, sF.max), ''],
     ['Peak RSS of the serving process (VmHWM)', mb(sL.peakRss), mb(sF.peakRss), ratio(sL.peakRss, sF.peakRss), tgt('≤ 400 MB')],
     [`Recall@10 overlap (FTS5 top 10 found by Lunr; ${recall.queries} queries)`, `${(recall.overlap * 100).toFixed(0)} %`, '', '', ''],

@@ -32,15 +32,17 @@ function run(task: Task): unknown {
     return { ms, cpuMs: (cpu.user + cpu.system) / 1000, counts: report.counts, peakRss: peakRss() };
   }
   if (task.kind === 'load') {
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     if (task.engine === 'lunr') {
       const lib = Library.open(task.db);
       lib.getSearcher();
-      return { ms: performance.now() - t0 };
+    } else {
+      const fts = new FtsSearcher(task.ftsDb!, task.db);
+      fts.search('nato ', 10); // FTS5 reads its index on first use: opening alone would flatter it
     }
-    const fts = new FtsSearcher(task.ftsDb!, task.db);
-    fts.search('nato ', 10); // FTS5 reads its index on first use: opening alone would flatter it
-    return { ms: performance.now() - t0 };
+    const cpu = process.cpuUsage(cpu0);
+    return { ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 };
   }
   // search
   const rssBefore = peakRss();
@@ -60,20 +62,26 @@ function run(task: Task): unknown {
   }
   const loadMs = performance.now() - t0;
   const runs: number[][] = [];
+  const cpuRuns: number[][] = [];
   let top: string[][] = [];
   let totals: number[] = [];
   for (let r = 0; r < task.runs; r++) {
     const lat: number[] = [];
+    const cpu: number[] = [];
     const ids: string[][] = [];
     const tot: number[] = [];
     for (const q of QUERIES) {
+      const c = process.cpuUsage();
       const s = performance.now();
       const res = search(q.text);
       lat.push(performance.now() - s);
+      const dc = process.cpuUsage(c);
+      cpu.push((dc.user + dc.system) / 1000);
       ids.push(res.ids);
       tot.push(res.total);
     }
     runs.push(lat);
+    cpuRuns.push(cpu);
     if (r === 0) (top = ids), (totals = tot);
   }
   let timeline: Record<string, number> | null = null;
@@ -95,7 +103,7 @@ function run(task: Task): unknown {
       events: lib.timeline({}).length,
     };
   }
-  return { loadMs, runs, top, totals, timeline, rssBeforeLoad: rssBefore, peakRss: peakRss() };
+  return { loadMs, runs, cpuRuns, top, totals, timeline, rssBeforeLoad: rssBefore, peakRss: peakRss() };
 }
 
 const task = JSON.parse(process.argv[2] ?? '{}') as Task;
