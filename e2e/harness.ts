@@ -46,6 +46,8 @@ export interface AppSession {
   userData: string;
   /** Every URL the page requested, in order. */
   requests: string[];
+  /** Uncaught page errors and Content-Security-Policy violations seen so far. */
+  problems: string[];
   /** Milliseconds from launching the process to the server/app being ready to load. */
   launchMs: number;
   /** Stop the app (server or Electron) and start it again with the same data; reloads the page. */
@@ -126,6 +128,13 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+function watchPage(page: Page, problems: string[]): void {
+  page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
+  page.on('console', (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) problems.push(`CSP: ${msg.text().slice(0, 300)}`);
+  });
+}
+
 async function guardContext(context: BrowserContext, origin: () => string, requests: string[]): Promise<void> {
   context.on('request', (r) => requests.push(r.url()));
   // Nothing may leave the app: block it (so a test can never depend on the network) and report it.
@@ -151,10 +160,13 @@ async function startBrowserSession(
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
   await guardContext(context, () => origin, requests);
   const page = await context.newPage();
+  const problems: string[] = [];
+  watchPage(page, problems);
   await page.goto(server.url);
   return {
     edition: 'browser',
     page,
+    problems,
     get origin() {
       return origin;
     },
@@ -196,6 +208,7 @@ async function startElectronSession(opts: StartOptions): Promise<AppSession> {
   });
   const origin = 'app://desk';
   const requests: string[] = [];
+  const problems: string[] = [];
   let app: ElectronApplication;
   let page: Page;
   let launchMs = 0;
@@ -208,6 +221,7 @@ async function startElectronSession(opts: StartOptions): Promise<AppSession> {
     });
     page = await app.firstWindow();
     launchMs = performance.now() - t0;
+    watchPage(page, problems);
     await guardContext(app.context(), () => origin, requests);
     await page.waitForLoadState('domcontentloaded');
   };
@@ -221,6 +235,7 @@ async function startElectronSession(opts: StartOptions): Promise<AppSession> {
     home: `${origin}/index.html`,
     userData,
     requests,
+    problems,
     get launchMs() {
       return launchMs;
     },
@@ -332,6 +347,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     for (const s of sessions) {
       const foreign = s.requests.filter((u) => !isSameOrigin(u, s.origin));
       expect(foreign, `requests that left the app's origin (${s.origin})`).toEqual([]);
+      expect(s.problems, 'page errors and CSP violations').toEqual([]);
       if (s.edition === 'browser') expect(s.requests.length, 'requests were recorded at all').toBeGreaterThan(0);
     }
   },

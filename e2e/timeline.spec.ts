@@ -13,7 +13,7 @@ test('filter to Kosovo, zoom to 2019–2025, open the 2025 free-movement event a
   await expect(page.getByRole('heading', { level: 1, name: 'Timeline' })).toBeVisible();
 
   // Filter: one partner, then the years 2019–2025 (the window zooms to exactly those years).
-  await page.getByLabel('Partner').selectOption('Kosovo');
+  await page.getByLabel('Partner', { exact: true }).selectOption('Kosovo');
   await page.getByLabel('From year').fill('2019');
   await page.getByLabel('From year').press('Tab');
   await page.getByLabel('To year').fill('2025');
@@ -56,7 +56,9 @@ test('filter to Kosovo, zoom to 2019–2025, open the 2025 free-movement event a
 
 test('the 26 NATO ratifications are one cluster, honestly labelled, that expands with Enter', async ({ app }) => {
   const { page } = app;
-  await goto(app, '#/timeline?lanes=nato&other=0&win=2005-07-01~2012-01-01');
+  // About 7¾ years across the 1280-px window: the ratifications are days apart, their neighbours (the
+  // protocol in July 2008, membership on 1 April 2009) more than a month.
+  await goto(app, '#/timeline?lanes=nato&other=0&win=2005-01-01~2012-10-01');
   const cluster = page.getByRole('button', { name: /^26 ratifications \(countries not named in the source\), 15 September 2008 – 17 February 2009/ });
   await expect(cluster).toBeVisible();
   await cluster.focus();

@@ -44,7 +44,7 @@ export function findNodeGyp() {
 /**
  * Build (or reuse) better_sqlite3.node for `runtime`/`target` and return its absolute path.
  * runtime 'electron' is what `npm start` uses; runtime 'node' exists so the mechanism can be
- * checked on a machine without Electron (see scripts/check-native.mjs).
+ * checked on a machine without Electron (build for Node's ABI, then load it via nativeBinding).
  */
 export function ensureNativeBinding({
   runtime = 'electron',

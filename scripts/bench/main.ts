@@ -36,7 +36,7 @@ const PLANS: CorpusPlan[] = QUICK
     ]
   : [
       { name: 'Real corpus (corpus/, 5 documents)', docs: null, builds: 5, loads: 5, searchRuns: 5 },
-      { name: 'Synthetic, 500 documents', docs: 500, builds: 3, loads: 5, searchRuns: 3 },
+      { name: 'Synthetic, 500 documents', docs: 500, builds: 2, loads: 5, searchRuns: 3 },
       { name: 'Synthetic, 5,000 documents', docs: 5000, builds: 1, loads: 3, searchRuns: 2 },
     ];
 
@@ -115,9 +115,9 @@ function recallAt10(lunrTop: string[][], ftsTop: string[][]): { overlap: number;
   return { overlap: n ? sum / n : NaN, queries: n };
 }
 
-async function measureBrowserEdition(db: string): Promise<{ api: number | string; page: number | string }> {
-  const why = ensureRenderer();
-  if (why) return { api: `n/a (${why})`, page: `n/a (${why})` };
+async function measureBrowserEdition(db: string): Promise<{ api: number | string; page: number | string; note: string | null }> {
+  const renderer = ensureRenderer();
+  if (!renderer.ok) return { api: `n/a (${renderer.note})`, page: `n/a (${renderer.note})`, note: null };
   const api: number[] = [];
   for (let i = 0; i < 3; i++) api.push(await apiFirstResult(db));
   let page: number | string;
@@ -134,7 +134,7 @@ async function measureBrowserEdition(db: string): Promise<{ api: number | string
   } finally {
     await closeBrowser();
   }
-  return { api: median(api), page };
+  return { api: median(api), page, note: renderer.note };
 }
 
 /** Timeline view (issue 5) and briefing PDF (issue 6) do not exist yet: plug them in here. */
@@ -173,7 +173,7 @@ async function benchCorpus(plan: CorpusPlan, tmp: string): Promise<CorpusReport>
   const sL = measureSearch(plan, 'lunr', db, ftsDb);
   const sF = measureSearch(plan, 'fts', db, ftsDb);
   const recall = recallAt10(sL.top, sF.top);
-  let browserEdition: { api: number | string; page: number | string } = { api: 'not measured (real corpus only)', page: 'not measured (real corpus only)' };
+  let browserEdition: { api: number | string; page: number | string; note: string | null } = { api: 'not measured (real corpus only)', page: 'not measured (real corpus only)', note: null };
   if (plan.docs === null) {
     log(`${plan.name}: browser edition…`);
     browserEdition = await measureBrowserEdition(db);
@@ -203,6 +203,7 @@ async function benchCorpus(plan: CorpusPlan, tmp: string): Promise<CorpusReport>
     `Slowest Lunr queries: ${sL.slow.map((s) => `\`${s.q.trim().slice(0, 30)}\` (${s.kind}, ${s.total} hits) ${ms(s.ms)}`).join('; ')}.`,
     `Slowest FTS5 queries: ${sF.slow.map((s) => `\`${s.q.trim().slice(0, 30)}\` (${s.kind}, ${s.total} hits) ${ms(s.ms)}`).join('; ')}.`,
   ];
+  if (browserEdition.note) notes.push(`Browser edition: ${browserEdition.note}.`);
   return { plan, rows, notes, corpusBytes };
 }
 

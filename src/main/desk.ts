@@ -7,6 +7,8 @@ import { Library, type OpenOptions } from './services/library';
 import { EVENT_CATEGORIES } from '../shared/types';
 import { UserStore } from './services/userStore';
 import { comparePartners, MAX_PARTNERS, MIN_PARTNERS } from './services/compare';
+import { buildBriefing, MAX_BRIEFING_PARTNERS, MIN_BRIEFING_PARTNERS, PASSAGE_FACETS } from './services/briefing';
+import type { FacetId } from '../shared/types';
 
 export interface DeskOptions extends OpenOptions {
   /** The bundled library database (opened read-only). */
@@ -55,6 +57,17 @@ const schemas = {
         if (a.length < MIN_PARTNERS || a.length > MAX_PARTNERS) ctx.addIssue({ code: 'custom', message: `compare needs ${MIN_PARTNERS} to ${MAX_PARTNERS} partners, got ${a.length}` });
       }),
   }),
+  briefing: z.strictObject({
+    partners: z
+      .array(z.string().trim().min(1).max(200))
+      .superRefine((a, ctx) => {
+        if (a.length < MIN_BRIEFING_PARTNERS || a.length > MAX_BRIEFING_PARTNERS) ctx.addIssue({ code: 'custom', message: `a briefing needs ${MIN_BRIEFING_PARTNERS} to ${MAX_BRIEFING_PARTNERS} partners, got ${a.length}` });
+      }),
+    pinned: z.array(z.string().trim().min(1).max(300)).max(100).optional(),
+    exclude: z.array(z.string().trim().min(1).max(300)).max(500).optional(),
+    facetOrder: z.array(z.enum(PASSAGE_FACETS as [FacetId, ...FacetId[]])).max(PASSAGE_FACETS.length).optional(),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD').optional(),
+  }),
   listBookmarks: none,
   addBookmark: z.strictObject({ docSlug: slug, anchor, label: z.string().max(300).optional() }),
   removeBookmark: z.strictObject({ docSlug: slug, anchor }),
@@ -86,6 +99,7 @@ export function createDesk(options: DeskOptions): Desk {
     getPartner: (p) => lib().getPartner(p.id),
     timeline: (p) => lib().timeline(p),
     compare: (p) => comparePartners(lib(), p.partners),
+    briefing: (p) => buildBriefing(lib(), p),
     listBookmarks: () => userStore().listBookmarks(),
     addBookmark: (p) => userStore().addBookmark(p.docSlug, p.anchor, p.label ?? bookmarkLabel(lib(), p.docSlug, p.anchor)),
     removeBookmark: (p) => userStore().removeBookmark(p.docSlug, p.anchor),

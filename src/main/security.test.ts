@@ -61,7 +61,7 @@ describe('CSP', () => {
     for (const csp of [CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY]) {
       expect(csp).toContain("default-src 'self'");
       expect(csp).toContain("script-src 'self';");
-      expect(csp).not.toMatch(/unsafe-eval|https?:|\*|ws:/);
+      expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*|ws:/);
     }
     expect(META_CONTENT_SECURITY_POLICY).not.toContain('frame-ancestors');
   });

@@ -186,8 +186,10 @@ export function isCompactIndex(json: unknown): json is CompactIndexJson {
   return typeof json === 'object' && json !== null && (json as { format?: unknown }).format === COMPACT_FORMAT;
 }
 
-/** Most decoded postings kept; beyond it the cache starts over (a bounded, long-running server). */
-const MAX_CACHED_POSTINGS = 4096;
+/** Most decoded posting entries kept; beyond it the cache starts over (bounded memory in a long-running server). */
+const MAX_CACHED_ENTRIES = 1_000_000;
+/** lunr only reads (clones) a posting's metadata; with no positions stored it is always empty. */
+const NO_METADATA = Object.freeze({});
 
 export function loadCompactIndex(json: CompactIndexJson): LoadedIndex {
   const { fields, refs, terms } = json;
@@ -204,23 +206,31 @@ export function loadCompactIndex(json: CompactIndexJson): LoadedIndex {
   const fieldNo = new Map(fields.map((f, i) => [f, i]));
 
   const decodedPostings = new Map<string, Record<string, unknown>>();
+  let cachedEntries = 0;
   const decodePosting = (term: string): Record<string, unknown> | undefined => {
     const cached = decodedPostings.get(term);
     if (cached) return cached;
     const t = termNo.get(term);
     if (t === undefined) return undefined;
     const posting: Record<string, unknown> = { _index: termIndex[t]! };
+    let entries = 0;
     for (let f = 0; f < nf; f++) {
       const fieldPosting: Record<string, object> = Object.create(null) as Record<string, object>;
       const at = { i: postingOffsets[t * nf + f]! };
       let n = 0;
-      for (let k = readUint(postings, at); k > 0; k--) {
+      const count = readUint(postings, at);
+      entries += count;
+      for (let k = count; k > 0; k--) {
         n += readUint(postings, at);
-        fieldPosting[refs[n]!] = {};
+        fieldPosting[refs[n]!] = NO_METADATA;
       }
       posting[fields[f]!] = fieldPosting;
     }
-    if (decodedPostings.size >= MAX_CACHED_POSTINGS) decodedPostings.clear();
+    if (cachedEntries + entries > MAX_CACHED_ENTRIES) {
+      decodedPostings.clear();
+      cachedEntries = 0;
+    }
+    cachedEntries += entries;
     decodedPostings.set(term, posting);
     return posting;
   };

@@ -32,6 +32,9 @@ export function docSlugOfPassage(id: string): string {
   return id.slice(0, id.lastIndexOf('/'));
 }
 
+/** Shortest typed prefix that is expanded to the words it begins (see Searcher.run). */
+export const MIN_PREFIX_LENGTH = 3;
+
 export class Searcher {
   private readonly index: lunr.Index;
   private readonly terms: string[];
@@ -102,13 +105,18 @@ export class Searcher {
     try {
       return this.index.query((q) => {
         for (const word of parsed.words) {
+          // Performance (issue 7): a prefix of one or two characters ("k", "al") expands to a
+          // large share of the vocabulary and lunr scores every passage of every expansion
+          // (seconds at 1,000+ documents, on every keystroke). Such a prefix matches as a whole word;
+          // from three characters on ("kos", "kuc") the prefix expands.
+          const prefix = word.prefix && word.term.length >= MIN_PREFIX_LENGTH;
           q.term(word.term, {
             usePipeline: false,
             presence: requireAll ? REQUIRED : OPTIONAL,
-            wildcard: word.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
+            wildcard: prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
           });
           // A whole-word match outranks a prefix match.
-          if (word.prefix) q.term(word.term, { usePipeline: false, presence: OPTIONAL, boost: 2 });
+          if (prefix) q.term(word.term, { usePipeline: false, presence: OPTIONAL, boost: 2 });
         }
       });
     } catch {

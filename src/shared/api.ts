@@ -2,10 +2,12 @@
 // object and resolves to plain JSON; every failure is a DeskError with a code from ErrorCode.
 // Transports (Electron IPC, the browser edition's HTTP, the CLI) convert errors once, at the edge.
 import type {
+  BriefingSheet,
   Comparison,
   DeskDocument,
   DocumentSummary,
   EventCategory,
+  FacetId,
   LibraryInfo,
   Partner,
   PartnerSummary,
@@ -41,6 +43,19 @@ export interface CompareParams {
   partners: string[];
 }
 
+export interface BriefingParams {
+  /** 1 partner: a single sheet; 2 to 4: a side-by-side sheet (ids, names or aliases). */
+  partners: string[];
+  /** Item ids (BriefingItem.id) or passage ids (SearchHit.passageId) to force onto the sheet. */
+  pinned?: string[];
+  /** Item ids to leave off. */
+  exclude?: string[];
+  /** Topic facets in the order the sheet shows them; the rest follow in the usual order. */
+  facetOrder?: FacetId[];
+  /** YYYY-MM-DD printed on the sheet; today by default. */
+  date?: string;
+}
+
 export interface DeskApi {
   info(params?: Record<string, never>): Promise<LibraryInfo>;
   listDocuments(params?: Record<string, never>): Promise<DocumentSummary[]>;
@@ -51,6 +66,8 @@ export interface DeskApi {
   timeline(params: TimelineParams): Promise<TimelineEvent[]>;
   /** Side-by-side facets (relations, missions, memberships, …) of 2–4 partners, each cell quoted from the sources. */
   compare(params: CompareParams): Promise<Comparison>;
+  /** A printable briefing sheet for 1–4 partners: key facts, a short timeline, key passages by facet, sources. */
+  briefing(params: BriefingParams): Promise<BriefingSheet>;
 
   // The reader's own data (bookmarks, reading positions), kept in a separate user database.
   listBookmarks(params?: Record<string, never>): Promise<Bookmark[]>;
@@ -87,6 +104,7 @@ export const DESK_METHODS: readonly DeskMethod[] = [
   'getPartner',
   'timeline',
   'compare',
+  'briefing',
   'listBookmarks',
   'addBookmark',
   'removeBookmark',

@@ -295,3 +295,68 @@ export interface Comparison {
   /** Every facet, in FacetId order, each with a cell for every partner. */
   facets: ComparisonFacet[];
 }
+
+// --- Briefing sheet (a printable one- to three-page summary of 1–4 partners) -------------------
+
+export type PaperSize = 'a4' | 'letter';
+
+/** The footer line of every printed briefing page. */
+export const BRIEFING_FOOTER_NOTE = 'prepared offline from the Relations Desk library';
+
+/** One entry of the sheet's numbered sources list. */
+export interface BriefingSource {
+  /** 1-based number the sheet cites as [n]. */
+  n: number;
+  docSlug: string;
+  docTitle: string;
+  anchor: string;
+  /** Headings down to the section; empty for a document's introduction. */
+  sectionPath: string[];
+}
+
+/** A quoted statement on the sheet: a key fact, a timeline event or a passage. */
+export interface BriefingItem {
+  /** Stable across builds of the same corpus: what `pinned` and `exclude` name. A pinned passage keeps its passage id. */
+  id: string;
+  /** Exact source wording (possibly shortened with "…"); for a timeline event, its summary. */
+  text: string;
+  /** What the entry is: "Relations established", "Albania in Kosovo", "Partnership for Peace". */
+  label?: string;
+  date?: DateValue;
+  /** The number of its entry in `BriefingSheet.sources`. */
+  source: number;
+  pinned?: true;
+  sourcesDiffer?: string;
+}
+
+/** A row of the sheet: a facet, with one cell per partner id. */
+export interface BriefingRow {
+  id: FacetId | 'pinned';
+  label: string;
+  cells: Record<string, BriefingItem[]>;
+  /** Per partner id: entries of the comparison left off the sheet to keep it short. */
+  more?: Record<string, number>;
+}
+
+export interface BriefingSheet {
+  /** One partner: a sheet of sections; 2–4: facets as rows, partners as columns. */
+  layout: 'single' | 'side-by-side';
+  /** "Albania–Kosovo: briefing" */
+  title: string;
+  /** YYYY-MM-DD, the day it was prepared. */
+  date: string;
+  partners: ComparisonPartner[];
+  /** The library it was prepared from: short corpus hash and build date, e.g. "corpus 3f9a2c1b0d4e · built 2026-01-01". */
+  corpus: { hash: string; builtAt: string; label: string };
+  /** Relations, recognition, missions, envoys, memberships: the extracted facts, each quoted. */
+  facts: BriefingRow[];
+  /** Per partner id: the most important dated events, oldest first. */
+  timeline: Record<string, BriefingItem[]>;
+  /** Key passages by facet, in `facetOrder`; rows with nothing for any partner are left out. */
+  facets: BriefingRow[];
+  /** Every topic facet in the order used (the requested order, then the rest). */
+  facetOrder: FacetId[];
+  sources: BriefingSource[];
+  /** Pinned or excluded ids that matched nothing on this sheet. */
+  unknownIds: string[];
+}

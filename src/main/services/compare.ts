@@ -76,7 +76,11 @@ export function comparePartners(library: Library, names: readonly string[]): Com
     }
   }
   if (missing.length > 0) throw new DeskError('NOT_FOUND', missing.join(' '));
+  return buildComparison(library, ids);
+}
 
+/** The facets of partners already resolved to distinct ids, any number of them (the briefing sheet builds one). */
+export function buildComparison(library: Library, ids: readonly string[]): Comparison {
   const ctx = new Context(library);
   const partners = ids.map((id) => library.getPartner(id));
   const columns = partners.map((p) => new PartnerColumn(ctx, p).build());

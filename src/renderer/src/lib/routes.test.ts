@@ -11,6 +11,8 @@ describe('hash routes', () => {
     ['#/search?q=Ku%C3%A7ov%C3%AB&doc=d&partner=kosovo', { name: 'search', q: 'Kuçovë', doc: 'd', partner: 'kosovo' }],
     ['#/partner/kosovo', { name: 'partner', id: 'kosovo' }],
     ['#/bookmarks', { name: 'bookmarks' }],
+    ['#/compare?p=kosovo,ukraine,nato&mode=grid', { name: 'compare', query: 'p=kosovo,ukraine,nato&mode=grid' }],
+    ['#/compare', { name: 'compare', query: '' }],
     ['#/nowhere/at/all', { name: 'notfound', path: '/nowhere/at/all' }],
   ];
 

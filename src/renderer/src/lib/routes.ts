@@ -5,6 +5,8 @@
 //   #/partner/<id>
 //   #/bookmarks
 //   #/timeline?…               the timeline; its query (filters, lanes, zoom) is read by lib/timeline/url.ts
+//   #/briefing?partner=<id> | ?compare=<id>,<id>[,…]  the briefing sheet; its query is read by lib/briefing/url.ts
+//   #/compare?p=<id>,<id>[,…]&mode=grid|text[&facet=<id>]  the comparison; its query is read by lib/compare/url.ts
 
 export type Route =
   | { name: 'library' }
@@ -13,6 +15,8 @@ export type Route =
   | { name: 'partner'; id: string }
   | { name: 'bookmarks' }
   | { name: 'timeline'; query: string }
+  | { name: 'briefing'; query: string }
+  | { name: 'compare'; query: string }
   | { name: 'notfound'; path: string };
 
 function decode(part: string): string {
@@ -44,6 +48,8 @@ export function parseHash(hash: string): Route {
   if (head === 'partner' && a && parts.length === 2) return { name: 'partner', id: a };
   if (head === 'bookmarks' && parts.length === 1) return { name: 'bookmarks' };
   if (head === 'timeline' && parts.length === 1) return { name: 'timeline', query: queryPart };
+  if (head === 'briefing' && parts.length === 1) return { name: 'briefing', query: queryPart };
+  if (head === 'compare' && parts.length === 1) return { name: 'compare', query: queryPart };
   return { name: 'notfound', path: pathPart || '/' };
 }
 
@@ -73,6 +79,10 @@ export function href(route: Route): string {
       return '#/bookmarks';
     case 'timeline':
       return route.query ? `#/timeline?${route.query}` : '#/timeline';
+    case 'briefing':
+      return route.query ? `#/briefing?${route.query}` : '#/briefing';
+    case 'compare':
+      return route.query ? `#/compare?${route.query}` : '#/compare';
     case 'notfound':
       return `#${route.path}`;
   }

@@ -28,7 +28,18 @@ export function groupByGap<T extends Positioned>(sorted: readonly T[], gapPx: nu
 
 type Kind = 'ratification-unnamed' | 'ratification' | 'relations-unnamed' | 'relations' | 'term' | 'other';
 
+const kinds = new WeakMap<TimelineEvent, Kind>();
+
 function kindOf(e: TimelineEvent): Kind {
+  let k = kinds.get(e);
+  if (k === undefined) {
+    k = computeKind(e);
+    kinds.set(e, k);
+  }
+  return k;
+}
+
+function computeKind(e: TimelineEvent): Kind {
   const s = e.summary;
   const unnamed = /not named in the source/.test(s);
   if (/\bratified\b|\bratification\b/i.test(s)) return unnamed ? 'ratification-unnamed' : 'ratification';
@@ -63,7 +74,10 @@ const ORDER: Kind[] = ['ratification-unnamed', 'ratification', 'relations-unname
  */
 export function clusterLabel(members: readonly TimelineEvent[]): string {
   const counts = new Map<Kind, number>();
-  for (const e of members) counts.set(kindOf(e), (counts.get(kindOf(e)) ?? 0) + 1);
+  for (const e of members) {
+    const k = kindOf(e);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
   const kinds = ORDER.filter((k) => counts.has(k));
   if (kinds.length === 1) return phrase(kinds[0]!, members.length, true);
   return `${members.length} events: ${kinds.map((k) => phrase(k, counts.get(k)!, false)).join(', ')}`;

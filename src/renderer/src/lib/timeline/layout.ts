@@ -1,7 +1,8 @@
 // Lanes (one per partner, plus "Other partners") and what is visible in each at the current
 // window: only events that overlap the window are laid out, so the number of drawn marks depends
 // on the screen, not on the size of the library. Points and spans narrower than a few pixels are
-// clustered; wider spans are packed into rows so that none hides another.
+// clustered; wider spans are packed into rows, and those that find no free row are clustered too,
+// so that no mark hides another.
 import type { TimelineEvent } from '../../../../shared/types';
 import { clusterLabel, groupByGap } from './cluster';
 import { eventSpan, type Span } from './time';
@@ -93,7 +94,7 @@ export interface LayoutOptions {
   maxSpanRows: number;
 }
 
-export const LAYOUT_DEFAULTS: LayoutOptions = { gapPx: 16, minSpanPx: 8, maxSpanRows: 3 };
+export const LAYOUT_DEFAULTS: LayoutOptions = { gapPx: 16, minSpanPx: 12, maxSpanRows: 2 };
 
 /** What to draw for one lane in a window `width` pixels wide. */
 export function layoutLane(lane: LaneIndex, w: TimeWindow, width: number, opts: LayoutOptions = LAYOUT_DEFAULTS): LaneLayout {
@@ -109,6 +110,22 @@ export function layoutLane(lane: LaneIndex, w: TimeWindow, width: number, opts: 
     const len = (p.span.end - p.span.start) / msPerPx;
     if (p.span.point || len < opts.minSpanPx) pool.push({ x: x((p.span.start + p.span.end) / 2), p });
     else if (p.span.end > w.start && p.span.start < w.end) wide.push(p);
+  }
+  // Greedy row packing: each span goes to the first row it does not overlap. A span that finds
+  // no free row joins the markers (and so a cluster) rather than hide another span.
+  const rowEnds: number[] = [];
+  const spans: LaneItem[] = [];
+  for (const p of wide) {
+    const x1 = x(p.span.start);
+    const x2 = x(p.span.end);
+    let row = rowEnds.findIndex((end) => end + 2 <= x1);
+    if (row < 0 && rowEnds.length < opts.maxSpanRows) row = rowEnds.push(x2) - 1;
+    if (row < 0) {
+      pool.push({ x: (Math.max(x1, 0) + Math.min(x2, width)) / 2, p });
+      continue;
+    }
+    rowEnds[row] = x2;
+    spans.push({ kind: 'span', id: p.event.id, x: x1, x2, row, event: p.event, span: p.span });
   }
   pool.sort((a, b) => a.x - b.x);
 
@@ -132,20 +149,6 @@ export function layoutLane(lane: LaneIndex, w: TimeWindow, width: number, opts: 
     }
   }
 
-  // Greedy row packing: each span goes to the first row it does not overlap.
-  const rowEnds: number[] = [];
-  const spans: LaneItem[] = [];
-  for (const p of wide) {
-    const x1 = x(p.span.start);
-    const x2 = x(p.span.end);
-    let row = rowEnds.findIndex((end) => end + 2 <= x1);
-    if (row < 0) {
-      if (rowEnds.length < opts.maxSpanRows) row = rowEnds.push(x2) - 1;
-      else row = rowEnds.indexOf(Math.min(...rowEnds)); // full: overlap the row that frees first
-    }
-    rowEnds[row] = Math.max(rowEnds[row] ?? x2, x2);
-    spans.push({ kind: 'span', id: p.event.id, x: x1, x2, row, event: p.event, span: p.span });
-  }
   const items = [...marks, ...spans].sort((a, b) => centre(a, width) - centre(b, width));
   return { key: lane.key, label: lane.label, marks, spans, rows: rowEnds.length, items };
 }

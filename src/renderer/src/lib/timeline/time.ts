@@ -66,8 +66,19 @@ export interface Span {
 
 type Dated = Pick<TimelineEvent, 'date' | 'precision' | 'end'>;
 
-/** Where an event sits on the axis: a day is a point at midday; anything coarser is a span of its whole period. */
+const spans = new WeakMap<Dated, Span>();
+
+/** Where an event sits on the axis: a day is a point at midday; anything coarser is a span of its whole period. (Memoised per event object.) */
 export function eventSpan(e: Dated): Span {
+  let s = spans.get(e);
+  if (!s) {
+    s = computeSpan(e);
+    spans.set(e, s);
+  }
+  return s;
+}
+
+function computeSpan(e: Dated): Span {
   switch (e.precision) {
     case 'day': {
       const t = startOf(e.date) + DAY / 2;

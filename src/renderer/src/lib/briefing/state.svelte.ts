@@ -1,0 +1,56 @@
+// The composer's state: the query lives in the URL (see url.ts); this class reads it, loads the
+// sheet for it and writes every change back to the URL, so back/forward undo a change.
+import type { BriefingSheet } from '../../../../shared/types';
+import type { FacetId, PaperSize } from '../../../../shared/types';
+import { desk } from '../desk';
+import { Loader } from '../state/loader.svelte';
+import { router } from '../state/router.svelte';
+import { briefingHref, briefingParams, EMPTY_BRIEFING, moveFacet, NOTE_MAX, parseBriefingQuery, toggle, type BriefingQuery } from './url';
+
+export class BriefingState {
+  query = $state.raw<BriefingQuery>(EMPTY_BRIEFING);
+  readonly sheet = new Loader<string, BriefingSheet>((key) => desk.briefing(JSON.parse(key)));
+  /** The request the current query makes; the note and the paper do not change it. */
+  readonly key = $derived(JSON.stringify(briefingParams(this.query)));
+
+  /** Called with the route's query string on every navigation. */
+  read(queryString: string): void {
+    this.query = parseBriefingQuery(queryString);
+    if (this.query.partners.length > 0) void this.sheet.load(this.key);
+  }
+
+  #go(patch: Partial<BriefingQuery>, replace = false): void {
+    router.go(briefingHref({ ...this.query, ...patch }), { replace });
+  }
+
+  choosePartner(id: string): void {
+    this.#go({ partners: id ? [id] : [], pinned: [], excluded: [] });
+  }
+  setPaper(paper: PaperSize): void {
+    this.#go({ paper }, true);
+  }
+  setNote(note: string): void {
+    this.#go({ note: note.slice(0, NOTE_MAX) }, true);
+  }
+  remove(id: string): void {
+    this.#go({ excluded: [...this.query.excluded, id], pinned: this.query.pinned.filter((p) => p !== id) });
+  }
+  restoreAll(): void {
+    this.#go({ excluded: [] });
+  }
+  togglePin(id: string): void {
+    this.#go({ pinned: toggle(this.query.pinned, id) });
+  }
+  pin(id: string): void {
+    if (!this.query.pinned.includes(id)) this.#go({ pinned: [...this.query.pinned, id], excluded: this.query.excluded.filter((x) => x !== id) });
+  }
+  move(facet: FacetId, by: -1 | 1): void {
+    this.#go({ order: moveFacet(this.query.order, facet, by) });
+  }
+  setOrder(order: FacetId[]): void {
+    this.#go({ order });
+  }
+  resetOrder(): void {
+    this.#go({ order: [] });
+  }
+}
