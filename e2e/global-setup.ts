@@ -1,8 +1,11 @@
 // Runs once before all specs: build what the specs need, and fail early (never skip) when the
 // browser edition cannot be tested.
-import { DEFAULT_DB, ensureAppBuild, ensureDatabase, findChromium, findElectron } from '../src/web/serve';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DEFAULT_DB, RENDERER_DIR, ensureAppBuild, ensureDatabase, findChromium, findElectron } from '../src/web/serve';
 
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(): Promise<() => void> {
   const log = (line: string) => process.stdout.write(`[e2e setup] ${line}\n`);
   const chromium = findChromium();
   if (!chromium) {
@@ -14,6 +17,12 @@ export default async function globalSetup(): Promise<void> {
   log(`Chromium: ${chromium}`);
   await ensureDatabase(DEFAULT_DB, log);
   ensureAppBuild(log);
+  // The browser edition serves a private copy of the renderer build, so a rebuild of out/ while
+  // the specs run (another terminal, an editor's watcher) cannot pull it from under them.
+  const renderer = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-renderer-'));
+  fs.cpSync(RENDERER_DIR, renderer, { recursive: true });
+  process.env.RELATIONS_DESK_E2E_RENDERER = renderer;
   const electron = findElectron();
   log(electron.ok ? `Electron: ${electron.bin} (${electron.version})` : `Electron specs will be skipped: Electron is not available here (${electron.reason}).`);
+  return () => fs.rmSync(renderer, { recursive: true, force: true });
 }

@@ -95,6 +95,7 @@ export async function spawnServer(opts: { db: string; userDb: string; port?: num
       '--user-db',
       opts.userDb,
       '--no-build',
+      ...(process.env.RELATIONS_DESK_E2E_RENDERER ? ['--renderer', process.env.RELATIONS_DESK_E2E_RENDERER] : []),
     ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } },
   );

@@ -9,6 +9,7 @@ import { buildDatabase, BuildError, corpusHashOf, type BuildReport } from '../in
 import { createDesk } from '../main/desk';
 import { DEFAULT_CORPUS_DIR, DEFAULT_DB_PATH } from './paths';
 import { formatDate, formatDocument, formatTable } from './format';
+import { parsePaper, renderBriefingPdf } from './briefing';
 
 export const USAGE = `Usage: relations-desk <command> [options]
 
@@ -23,6 +24,10 @@ Commands:
                                            Dated events, oldest first; categories: ${EVENT_CATEGORIES.join(', ')}
   compare <partner> <partner> [<partner> [<partner>]]
                                            2 to 4 partners side by side, facet by facet
+  briefing <partner> [--compare <partner>…] --out FILE.pdf [--paper a4|letter]
+                                           A briefing sheet as PDF (1 partner, or up to 4
+                                           side by side), rendered by a local headless Chromium
+                                           (CHROMIUM_PATH, else the system's chromium)
 
 Options for every command:
   --json        Print JSON instead of text
@@ -48,6 +53,8 @@ const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   category: { type: 'string' },
+  compare: { type: 'string', multiple: true },
+  paper: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];
 
@@ -128,6 +135,17 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
           const events = await call<TimelineEvent[]>('timeline', params);
           const shown = events.map(({ date, precision, end, summary, partners, docSlug, anchor, quote, category }) => ({ date, precision, ...(end ? { end } : {}), summary, category, partners, docSlug, anchor, quote }));
           print(shown, () => formatTable(['date', 'precision', 'summary', 'partners'], events.map((e) => [formatDate(e), e.precision, e.summary, e.partners.join(', ')])));
+          return 0;
+        }
+        case 'briefing': {
+          if (rest.length !== 1) throw new UsageError('Expected: relations-desk briefing <partner> [--compare <partner>…] --out FILE.pdf [--paper a4|letter]');
+          const partners = [rest[0]!, ...(values.compare ?? []).flatMap((c) => c.split(',')).map((c) => c.trim()).filter(Boolean)];
+          if (partners.length > 4) throw new UsageError(`A briefing is for 1 to 4 partners; got ${partners.length}.`);
+          if (!values.out) throw new UsageError('briefing needs --out FILE.pdf');
+          const paper = parsePaper(values.paper);
+          if (!paper) throw new UsageError(`--paper must be a4 or letter, got "${values.paper}".`);
+          const result = await renderBriefingPdf({ desk, partners, out: values.out, paper, log: (line) => io.err(line) });
+          print(result, () => `${result.out}\n  ${result.title} · ${result.pages} page${result.pages === 1 ? '' : 's'} · ${paper === 'a4' ? 'A4' : 'US Letter'} · ${(result.millis / 1000).toFixed(1)} s`);
           return 0;
         }
         case 'compare': {

@@ -200,6 +200,8 @@ export interface ServeArgs {
   userDb: string;
   open: boolean;
   build: boolean;
+  /** The renderer build to serve (default out/renderer). */
+  rendererDir: string;
 }
 
 export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): ServeArgs {
@@ -209,6 +211,7 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     userDb: path.join(defaultUserDataDir(env), 'user.db'),
     open: false,
     build: true,
+    rendererDir: RENDERER_DIR,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -230,6 +233,9 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
         break;
       case '--user-db':
         args.userDb = path.resolve(value());
+        break;
+      case '--renderer':
+        args.rendererDir = path.resolve(value());
         break;
       case '--open':
         args.open = true;
@@ -267,11 +273,11 @@ export async function startBrowserEdition(args: ServeArgs, log: Log = stderrLog)
   if (args.build) {
     await ensureDatabase(args.db, log);
     ensureAppBuild(log);
-  } else if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
-    throw new Error('No renderer build in out/renderer; run `npm run build:app` (or drop --no-build).');
+  } else if (!fs.existsSync(path.join(args.rendererDir, 'index.html'))) {
+    throw new Error(`No renderer build in ${args.rendererDir}; run \`npm run build:app\` (or drop --no-build).`);
   }
   const desk = createDesk({ dbPath: args.db, userDbPath: args.userDb });
-  const server = await startServer({ desk, rendererDir: RENDERER_DIR, port: args.port });
+  const server = await startServer({ desk, rendererDir: args.rendererDir, port: args.port });
   return {
     server,
     close: async () => {
@@ -285,6 +291,7 @@ const USAGE = `Usage: npm run serve -- [--port N] [--db FILE] [--user-db FILE] [
   --port N        listen on 127.0.0.1:N (default: a free port)
   --db FILE       the library database (default: resources/desk.db; built when missing or stale)
   --user-db FILE  bookmarks and reading positions (default: the app's user-data folder)
+  --renderer DIR  serve this renderer build instead of out/renderer
   --open          show the app in a local Chromium window (app mode)
   --no-build      do not build the database or the renderer first`;
 

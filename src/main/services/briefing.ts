@@ -53,7 +53,7 @@ export interface BriefingCaps {
 /** Sized so one partner fits 1–3 pages of A4 or US Letter, and 2–4 partners a few pages of table. */
 export const BRIEFING_CAPS: Record<BriefingSheet['layout'], BriefingCaps> = {
   single: { facts: { relations: 3, recognition: 3, missions: 6, envoys: 4, memberships: 8 }, timeline: 8, perFacet: 2, passages: 12, chars: 340 },
-  'side-by-side': { facts: { relations: 2, recognition: 2, missions: 4, envoys: 3, memberships: 5 }, timeline: 5, perFacet: 2, passages: 12, chars: 200 },
+  'side-by-side': { facts: { relations: 1, recognition: 1, missions: 2, envoys: 2, memberships: 3 }, timeline: 4, perFacet: 1, passages: 8, chars: 180 },
 };
 
 export interface BriefingOptions extends BriefingParams {
@@ -302,17 +302,36 @@ export function eventScore(e: TimelineEvent, aboutDocs: ReadonlySet<string>): nu
   return s;
 }
 
-/** The best `cap` events (pinned ones always), one per date, oldest first. */
+/** The best `cap` events (pinned ones always, on top of the cap), one per date and milestone, oldest first. */
 export function pickEvents(events: readonly TimelineEvent[], cap: number, score: (e: TimelineEvent) => number, pinned: ReadonlySet<string> = new Set()): TimelineEvent[] {
   const ranked = events.map((e, i) => ({ e, i, s: pinned.has(e.id) ? Infinity : score(e) })).sort((a, b) => b.s - a.s || a.i - b.i);
   const chosen: typeof ranked = [];
   for (const r of ranked) {
     const isPinned = r.s === Infinity;
-    if (!isPinned && (chosen.length >= cap || r.s < 0)) continue;
-    if (!isPinned && chosen.some((c) => c.e.date === r.e.date)) continue;
+    if (!isPinned && (chosen.filter((c) => c.s !== Infinity).length >= cap || r.s < 0)) continue;
+    if (!isPinned && chosen.some((c) => sameEvent(c.e, r.e))) continue;
     chosen.push(r);
   }
   return chosen.sort((a, b) => a.i - b.i).map((r) => r.e);
+}
+
+const EVENT_KEYS: readonly [string, RegExp][] = [
+  ['relations', /\brelations? (?:were |was )?(?:established|severed)|diplomatic relations\b/i],
+  ['recognition', /\brecogni[sz]/i],
+  ['pfp', /\bPartnership for Peace\b/],
+  ['map', /\bMembership Action Plan\b|\bMAP\b/],
+  ['invitation', /\binvitation\b/i],
+  ['protocol', /\baccession protocols?\b/i],
+  ['member', /\bfull member\b|\bMember of NATO\b/i],
+];
+
+/** Two events are one on a short timeline: the same date, the same sentence, or one milestone at a year and at the day that refines it. */
+function sameEvent(a: TimelineEvent, b: TimelineEvent): boolean {
+  if (a.date === b.date || (a.docSlug === b.docSlug && a.quote === b.quote)) return true;
+  if (!a.date.startsWith(b.date) && !b.date.startsWith(a.date)) return false;
+  const keys = (e: TimelineEvent) => EVENT_KEYS.filter(([, re]) => re.test(e.summary)).map(([k]) => k);
+  const ka = keys(a);
+  return keys(b).some((k) => ka.includes(k));
 }
 
 function eventDate(e: TimelineEvent): DateValue {

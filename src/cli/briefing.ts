@@ -1,0 +1,130 @@
+// `relations-desk briefing <partner> [--compare <partner>…] --out FILE.pdf [--paper a4|letter]`
+//
+// Renders the app's own briefing sheet to PDF: the browser-edition server starts in-process on a
+// free loopback port, a headless Chromium (found as the e2e tests find it) opens
+// #/briefing?…&print=1, waits for the sheet to say it is ready, and prints it with the running
+// header and footer ("page N of M", the library note, the corpus version). Nothing leaves the
+// machine: requests to any other origin are refused.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { DeskError, type BriefingParams } from '../shared/api';
+import type { BriefingSheet, PaperSize } from '../shared/types';
+import type { Desk } from '../main/desk';
+import { briefingRoute, PDF_MARGINS, pdfHeaderFooter } from '../main/services/briefing';
+import { startServer } from '../web/server';
+import { buildApp, findChromium, QUIET_CHROMIUM_FLAGS, RENDERER_DIR } from '../web/serve';
+
+export interface BriefingPdfOptions {
+  desk: Pick<Desk, 'dispatch'>;
+  /** 1 partner, or 2–4 for a side-by-side sheet. */
+  partners: string[];
+  out: string;
+  paper: PaperSize;
+  /** Chromium executable; found like the e2e tests find it when absent. */
+  chromiumPath?: string;
+  /** Progress lines (building the renderer); stderr in the CLI. */
+  log?: (line: string) => void;
+  /** Longest wait for the sheet to render, in ms. */
+  timeoutMs?: number;
+}
+
+export interface BriefingPdfResult {
+  out: string;
+  pages: number;
+  millis: number;
+  title: string;
+  paper: PaperSize;
+}
+
+export const NO_CHROMIUM =
+  'No Chromium found to render the PDF. Install one (Debian: `apt-get install chromium`) or set CHROMIUM_PATH to a Chromium or Chrome executable.';
+
+export async function renderBriefingPdf(opts: BriefingPdfOptions): Promise<BriefingPdfResult> {
+  const t0 = performance.now();
+  const out = path.resolve(opts.out);
+  checkWritable(out);
+
+  // The sheet itself first: unknown partners fail here, with suggestions, before any browser starts.
+  const env = await opts.desk.dispatch('briefing', { partners: opts.partners } satisfies BriefingParams);
+  if (!env.ok) throw new DeskError(env.error.code, env.error.message, env.error.hint);
+  const sheet = env.value as BriefingSheet;
+
+  const executablePath = opts.chromiumPath ?? findChromium();
+  if (!executablePath) throw new Error(NO_CHROMIUM);
+
+  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) buildApp(opts.log);
+
+  const server = await startServer({ desk: opts.desk, rendererDir: RENDERER_DIR, port: 0 });
+  let browser: Browser | null = null;
+  try {
+    try {
+      browser = await chromium.launch({ executablePath, headless: true, args: [...QUIET_CHROMIUM_FLAGS, '--no-sandbox'] });
+    } catch (err) {
+      throw new Error(`Chromium (${executablePath}) could not start: ${(err as Error).message.split('\n')[0]}`);
+    }
+    const context = await browser.newContext();
+    const origin = server.url.replace(/\/$/, '');
+    await context.route((url) => url.origin !== origin, (route) => route.abort('blockedbyclient'));
+    const page = await context.newPage();
+    const ids = sheet.partners.map((p) => p.id);
+    await page.goto(`${server.url}${briefingRoute(ids, { paper: opts.paper, print: true })}`);
+    const state = await page
+      .waitForSelector('[data-briefing-ready], [data-briefing-error]', { timeout: opts.timeoutMs ?? 30_000 })
+      .catch(() => null);
+    if (!state) throw new Error('The briefing sheet did not finish rendering in time.');
+    const failed = await state.getAttribute('data-briefing-error');
+    if (failed) throw new Error(`The briefing sheet could not be prepared: ${failed}`);
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+
+    const pdf = await page.pdf({
+      format: opts.paper === 'letter' ? 'Letter' : 'A4',
+      preferCSSPageSize: true,
+      printBackground: true,
+      displayHeaderFooter: true,
+      ...pdfHeaderFooter(sheet.title, sheet.corpus.label),
+      margin: { ...PDF_MARGINS },
+    });
+    try {
+      fs.writeFileSync(out, pdf);
+    } catch (err) {
+      throw new Error(`Cannot write ${out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+    return { out, pages: countPdfPages(pdf), millis: Math.round(performance.now() - t0), title: sheet.title, paper: opts.paper };
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await server.close();
+  }
+}
+
+/** Fail before any work when the PDF could not be written there. */
+function checkWritable(out: string): void {
+  const dir = path.dirname(out);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(dir);
+  } catch {
+    throw new Error(`Cannot write ${out}: the folder ${dir} does not exist.`);
+  }
+  if (!stat.isDirectory()) throw new Error(`Cannot write ${out}: ${dir} is not a folder.`);
+  if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new Error(`Cannot write ${out}: it is a folder.`);
+  try {
+    fs.accessSync(fs.existsSync(out) ? out : dir, fs.constants.W_OK);
+  } catch {
+    throw new Error(`Cannot write ${out}: permission denied.`);
+  }
+}
+
+/** Pages in a PDF Chromium wrote: its page-tree root's /Count, else the page objects. */
+export function countPdfPages(pdf: Uint8Array): number {
+  const text = Buffer.from(pdf).toString('latin1');
+  const counts = [...text.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/g)].map((m) => Number(m[1] ?? m[2]));
+  if (counts.length > 0) return Math.max(...counts);
+  return (text.match(/\/Type\s*\/Page(?!s)\b/g) ?? []).length;
+}
+
+export function parsePaper(value: string | undefined): PaperSize | null {
+  if (value === undefined) return 'a4';
+  const v = value.trim().toLowerCase();
+  return v === 'a4' ? 'a4' : v === 'letter' || v === 'us-letter' ? 'letter' : null;
+}
