@@ -6,6 +6,9 @@ import type { Locator, Page } from '@playwright/test';
 import { NOT_STATED } from '../src/shared/types';
 import { expect, goto, test } from './harness';
 
+// A full comparison, two reader round-trips and an axe scan of a large table: generous on a busy machine.
+test.slow();
+
 const GRID_URL = /#\/compare\?p=kosovo,ukraine,nato&mode=grid$/;
 
 async function pick(page: Page, typed: string, option: string, how: 'enter' | 'click'): Promise<void> {

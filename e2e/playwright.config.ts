@@ -1,4 +1,14 @@
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+
+// Locally, each run writes its traces and screenshots to a folder of its own, so two runs in the
+// same checkout (two terminals, an editor) cannot delete each other's files mid-run. The runner
+// evaluates this file first and its workers inherit the variable, so all agree on the folder.
+process.env.RELATIONS_DESK_E2E_RUN ??= `${Date.now()}-${process.pid}`;
+const outputDir = process.env.CI
+  ? path.resolve(import.meta.dirname, '..', 'test-results', 'e2e')
+  : path.join(os.tmpdir(), 'relations-desk-e2e', process.env.RELATIONS_DESK_E2E_RUN);
 
 // Two projects run the same specs:
 //   browser  – the browser edition in the system's Chromium (CHROMIUM_PATH, then /usr/bin/chromium…);
@@ -9,7 +19,7 @@ export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
   globalSetup: './global-setup.ts',
-  outputDir: '../test-results/e2e',
+  outputDir,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

@@ -18,6 +18,7 @@ import { createDesk, type Desk } from './desk';
 import { registerDeskIpc } from './ipc';
 import { menuTemplate } from './menu';
 import { electronNativeBinding } from './native';
+import { printWindow, savePdf } from './print';
 import { resolveAppPaths, userDataOverride, type AppPaths } from './paths';
 import {
   APP_HOST,
@@ -117,6 +118,14 @@ function start(): void {
         isDev,
         focused: () => BrowserWindow.getFocusedWindow()?.webContents ?? mainWindow?.webContents ?? null,
         showAbout: () => app.showAboutPanel(),
+        print: () => {
+          const win = BrowserWindow.getFocusedWindow() ?? mainWindow;
+          if (win) void printWindow(win).catch((err: unknown) => console.error('Print failed:', err));
+        },
+        savePdf: () => {
+          const win = BrowserWindow.getFocusedWindow() ?? mainWindow;
+          if (win) void savePdf(win).catch((err: unknown) => console.error('Save as PDF failed:', err));
+        },
       }),
     ),
   );

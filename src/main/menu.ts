@@ -15,6 +15,9 @@ export interface MenuOptions {
   /** The web contents of the focused app window, if any. */
   focused(): WebContents | null;
   showAbout(): void;
+  /** File → Print… and Save as PDF… for the focused window (src/main/print.ts). */
+  print(): void;
+  savePdf(): void;
 }
 
 /** Replay a key press into the page, as if the user had typed it. */
@@ -61,7 +64,13 @@ export function menuTemplate(o: MenuOptions): MenuItemConstructorOptions[] {
   template.push(
     {
       label: '&File',
-      submenu: [{ role: 'close' }, ...(o.isMac ? [] : [{ type: 'separator' as const }, { role: 'quit' as const }])],
+      submenu: [
+        { label: 'Print…', accelerator: 'CmdOrCtrl+P', click: () => o.print() },
+        { label: 'Save as PDF…', accelerator: 'CmdOrCtrl+Shift+S', click: () => o.savePdf() },
+        { type: 'separator' },
+        { role: 'close' },
+        ...(o.isMac ? [] : [{ type: 'separator' as const }, { role: 'quit' as const }]),
+      ],
     },
     {
       label: '&Edit',

@@ -102,6 +102,7 @@ export function buildBriefing(library: Library, params: BriefingOptions): Briefi
     for (const p of comparison.partners) {
       let entries = cell(facet, p.id).filter((e) => e.label && !isExcluded(e));
       if (facet === 'envoys') entries = sortEnvoys(entries);
+      if (facet === 'memberships') entries = keyMilestones(entries, caps.facts.memberships);
       row.cells[p.id] = take(entries, caps.facts[facet], pinned).map((e) => item(e, caps.chars));
       if (entries.length > row.cells[p.id]!.length) (row.more ??= {})[p.id] = entries.length - row.cells[p.id]!.length;
     }
@@ -252,6 +253,14 @@ function take(entries: readonly FacetEntry[], cap: number, pinned: ReadonlySet<s
   return [...entries.filter(isPinned), ...entries.filter((e) => !isPinned(e)).slice(0, cap)];
 }
 
+/** When they do not all fit: membership itself, then the steps to it, then the rest; shown oldest first. */
+function keyMilestones(entries: FacetEntry[], cap: number): FacetEntry[] {
+  if (entries.length <= cap) return entries;
+  const rank = (e: FacetEntry) => (/\b(?:Member of|full member)\b/i.test(e.label ?? '') ? 0 : /Partnership for Peace|Membership Action Plan|Accession|Invitation/i.test(e.label ?? '') ? 1 : 2);
+  const keep = new Set([...entries].sort((a, b) => rank(a) - rank(b)).slice(0, cap));
+  return [...entries.filter((e) => keep.has(e)), ...entries.filter((e) => !keep.has(e))];
+}
+
 /** The incumbent first, then the most recent: a briefing wants who is in post now. */
 function sortEnvoys(entries: FacetEntry[]): FacetEntry[] {
   const incumbent = (e: FacetEntry) => (/\(incumbent\)/.test(e.label ?? '') ? 0 : 1);
@@ -291,13 +300,14 @@ const MILESTONE = /\b(?:relations? (?:were |was )?(?:established|severed|suspend
  * How much a dated event matters on a briefing: day precision (3) over month (2) and year (1);
  * relations and accession (3) over security (2), conflict (1) and the rest (0); a milestone
  * (relations established or severed, recognition, membership, an embassy, a signature) 2 more;
- * an event from a document about the partner 1 more; a row whose country was lost in the source,
+ * an event from a document about the partner 1 more; full membership or relations established 1 more; a row whose country was lost in the source,
  * or an envoy's term, 5 less.
  */
 export function eventScore(e: TimelineEvent, aboutDocs: ReadonlySet<string>): number {
   let s = PRECISION_POINTS[e.precision] + CATEGORY_POINTS[e.category];
   if (MILESTONE.test(`${e.summary} ${e.quote}`)) s += 2;
   if (aboutDocs.has(e.docSlug)) s += 1;
+  if (/\b(?:full member|became a member|relations were established)\b/i.test(`${e.summary} ${e.quote}`)) s += 1;
   if (/country not named in the source|term as representative/i.test(e.summary)) s -= 5;
   return s;
 }

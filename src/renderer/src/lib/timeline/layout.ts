@@ -118,7 +118,7 @@ export function layoutLane(lane: LaneIndex, w: TimeWindow, width: number, opts: 
   for (const p of wide) {
     const x1 = x(p.span.start);
     const x2 = x(p.span.end);
-    let row = rowEnds.findIndex((end) => end + 2 <= x1);
+    let row = rowEnds.findIndex((end) => end <= x1 + 0.5); // touching is fine: 2008 and 2009 share a row
     if (row < 0 && rowEnds.length < opts.maxSpanRows) row = rowEnds.push(x2) - 1;
     if (row < 0) {
       pool.push({ x: (Math.max(x1, 0) + Math.min(x2, width)) / 2, p });
