@@ -294,7 +294,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       await use(browser);
       await browser.close();
     },
-    { scope: 'worker' },
+    { scope: 'worker', timeout: 90_000 },
   ],
 
   sharedServer: [
@@ -310,7 +310,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       await stopProcess(server.child);
       fs.rmSync(userData, { recursive: true, force: true });
     },
-    { scope: 'worker' },
+    { scope: 'worker', timeout: 90_000 },
   ],
 
   library: [
@@ -319,7 +319,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       await use(library);
       library.close();
     },
-    { scope: 'worker' },
+    { scope: 'worker', timeout: 90_000 },
   ],
 
   launcher: async ({ systemChromium, sharedServer }, use, testInfo) => {

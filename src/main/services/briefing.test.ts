@@ -144,10 +144,10 @@ describe('briefing sheet: side by side', () => {
 
 describe('briefing helpers', () => {
   it('scores day-precise relations and accession events above a year of economy', () => {
-    const base = { id: 'x', summary: 's', partners: ['Kosovo'], docSlug: 'd', anchor: 'a', quote: 'q' } as const;
+    const base = { id: 'x', summary: 's', partners: ['Kosovo'], docSlug: 'd', anchor: 'a', quote: 'q' };
     const est = eventScore({ ...base, date: '2008-02-18', precision: 'day', category: 'diplomatic', summary: 'Diplomatic relations were established' }, new Set(['d']));
     const eco = eventScore({ ...base, date: '2011', precision: 'year', category: 'economy' }, new Set());
-    expect(est).toBe(3 + 3 + 2 + 1);
+    expect(est).toBe(3 + 3 + 2 + 1 + 1);
     expect(eco).toBe(1);
     const events = ['2001', '2002', '2003'].map((date, i) => ({ ...base, id: date, date, precision: 'year' as const, category: 'economy' as const, summary: `e${i}`, quote: `q${i}` }));
     expect(pickEvents(events, 1, (e) => Number(e.date)).map((e) => e.id)).toEqual(['2003']);

@@ -332,7 +332,7 @@ const EVENT_KEYS: readonly [string, RegExp][] = [
   ['map', /\bMembership Action Plan\b|\bMAP\b/],
   ['invitation', /\binvitation\b/i],
   ['protocol', /\baccession protocols?\b/i],
-  ['member', /\bfull member\b|\bMember of NATO\b/i],
+  ['member', /\bfull member\b|\bMember of NATO\b|\baccession of Albania\b/i],
 ];
 
 /** Two events are one on a short timeline: the same date, the same sentence, or one milestone at a year and at the day that refines it. */

@@ -13,10 +13,21 @@ export class BriefingState {
   /** The request the current query makes; the note and the paper do not change it. */
   readonly key = $derived(JSON.stringify(briefingParams(this.query)));
 
+  /**
+   * The sheet on show: the last one loaded, kept while an edit (a removal, a new order) reloads it,
+   * so the preview and the composer's lists do not blink and keyboard focus stays where it was.
+   */
+  shown = $state.raw<BriefingSheet | undefined>(undefined);
+
   /** Called with the route's query string on every navigation. */
-  read(queryString: string): void {
+  async read(queryString: string): Promise<void> {
+    const before = this.query.partners.join(',');
     this.query = parseBriefingQuery(queryString);
-    if (this.query.partners.length > 0) void this.sheet.load(this.key);
+    if (this.query.partners.join(',') !== before) this.shown = undefined;
+    if (this.query.partners.length === 0) return;
+    const key = this.key;
+    await this.sheet.load(key);
+    if (this.key === key && this.sheet.value) this.shown = this.sheet.value;
   }
 
   #go(patch: Partial<BriefingQuery>, replace = false): void {
