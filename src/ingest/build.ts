@@ -1,6 +1,5 @@
 // Corpus directory → one SQLite file holding documents, passages, partners, events and the
 // serialized Lunr index, all stamped with the corpus hash so they can never disagree.
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -9,12 +8,15 @@ import { nameKey, slugify } from '../shared/text';
 import { buildSearchIndex, buildVocabulary, type IndexablePassage } from '../search/buildIndex';
 import { passageId } from '../search/searcher';
 import { extractAll } from './extract';
-import type { ParsedDocument, SourceFile } from './model';
+import type { ParsedDocument } from './model';
 import { parseDocument } from './parse';
 import { findPartnerMentions } from './partners';
 import { passagesOf } from './passages';
 import { readCorpusDir } from './read';
+import { hashCorpus } from './corpusHash';
 import { INGEST_VERSION, SCHEMA_SQL, SCHEMA_VERSION } from './schema';
+
+export { corpusHashOf, hashCorpus } from './corpusHash';
 
 export interface BuildOptions {
   corpusDir: string;
@@ -39,21 +41,6 @@ export class BuildError extends Error {
     super(message);
     this.name = 'BuildError';
   }
-}
-
-/** sha256 over file names and bytes, in name order; versions are mixed in so code changes count. */
-export function hashCorpus(files: SourceFile[]): string {
-  const h = createHash('sha256');
-  h.update(`schema:${SCHEMA_VERSION};ingest:${INGEST_VERSION}\n`);
-  for (const f of [...files].sort((a, b) => (a.file < b.file ? -1 : 1))) {
-    h.update(`${f.file}\0${f.text ?? '<skipped>'}\0`);
-  }
-  return h.digest('hex');
-}
-
-/** Hash of what a corpus directory would build into, to tell whether a database is stale. */
-export function corpusHashOf(corpusDir: string): string {
-  return hashCorpus(readCorpusDir(corpusDir));
 }
 
 export function buildDatabase(options: BuildOptions): BuildReport {

@@ -37,7 +37,7 @@ export async function databaseState(dbPath: string, corpusDir: string = CORPUS_D
   }
   try {
     if (!fs.existsSync(corpusDir)) return 'ok';
-    const { corpusHashOf } = await loadBuilder();
+    const { corpusHashOf } = await import('../ingest/corpusHash');
     return library.corpusHash === corpusHashOf(corpusDir) ? 'ok' : 'stale';
   } finally {
     library.close();
