@@ -136,10 +136,6 @@ export function buildDatabase(options: BuildOptions): BuildReport {
     db.pragma('journal_mode = DELETE');
     db.pragma('page_size = 4096');
     db.exec(SCHEMA_SQL);
-    // Performance (issue 7): search results look up each hit's partners by passage id; the
-    // table's key is (partner_id, passage_id), so without this every lookup scanned the whole
-    // table (about 10 ms per hit at 5,000 documents). Belongs in SCHEMA_SQL when the schema next changes.
-    db.exec('CREATE INDEX IF NOT EXISTS passage_partners_by_passage ON passage_partners (passage_id, partner_id)');
     db.transaction(() => {
       const setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
       setMeta.run('schema_version', String(SCHEMA_VERSION));

@@ -1,6 +1,6 @@
 // The bundled database's layout. Bump SCHEMA_VERSION when tables change and INGEST_VERSION when
 // parsing or extraction changes what is stored: either makes an existing database stale.
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 export const INGEST_VERSION = 2; // 2: events carry a category
 
 export const SCHEMA_SQL = `
@@ -42,6 +42,7 @@ CREATE TABLE passage_partners (
   partner_id TEXT NOT NULL,
   PRIMARY KEY (partner_id, passage_id)
 );
+CREATE INDEX passage_partners_by_passage ON passage_partners (passage_id, partner_id);
 CREATE TABLE partners (
   id      TEXT PRIMARY KEY,
   name    TEXT NOT NULL,
