@@ -1,24 +1,7 @@
 // Plain-text rendering for the CLI's human output (the --json output needs none of this).
-import type { Block, DateValue, DeskDocument } from '../shared/types';
+import type { Block, DeskDocument } from '../shared/types';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** A date as precisely as it is known: "13 January 1993", "March 2022", "1993", "1990s", "2022–2023". */
-export function formatDate(d: Pick<DateValue, 'date' | 'precision' | 'end'>): string {
-  const [y, m, day] = d.date.split('-');
-  switch (d.precision) {
-    case 'day':
-      return `${Number(day)} ${MONTHS[Number(m) - 1]} ${y}`;
-    case 'month':
-      return `${MONTHS[Number(m) - 1]} ${y}`;
-    case 'year':
-      return y ?? d.date;
-    case 'decade':
-      return `${y}s`;
-    case 'range':
-      return d.end ? `${d.date}–${d.end}` : d.date;
-  }
-}
+export { formatDate } from '../shared/dates';
 
 export function formatTable(headers: string[], rows: (string | number)[][]): string {
   const cells = rows.map((r) => r.map((c) => String(c)));

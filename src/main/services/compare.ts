@@ -4,6 +4,7 @@
 // (facets.ts), key figures, and a mini timeline. Where the sources disagree, both entries stay
 // and are marked `sourcesDiffer`.
 import { DeskError } from '../../shared/api';
+import { formatDate } from '../../shared/dates';
 import type {
   Block,
   Comparison,
@@ -649,24 +650,8 @@ function compatible(a: DateValue, b: DateValue): boolean {
   return a0 <= b1 && b0 <= a1;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 /** "13 January 1993", "March 2020", "1993", "1990s", "1998–1999". */
-export function describeDate(d: DateValue): string {
-  const [y, m, day] = d.date.split('-');
-  switch (d.precision) {
-    case 'day':
-      return `${Number(day)} ${MONTHS[Number(m) - 1]} ${y}`;
-    case 'month':
-      return `${MONTHS[Number(m) - 1]} ${y}`;
-    case 'year':
-      return y ?? d.date;
-    case 'decade':
-      return `${y}s`;
-    case 'range':
-      return d.end ? `${d.date}–${d.end}` : d.date;
-  }
-}
+export const describeDate = (d: DateValue): string => formatDate(d);
 
 /** Entries from different quotes whose dates do not refine one another: mark each with what the other says. */
 function markDateConflicts(groups: { entry: FacetEntry; values: DateValue[] }[], ctx: Context, what: string): void {

@@ -1,0 +1,28 @@
+// Dates shown exactly as precisely as the source knows them: a year is never shown as a day.
+// One formatter for the CLI, the services (quotes, briefings) and the renderer.
+import type { DateValue } from './types';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "1993" → "1993", "1993-01" → "January 1993", "1993-01-13" → "13 January 1993". */
+export function formatIso(date: string): string {
+  const [y, m, d] = date.split('-');
+  const month = m ? MONTHS[Number(m) - 1] : undefined;
+  if (!y) return date;
+  if (!month) return y;
+  if (!d) return `${month} ${y}`;
+  return `${Number(d)} ${month} ${y}`;
+}
+
+/** "13 January 1993", "March 2020", "1993", "1990s", "1998–1999". */
+export function formatDate(value: Pick<DateValue, 'date' | 'precision' | 'end'> | null | undefined): string {
+  if (!value) return '';
+  switch (value.precision) {
+    case 'decade':
+      return `${value.date.slice(0, 3)}0s`;
+    case 'range':
+      return value.end ? `${formatIso(value.date)}–${formatIso(value.end)}` : formatIso(value.date);
+    default:
+      return formatIso(value.date);
+  }
+}
