@@ -42,3 +42,21 @@ export function slugify(text: string, maxLength = 80): string {
   const lastDash = cut.lastIndexOf('-');
   return (lastDash > maxLength / 2 ? cut.slice(0, lastDash) : cut) || 'untitled';
 }
+
+/**
+ * A source quote as a person reads it. Table rows and infobox lines are quoted exactly as the
+ * source has them ("| | 18 February 2008 | See Albania–Kosovo relations |", "- Mission1: …");
+ * shown, they read "18 February 2008 — See Albania–Kosovo relations" and "Mission1: …".
+ */
+export function readableQuote(quote: string): string {
+  const q = quote.trim();
+  if (q.startsWith('|') && q.endsWith('|')) {
+    return q
+      .slice(1, -1)
+      .split('|')
+      .map((c) => c.trim())
+      .filter(Boolean)
+      .join(' — ');
+  }
+  return q.replace(/^- (?=[^:]{1,40}:)/, '');
+}
