@@ -2,15 +2,16 @@
 import type { Passage } from '../shared/types';
 import { foldAccents } from '../shared/text';
 import { configureBuilder, INDEX_FIELDS, lunr, splitWords } from './analyzer';
-import { compactLunrIndex } from './compactIndex';
+import { encodeScorerData, scorerDataFromLunr } from './scorer';
 
 export interface IndexablePassage extends Passage {
   /** Display names of the partners named in the passage (boosted field). */
   partnerNames: string[];
 }
 
-export function buildSearchIndex(passages: IndexablePassage[]): string {
-  const index = lunr(function () {
+/** Lunr's index over the passages (build time only: its builder, pipeline and BM25 weights). */
+export function buildLunrIndex(passages: IndexablePassage[]): lunr.Index {
+  return lunr(function () {
     configureBuilder(this);
     this.ref('id');
     for (const [name, { boost }] of Object.entries(INDEX_FIELDS)) this.field(name, { boost });
@@ -24,10 +25,20 @@ export function buildSearchIndex(passages: IndexablePassage[]): string {
       });
     }
   });
-  // Stored in the compact form (issue 7: a fraction of lunr's JSON, loaded lazily); lunr's own
-  // JSON only if the index ever holds something the compact form cannot represent exactly.
-  const compact = compactLunrIndex(index, passages.map((p) => p.id));
-  return JSON.stringify(compact ?? index);
+}
+
+/**
+ * Lunr's index → the form stored in `search_index.lunr` (issue 7): lunr's field vectors
+ * inverted into per-(term, field) postings with their weights, as typed arrays in one binary
+ * value (see `encodeScorerData`), which the run-time scorer (scorer.ts) reads as views without
+ * building any lunr object.
+ */
+export function serializeSearchIndex(index: lunr.Index, refs: string[]): Buffer {
+  return encodeScorerData(scorerDataFromLunr(index.toJSON() as unknown as Parameters<typeof scorerDataFromLunr>[0], refs));
+}
+
+export function buildSearchIndex(passages: IndexablePassage[]): Buffer {
+  return serializeSearchIndex(buildLunrIndex(passages), passages.map((p) => p.id));
 }
 
 /**

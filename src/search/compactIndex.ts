@@ -1,4 +1,6 @@
 // A compact, lazily decoded form of a serialized lunr.Index (issue 7: index size and load time).
+// Since the run-time scorer (scorer.ts), new databases store the scorer's form instead; this form
+// is still read from older databases (`loadScoringIndex` converts it at load).
 //
 // lunr's own JSON repeats every passage id in every posting and every field vector, and
 // `lunr.Index.load` turns all of it into objects up front: at 5,000 documents that is hundreds
@@ -14,6 +16,7 @@
 // are lunr's, untouched, on exactly the data lunr would have had — so results and scores are
 // identical to lunr.Index.load's.
 import { lunr } from './analyzer';
+import { decodeScorerData, invertVectors, isScorerIndex, ScoringIndex, scorerDataFromJson, scorerDataFromLunr, type ScorerData } from './scorer';
 
 export const COMPACT_FORMAT = 'relations-desk/lunr-compact-1';
 
@@ -289,4 +292,46 @@ export function loadIndex(serialized: string): LoadedIndex {
   const index = lunr.Index.load(json as object);
   const inverted = (index as unknown as { invertedIndex: Record<string, unknown> }).invertedIndex;
   return { index, terms: Object.keys(inverted).sort(), hasTerm: (term) => term in inverted };
+}
+
+// --- to the run-time scorer (scorer.ts) ----------------------------------------------------------
+
+/**
+ * The compact form (databases built before the scorer) → the scorer's postings, from its field
+ * vectors (which hold every (term, field, passage) entry and its weight).
+ */
+export function scorerDataFromCompact(json: CompactIndexJson): ScorerData {
+  const { fields, refs, terms } = json;
+  const termIndex = int32FromB64(json.termIndex);
+  const posOfIndex = new Map<number, number>();
+  for (let t = 0; t < termIndex.length; t++) posOfIndex.set(termIndex[t]!, t);
+  const vectorOffsets = int32FromB64(json.vectorOffsets);
+  const vectors = fromB64(json.vectors);
+  return invertVectors({ lunrVersion: json.lunrVersion, fields, refs, terms }, (emit) => {
+    for (let f = 0; f < fields.length; f++) {
+      for (let r = 0; r < refs.length; r++) {
+        const at = { i: vectorOffsets[f * refs.length + r]! };
+        const count = readUint(vectors, at);
+        let idx = 0;
+        for (let k = 0; k < count; k++) {
+          idx += readUint(vectors, at);
+          const t = posOfIndex.get(idx);
+          if (t === undefined) throw new Error('corrupt compact index');
+          emit(f, r, t, readUint(vectors, at));
+        }
+      }
+    }
+  });
+}
+
+/**
+ * Any stored form → the run-time scorer. The scorer's own form (binary; or base64 in JSON) loads
+ * as typed-array views; the older forms (the compact form, lunr's own JSON) are converted at load, the slow way.
+ */
+export function loadScoringIndex(serialized: string | Uint8Array): ScoringIndex {
+  if (typeof serialized !== 'string') return new ScoringIndex(decodeScorerData(serialized));
+  const json = JSON.parse(serialized) as unknown;
+  if (isScorerIndex(json)) return new ScoringIndex(scorerDataFromJson(json));
+  if (isCompactIndex(json)) return new ScoringIndex(scorerDataFromCompact(json));
+  return new ScoringIndex(scorerDataFromLunr(json as Parameters<typeof scorerDataFromLunr>[0]));
 }

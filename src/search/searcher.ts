@@ -1,8 +1,10 @@
-// Run-time search over a prebuilt Lunr index. The index is loaded once, never rebuilt; passage
-// text comes from the database only for the results being shown.
+// Run-time search over a prebuilt Lunr index, executed by our own scorer (scorer.ts). The index
+// is loaded once, never rebuilt; passage text comes from the database only for the results
+// being shown and for phrase checks.
 import type { Passage, SearchHit, SearchResponse } from '../shared/types';
-import { lunr, termRanges } from './analyzer';
-import { loadIndex } from './compactIndex';
+import { termRanges } from './analyzer';
+import { loadScoringIndex } from './compactIndex';
+import type { Clause, Matches, ScoringIndex } from './scorer';
 import { foldForMatch, parseQuery, type ParsedQuery } from './query';
 import { makeSnippet, type Range } from './snippet';
 import { closestWord } from './suggest';
@@ -35,21 +37,42 @@ export function docSlugOfPassage(id: string): string {
 /** Shortest typed prefix that is expanded to the words it begins (see Searcher.run). */
 export const MIN_PREFIX_LENGTH = 3;
 
+/** The clauses a parsed query becomes (the same clauses lunr's query builder was given). */
+export function clausesFor(parsed: ParsedQuery, requireAll: boolean): Clause[] {
+  const clauses: Clause[] = [];
+  for (const word of parsed.words) {
+    // Performance (issue 7): a prefix of one or two characters ("k", "al") expands to a
+    // large share of the vocabulary. Such a prefix matches as a whole word; from three
+    // characters on ("kos", "kuc") the prefix expands.
+    const prefix = word.prefix && word.term.length >= MIN_PREFIX_LENGTH;
+    clauses.push({ term: word.term, prefix, required: requireAll, boost: 1 });
+    // A whole-word match outranks a prefix match.
+    if (prefix) clauses.push({ term: word.term, prefix: false, required: false, boost: 2 });
+  }
+  return clauses;
+}
+
+/**
+ * Most candidates whose text is checked for a quoted phrase, best-ranked first. Beyond it the
+ * total counts the verified passages only, and the response says so (issue 7: reading and
+ * folding every candidate's text of a common phrase cost seconds at 5,000 documents).
+ */
+export const PHRASE_CHECK_LIMIT = 5_000;
+const TEXT_BATCH = 500;
+
 export class Searcher {
-  private readonly index: lunr.Index;
-  private readonly terms: string[];
-  private readonly hasTerm: (term: string) => boolean;
+  private readonly index: ScoringIndex;
+  private vocabularyMap: Map<string, string> | null = null;
+  /** Passage ordinal → document ordinal, for the document filter (built on first use). */
+  private docOfPassage: { slugs: Map<string, number>; ofPassage: Int32Array } | null = null;
 
   constructor(
-    serializedIndex: string,
+    serializedIndex: string | Uint8Array,
     private readonly passages: PassageSource,
-    private readonly vocabulary: Map<string, string>,
+    private readonly vocabulary: Map<string, string> | (() => Map<string, string>),
   ) {
-    // The compact form decodes lazily (see compactIndex.ts); lunr's own JSON still loads.
-    const loaded = loadIndex(serializedIndex);
-    this.index = loaded.index;
-    this.terms = loaded.terms;
-    this.hasTerm = loaded.hasTerm;
+    // Query execution is ours (scorer.ts) over lunr's weights, scores identical to lunr's.
+    this.index = loadScoringIndex(serializedIndex);
   }
 
   search(options: SearchOptions): SearchResponse {
@@ -65,33 +88,63 @@ export class Searcher {
     }
 
     let matches = this.run(parsed, true);
-    if (matches.length === 0 && parsed.words.length > 1 && parsed.phrases.length === 0) {
+    if (matches.docs.length === 0 && parsed.words.length > 1 && parsed.phrases.length === 0) {
       matches = this.run(parsed, false);
-      if (matches.length > 0) response.notice = 'No passage contains every word; showing passages that contain some of them.';
+      if (matches.docs.length > 0) response.notice = 'No passage contains every word; showing passages that contain some of them.';
     }
 
-    const partnerIds = options.partnerId ? this.passages.passageIdsForPartner(options.partnerId) : null;
-    let filtered = matches.filter(
-      (m) => (!options.docSlug || docSlugOfPassage(m.ref) === options.docSlug) && (!partnerIds || partnerIds.has(m.ref)),
-    );
-
-    if (parsed.phrases.length > 0) {
-      const ids = filtered.map((m) => m.ref);
-      const texts = this.passages.getTexts
-        ? this.passages.getTexts(ids)
-        : new Map([...this.passages.getPassages(ids)].map(([id, p]) => [id, p.text]));
-      filtered = filtered.filter((m) => {
-        const folded = foldForMatch(texts.get(m.ref) ?? '');
-        return parsed.phrases.every((phrase) => folded.includes(phrase));
-      });
+    // Filters: in place over the candidates (no per-candidate objects).
+    const { docs, scores } = matches;
+    let n = docs.length;
+    if (options.docSlug !== undefined || options.partnerId !== undefined) {
+      const partnerIds = options.partnerId ? this.passages.passageIdsForPartner(options.partnerId) : null;
+      const docNo = options.docSlug !== undefined ? this.documentOrdinal(options.docSlug) : -1;
+      const ofPassage = options.docSlug !== undefined ? this.docOfPassage!.ofPassage : null;
+      let k = 0;
+      for (let i = 0; i < n; i++) {
+        const d = docs[i]!;
+        if (ofPassage && ofPassage[d] !== docNo) continue;
+        if (partnerIds && !partnerIds.has(this.index.refs[d]!)) continue;
+        docs[k] = d;
+        scores[k++] = scores[i]!;
+      }
+      n = k;
     }
 
-    response.total = filtered.length;
-    const shown = filtered.slice(0, options.limit);
-    const texts = this.passages.getPassages(shown.map((m) => m.ref));
-    for (const match of shown) {
-      const p = texts.get(match.ref);
-      if (p) response.results.push(toHit(p, match, parsed));
+    let shown: number[];
+    if (parsed.phrases.length === 0) {
+      response.total = n;
+      shown = topK(docs, scores, n, options.limit);
+    } else {
+      // Phrases are checked on the candidates' text in rank order, in batches; the total counts
+      // the passages that pass (exact up to PHRASE_CHECK_LIMIT candidates).
+      const ranked = topK(docs, scores, n, PHRASE_CHECK_LIMIT);
+      shown = [];
+      let passed = 0;
+      for (let b = 0; b < ranked.length; b += TEXT_BATCH) {
+        const batch = ranked.slice(b, b + TEXT_BATCH);
+        const ids = batch.map((i) => this.index.refs[docs[i]!]!);
+        const texts = this.passages.getTexts
+          ? this.passages.getTexts(ids)
+          : new Map([...this.passages.getPassages(ids)].map(([id, p]) => [id, p.text]));
+        for (let j = 0; j < batch.length; j++) {
+          if (!containsPhrases(texts.get(ids[j]!) ?? '', parsed.phrases)) continue;
+          passed++;
+          if (shown.length < options.limit) shown.push(batch[j]!);
+        }
+      }
+      response.total = passed;
+      if (n > ranked.length) {
+        const more = n - ranked.length;
+        const note = `The phrase was checked in the ${ranked.length.toLocaleString('en')} best-ranked passages that contain its words; ${more.toLocaleString('en')} more contain the words and were not checked.`;
+        response.notice = response.notice ? `${response.notice} ${note}` : note;
+      }
+    }
+
+    const texts = this.passages.getPassages(shown.map((i) => this.index.refs[docs[i]!]!));
+    for (const i of shown) {
+      const p = texts.get(this.index.refs[docs[i]!]!);
+      if (p) response.results.push(toHit(p, scores[i]!, this.index.termsInField(docs[i]!, matches.terms, 'text'), parsed));
     }
     if (response.total === 0) {
       const suggestion = this.suggest(parsed, query);
@@ -100,29 +153,29 @@ export class Searcher {
     return response;
   }
 
-  private run(parsed: ParsedQuery, requireAll: boolean): lunr.Index.Result[] {
-    const { REQUIRED, OPTIONAL } = lunr.Query.presence;
-    try {
-      return this.index.query((q) => {
-        for (const word of parsed.words) {
-          // Performance (issue 7): a prefix of one or two characters ("k", "al") expands to a
-          // large share of the vocabulary and lunr scores every passage of every expansion
-          // (seconds at 1,000+ documents, on every keystroke). Such a prefix matches as a whole word;
-          // from three characters on ("kos", "kuc") the prefix expands.
-          const prefix = word.prefix && word.term.length >= MIN_PREFIX_LENGTH;
-          q.term(word.term, {
-            usePipeline: false,
-            presence: requireAll ? REQUIRED : OPTIONAL,
-            wildcard: prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
-          });
-          // A whole-word match outranks a prefix match.
-          if (prefix) q.term(word.term, { usePipeline: false, presence: OPTIONAL, boost: 2 });
-        }
-      });
-    } catch {
-      // Lunr can still reject odd terms; an empty result is the honest answer.
-      return [];
+  private run(parsed: ParsedQuery, requireAll: boolean): Matches {
+    return this.index.execute(clausesFor(parsed, requireAll));
+  }
+
+  private documentOrdinal(slug: string): number {
+    if (!this.docOfPassage) {
+      const slugs = new Map<string, number>();
+      const refs = this.index.refs;
+      const ofPassage = new Int32Array(refs.length);
+      for (let i = 0; i < refs.length; i++) {
+        const s = docSlugOfPassage(refs[i]!);
+        let no = slugs.get(s);
+        if (no === undefined) slugs.set(s, (no = slugs.size));
+        ofPassage[i] = no;
+      }
+      this.docOfPassage = { slugs, ofPassage };
     }
+    return this.docOfPassage.slugs.get(slug) ?? -1;
+  }
+
+  private getVocabulary(): Map<string, string> {
+    if (!this.vocabularyMap) this.vocabularyMap = typeof this.vocabulary === 'function' ? this.vocabulary() : this.vocabulary;
+    return this.vocabularyMap;
   }
 
   /** Replace each word the index does not know by the closest word it does. */
@@ -131,7 +184,7 @@ export class Searcher {
     let changed = false;
     for (const word of parsed.words) {
       if (this.knows(word.term, word.prefix)) continue;
-      const better = closestWord(word.raw, this.vocabulary);
+      const better = closestWord(word.raw, this.getVocabulary());
       if (better && better.toLowerCase() !== word.raw.toLowerCase()) {
         suggestion = suggestion.replace(word.raw, better);
         changed = true;
@@ -139,22 +192,63 @@ export class Searcher {
     }
     if (!changed) return undefined;
     const check = parseQuery(suggestion);
-    return this.run(check, true).length > 0 ? suggestion : undefined;
+    return this.run(check, true).docs.length > 0 ? suggestion : undefined;
   }
 
   private knows(term: string, prefix: boolean): boolean {
-    if (!prefix) return this.hasTerm(term);
-    return this.terms.some((t) => t.startsWith(term));
+    return prefix ? this.index.hasPrefix(term) : this.index.hasTerm(term);
   }
 }
 
-function toHit(p: Passage, match: lunr.Index.Result, parsed: ParsedQuery): SearchHit {
-  // The index stores no positions (issue 7: they were most of its size and load time): the
-  // terms that matched in the passage text are found again in the text, for the shown hits only.
-  const matched = new Set<string>();
-  for (const [term, fields] of Object.entries(match.matchData.metadata)) {
-    if ('text' in (fields as Record<string, unknown>)) matched.add(term);
+/**
+ * Positions (into docs/scores, first n) of the k best candidates, best first: score descending,
+ * then passage ordinal ascending. A bounded min-heap: O(n log k).
+ */
+export function topK(docs: Int32Array, scores: Float64Array, n: number, k: number): number[] {
+  k = Math.min(k, n);
+  if (k <= 0) return [];
+  // worse(a, b): candidate a ranks below b.
+  const worse = (a: number, b: number): boolean => scores[a]! < scores[b]! || (scores[a] === scores[b] && docs[a]! > docs[b]!);
+  const heap = new Int32Array(k);
+  let size = 0;
+  const siftDown = (at: number): void => {
+    for (;;) {
+      const l = 2 * at + 1;
+      const r = l + 1;
+      let m = at;
+      if (l < size && worse(heap[l]!, heap[m]!)) m = l;
+      if (r < size && worse(heap[r]!, heap[m]!)) m = r;
+      if (m === at) return;
+      const tmp = heap[at]!;
+      heap[at] = heap[m]!;
+      heap[m] = tmp;
+      at = m;
+    }
+  };
+  for (let i = 0; i < n; i++) {
+    if (size < k) {
+      let at = size++;
+      heap[at] = i;
+      while (at > 0) {
+        const parent = (at - 1) >> 1;
+        if (!worse(heap[at]!, heap[parent]!)) break;
+        const tmp = heap[at]!;
+        heap[at] = heap[parent]!;
+        heap[parent] = tmp;
+        at = parent;
+      }
+    } else if (worse(heap[0]!, i)) {
+      heap[0] = i;
+      siftDown(0);
+    }
   }
+  return Array.from(heap.subarray(0, size)).sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
+}
+
+function toHit(p: Passage, score: number, matched: Set<string>, parsed: ParsedQuery): SearchHit {
+  // The index stores no positions (issue 7: they were most of its size and load time): the
+  // terms that matched in the passage's text field are found again in the text, for the shown
+  // hits only.
   const ranges: Range[] = termRanges(p.text, matched);
   if (parsed.phrases.length > 0) ranges.push(...phraseRanges(p.text, parsed.phrases));
   const { snippet, highlights } = makeSnippet(p.text, ranges);
@@ -167,8 +261,26 @@ function toHit(p: Passage, match: lunr.Index.Result, parsed: ParsedQuery): Searc
     blockId: p.blockId,
     snippet,
     highlights,
-    score: Math.round(match.score * 1000) / 1000,
+    score: Math.round(score * 1000) / 1000,
   };
+}
+
+/** Characters outside ASCII, Latin-1 punctuation and symbols, and General Punctuation (dashes, quotes): folding may change them. */
+const FOLDABLE = /[^\x00-\xbf\u2000-\u206f]/;
+
+/**
+ * `foldForMatch(text)` contains every phrase. Folding (Unicode normalisation twice) is most of
+ * the cost of a phrase check; for text without letters that folding could change (ASCII, dashes,
+ * quotes) it is the identity up to case and spacing, and a phrase's space-free pieces must then
+ * occur in the lower-cased text as they are: most candidates are ruled out without folding.
+ */
+export function containsPhrases(text: string, phrases: string[]): boolean {
+  if (!FOLDABLE.test(text)) {
+    const lower = text.toLowerCase();
+    for (const phrase of phrases) for (const piece of phrase.split(' ')) if (!lower.includes(piece)) return false;
+  }
+  const folded = foldForMatch(text);
+  return phrases.every((phrase) => folded.includes(phrase));
 }
 
 /** Where each phrase occurs in the original text (folding keeps Latin text's length). */

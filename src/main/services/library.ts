@@ -213,15 +213,21 @@ export class Library {
   /** Loads the stored index on first use; it is never rebuilt at run time. */
   getSearcher(): Searcher {
     if (!this.searcher) {
-      const row = this.db.prepare('SELECT lunr, vocabulary FROM search_index WHERE id = 1').get() as { lunr: string; vocabulary: string };
-      const vocabulary = new Map(Object.entries(JSON.parse(row.vocabulary) as Record<string, string>));
+      const row = this.db.prepare('SELECT lunr FROM search_index WHERE id = 1').get() as { lunr: string | Buffer };
+      // The suggestion vocabulary is read only when a search first finds nothing (issue 7: load time).
+      const vocabulary = (): Map<string, string> => {
+        const v = this.db.prepare('SELECT vocabulary FROM search_index WHERE id = 1').get() as { vocabulary: string };
+        return new Map(Object.entries(JSON.parse(v.vocabulary) as Record<string, string>));
+      };
       this.searcher = new Searcher(row.lunr, this.passageSource(), vocabulary);
     }
     return this.searcher;
   }
 
   private passageSource(): PassageSource {
-    const titles = new Map(this.listDocuments().map((d) => [d.slug, d.title]));
+    // Document titles are read on the first page of results, not at load (issue 7: load time).
+    let titleMap: Map<string, string> | null = null;
+    const titles = { get: (slug: string) => (titleMap ??= new Map(this.listDocuments().map((d) => [d.slug, d.title]))).get(slug) };
     const partnersOf = this.db.prepare('SELECT p.name FROM passage_partners pp JOIN partners p ON p.id = pp.partner_id WHERE pp.passage_id = ? ORDER BY p.name');
     return {
       getPassages: (ids) => {

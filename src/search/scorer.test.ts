@@ -1,0 +1,132 @@
+// The run-time scorer must rank exactly as lunr.Index.query does on the same index: same
+// passages, same order (up to ties), same scores.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { QUERIES } from '../../scripts/bench/queries';
+import { generateCorpus, REAL_CORPUS_DIR, writeCorpus } from '../../scripts/synth-corpus';
+import { buildDatabase } from '../ingest/build';
+import { lunr } from './analyzer';
+import { buildLunrIndex, serializeSearchIndex, type IndexablePassage } from './buildIndex';
+import { compactLunrIndex, loadScoringIndex } from './compactIndex';
+import { parseQuery } from './query';
+import { ScoringIndex, scorerDataFromLunr, type Clause } from './scorer';
+import { clausesFor, topK } from './searcher';
+
+const dir = mkdtempSync(join(tmpdir(), 'desk-scorer-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The passages exactly as the build indexed them, read back from a built database. */
+function passagesOf(corpusDir: string, name: string): IndexablePassage[] {
+  const file = join(dir, `${name}.db`);
+  buildDatabase({ corpusDir, outFile: file, builtAt: '2026-01-01T00:00:00.000Z' });
+  const db = new Database(file, { readonly: true });
+  try {
+    const rows = db
+      .prepare(
+        `SELECT p.id, p.doc_slug, p.anchor, p.block_id, p.path, p.text, d.title,
+                (SELECT json_group_array(name) FROM (SELECT pa.name FROM passage_partners pp JOIN partners pa ON pa.id = pp.partner_id WHERE pp.passage_id = p.id)) AS partners
+         FROM passages p JOIN documents d ON d.slug = p.doc_slug ORDER BY d.ord, p.ord`,
+      )
+      .all() as { id: string; doc_slug: string; anchor: string; block_id: string; path: string; text: string; title: string; partners: string }[];
+    return rows.map((r) => {
+      const partners = JSON.parse(r.partners) as string[];
+      return { id: r.id, docSlug: r.doc_slug, docTitle: r.title, anchor: r.anchor, blockId: r.block_id, sectionPath: JSON.parse(r.path) as string[], text: r.text, partners, partnerNames: partners };
+    });
+  } finally {
+    db.close();
+  }
+}
+
+const EXTRA = [
+  'Kuçovë', 'Kucove', 'kuc', 'kos', 'Kosovo independence', 'rel', 'relations albania', 'albania xyzzyq', '"diplomatic relations"',
+  '"European Union" membership', 'tirana embassy ambassador', 'qqqq', 'al', 'k', 'nato~2', 'title:', 'ä ö ü', 'treaty of', 'coop', 'cooperation agreem',
+];
+
+function lunrQuery(index: lunr.Index, clauses: Clause[]): lunr.Index.Result[] {
+  return index.query((q) => {
+    for (const c of clauses) {
+      q.term(c.term, {
+        usePipeline: false,
+        boost: c.boost,
+        presence: c.required ? lunr.Query.presence.REQUIRED : lunr.Query.presence.OPTIONAL,
+        wildcard: c.prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
+      });
+    }
+  });
+}
+
+function compare(label: string, scorer: ScoringIndex, reference: lunr.Index): number {
+  let compared = 0;
+  for (const text of [...QUERIES.map((q) => q.text), ...EXTRA]) {
+    const parsed = parseQuery(text);
+    if (parsed.words.length === 0) continue;
+    for (const requireAll of [true, false]) {
+      const clauses = clausesFor(parsed, requireAll);
+      const expected = lunrQuery(reference, clauses);
+      const got = scorer.execute(clauses);
+      const where = `${label}: ${JSON.stringify(text)} requireAll=${requireAll}`;
+      expect(got.docs.length, where).toBe(expected.length);
+      const byRef = new Map(expected.map((r) => [r.ref, r]));
+      const order = topK(got.docs, got.scores, got.docs.length, got.docs.length);
+      for (let k = 0; k < order.length; k++) {
+        const i = order[k]!;
+        const ref = scorer.refs[got.docs[i]!]!;
+        const lunrHit = byRef.get(ref);
+        expect(lunrHit, `${where}: ${ref}`).toBeDefined();
+        // Same score as lunr's for this passage, and lunr's k-th score at rank k (same order up to ties).
+        expect(Math.abs(lunrHit!.score - got.scores[i]!), `${where}: ${ref}`).toBeLessThanOrEqual(1e-4);
+        expect(Math.abs(expected[k]!.score - got.scores[i]!), `${where}: rank ${k}`).toBeLessThanOrEqual(1e-4);
+        // Highlights: the terms matched in the text field are those lunr's matchData names.
+        if (k < 10) {
+          const lunrTerms = Object.entries(lunrHit!.matchData.metadata).filter(([, f]) => 'text' in (f as object)).map(([t]) => t).sort();
+          expect([...scorer.termsInField(got.docs[i]!, got.terms, 'text')].sort(), `${where}: ${ref} terms`).toEqual(lunrTerms);
+        }
+      }
+      compared++;
+    }
+  }
+  return compared;
+}
+
+describe('scorer vs lunr.Index.query', () => {
+  for (const [label, make] of [
+    ['real corpus', () => REAL_CORPUS_DIR],
+    [
+      'synthetic 50 documents',
+      () => {
+        const corpus = join(dir, 'synth');
+        writeCorpus(corpus, generateCorpus({ docs: 50, seed: 1 }));
+        return corpus;
+      },
+    ],
+  ] as const) {
+    it(`ranks and scores as lunr does (${label})`, () => {
+      const passages = passagesOf(make(), label.replace(/\W+/g, '-'));
+      const index = buildLunrIndex(passages);
+      const reference = lunr.Index.load(JSON.parse(JSON.stringify(index)) as object);
+      const scorer = loadScoringIndex(serializeSearchIndex(index, passages.map((p) => p.id)));
+      expect(scorer.size).toBe(passages.length);
+      expect(compare(label, scorer, reference)).toBeGreaterThanOrEqual(200);
+      if (label !== 'real corpus') return;
+      // lunr's own JSON (older databases) converts to the same scorer.
+      const fromLunrJson = new ScoringIndex(scorerDataFromLunr(JSON.parse(JSON.stringify(index)) as Parameters<typeof scorerDataFromLunr>[0]));
+      expect(compare(`${label} (from lunr JSON)`, fromLunrJson, reference)).toBeGreaterThanOrEqual(200);
+      // So does the compact form that databases built before the scorer hold.
+      const fromCompact = loadScoringIndex(JSON.stringify(compactLunrIndex(index, passages.map((p) => p.id))));
+      expect(compare(`${label} (from the compact form)`, fromCompact, reference)).toBeGreaterThanOrEqual(200);
+    }, 300_000);
+  }
+});
+
+describe('topK', () => {
+  it('returns the k best positions, score descending, ties by passage ordinal', () => {
+    const docs = Int32Array.from([5, 3, 9, 1, 7, 2]);
+    const scores = Float64Array.from([1, 3, 2, 3, 0.5, 2]);
+    expect(topK(docs, scores, 6, 4)).toEqual([3, 1, 5, 2]);
+    expect(topK(docs, scores, 6, 10)).toEqual([3, 1, 5, 2, 0, 4]);
+    expect(topK(docs, scores, 0, 3)).toEqual([]);
+  });
+});
