@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import type { DeskDocument, IngestWarning, LibraryInfo, SeeAlsoItem } from '../shared/types';
 import { nameKey, slugify } from '../shared/text';
 import { buildSearchIndex, buildVocabulary, type IndexablePassage } from '../search/buildIndex';
+import { foldForMatch } from '../search/query';
 import { passageId } from '../search/searcher';
 import { extractAll } from './extract';
 import type { ParsedDocument } from './model';
@@ -151,10 +152,10 @@ export function buildDatabase(options: BuildOptions): BuildReport {
         d.sections.forEach((s, j) => insSection.run(d.slug, j, s.anchor, s.heading, s.level, JSON.stringify(s.path)));
       });
 
-      const insPassage = db.prepare('INSERT INTO passages (id, doc_slug, ord, anchor, block_id, path, text) VALUES (?,?,?,?,?,?,?)');
+      const insPassage = db.prepare('INSERT INTO passages (id, doc_slug, ord, anchor, block_id, path, text, folded) VALUES (?,?,?,?,?,?,?,?)');
       const insPassagePartner = db.prepare('INSERT OR IGNORE INTO passage_partners (passage_id, partner_id) VALUES (?, ?)');
       passages.forEach((p, i) => {
-        insPassage.run(p.id, p.docSlug, i, p.anchor, p.blockId, JSON.stringify(p.sectionPath), p.text);
+        insPassage.run(p.id, p.docSlug, i, p.anchor, p.blockId, JSON.stringify(p.sectionPath), p.text, foldForMatch(p.text));
         for (const id of p.partnerIds) insPassagePartner.run(p.id, id);
       });
 

@@ -1,6 +1,6 @@
 // The bundled database's layout. Bump SCHEMA_VERSION when tables change and INGEST_VERSION when
 // parsing or extraction changes what is stored: either makes an existing database stale.
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 export const INGEST_VERSION = 2; // 2: events carry a category
 
 export const SCHEMA_SQL = `
@@ -35,7 +35,8 @@ CREATE TABLE passages (
   anchor   TEXT NOT NULL,
   block_id TEXT NOT NULL,
   path     TEXT NOT NULL, -- JSON array: section path
-  text     TEXT NOT NULL
+  text     TEXT NOT NULL,
+  folded   TEXT NOT NULL  -- foldForMatch(text): phrase checks compare against this, unfolded
 );
 CREATE TABLE passage_partners (
   passage_id TEXT NOT NULL REFERENCES passages(id),

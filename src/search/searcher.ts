@@ -11,8 +11,8 @@ import { closestWord } from './suggest';
 
 export interface PassageSource {
   getPassages(ids: string[]): Map<string, Passage>;
-  /** Passage text only, for checking phrases on every candidate (cheaper than getPassages). */
-  getTexts?(ids: string[]): Map<string, string>;
+  /** Passage text as foldForMatch() leaves it, stored at build time, for checking phrases on every candidate. */
+  getFoldedTexts?(ids: string[]): Map<string, string>;
   /** Ids of passages that name the partner. */
   passageIdsForPartner(partnerId: string): Set<string>;
 }
@@ -124,11 +124,12 @@ export class Searcher {
       for (let b = 0; b < ranked.length; b += TEXT_BATCH) {
         const batch = ranked.slice(b, b + TEXT_BATCH);
         const ids = batch.map((i) => this.index.refs[docs[i]!]!);
-        const texts = this.passages.getTexts
-          ? this.passages.getTexts(ids)
-          : new Map([...this.passages.getPassages(ids)].map(([id, p]) => [id, p.text]));
+        const folded = this.passages.getFoldedTexts
+          ? this.passages.getFoldedTexts(ids)
+          : new Map([...this.passages.getPassages(ids)].map(([id, p]) => [id, foldForMatch(p.text)]));
         for (let j = 0; j < batch.length; j++) {
-          if (!containsPhrases(texts.get(ids[j]!) ?? '', parsed.phrases)) continue;
+          const text = folded.get(ids[j]!) ?? '';
+          if (!parsed.phrases.every((phrase) => text.includes(phrase))) continue;
           passed++;
           if (shown.length < options.limit) shown.push(batch[j]!);
         }
@@ -263,24 +264,6 @@ function toHit(p: Passage, score: number, matched: Set<string>, parsed: ParsedQu
     highlights,
     score: Math.round(score * 1000) / 1000,
   };
-}
-
-/** Characters outside ASCII, Latin-1 punctuation and symbols, and General Punctuation (dashes, quotes): folding may change them. */
-const FOLDABLE = /[^\x00-\xbf\u2000-\u206f]/;
-
-/**
- * `foldForMatch(text)` contains every phrase. Folding (Unicode normalisation twice) is most of
- * the cost of a phrase check; for text without letters that folding could change (ASCII, dashes,
- * quotes) it is the identity up to case and spacing, and a phrase's space-free pieces must then
- * occur in the lower-cased text as they are: most candidates are ruled out without folding.
- */
-export function containsPhrases(text: string, phrases: string[]): boolean {
-  if (!FOLDABLE.test(text)) {
-    const lower = text.toLowerCase();
-    for (const phrase of phrases) for (const piece of phrase.split(' ')) if (!lower.includes(piece)) return false;
-  }
-  const folded = foldForMatch(text);
-  return phrases.every((phrase) => folded.includes(phrase));
 }
 
 /** Where each phrase occurs in the original text (folding keeps Latin text's length). */

@@ -254,12 +254,12 @@ export class Library {
         }
         return out;
       },
-      getTexts: (ids) => {
+      getFoldedTexts: (ids) => {
         const out = new Map<string, string>();
         for (let i = 0; i < ids.length; i += 500) {
           const chunk = ids.slice(i, i + 500);
-          const rows = this.db.prepare(`SELECT id, text FROM passages WHERE id IN (${chunk.map(() => '?').join(',')})`).all(...chunk) as { id: string; text: string }[];
-          for (const r of rows) out.set(r.id, r.text);
+          const rows = this.db.prepare(`SELECT id, folded FROM passages WHERE id IN (${chunk.map(() => '?').join(',')})`).all(...chunk) as { id: string; folded: string }[];
+          for (const r of rows) out.set(r.id, r.folded);
         }
         return out;
       },
