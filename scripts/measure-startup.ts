@@ -1,8 +1,10 @@
 // Time from starting the browser edition to the first search result on screen.
 //   npx tsx scripts/measure-startup.ts [runs=3]
-// Each run: spawn `src/web/serve.ts` (a fresh process, as `npm run serve` does, minus the build
-// checks) → "running at" line → page loaded, library shown → Ctrl+K, type "Kucove" → first result.
-// Chromium is launched once beforehand; its own start-up is not counted.
+// Each run: spawn `scripts/serve.mjs --no-build` (a fresh process, what `npm run serve` runs,
+// minus npm's own start-up and the build checks: the server bundle out/web/serve.mjs when fresh,
+// which the build checks below make sure of) → "running at" line → page loaded, library shown →
+// Ctrl+K, type "Kucove" → first result. RELATIONS_DESK_NO_BUNDLE=1 measures the TypeScript
+// through tsx instead. Chromium is launched once beforehand; its own start-up is not counted.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,7 +17,7 @@ const runs = Number(process.argv[2] ?? 3);
 async function once(browser: import('playwright-core').Browser) {
   const userDb = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'desk-measure-')), 'user.db');
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/web/serve.ts'), '--no-build', '--user-db', userDb], {
+  const child = spawn(process.execPath, [path.join(ROOT, 'scripts/serve.mjs'), '--no-build', '--user-db', userDb], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -13,11 +13,11 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { register } from 'tsx/esm/api';
+import { serverModule } from './server-module.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-register();
-const serve = await import('../src/web/serve.ts');
+// src/web/serve.ts: its bundle (out/web/serve.mjs) when fresh, else the TypeScript through tsx.
+const serve = await serverModule();
 const { ensureNativeBinding } = await import('./native.mjs');
 
 const argv = process.argv.slice(2);

@@ -24,7 +24,8 @@
 // Bare numbers are years only between 1800 and 2099 and only when nothing marks them as another
 // kind of number: `351`, `1325` (out of range), `Resolution 68/262`, `400 kW`, `€500,000`,
 // `Chapter 31`, `2,000`, `1.8 million`, `95%` are not dates.
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as Chrono from 'chrono-node';
 import type { DateValue, Precision } from '../shared/types';
 
 /** What a sentence's relative dates are resolved against. */
@@ -322,9 +323,24 @@ type ChronoFound =
   | { kind: 'date'; index: number; length: number; value: Omit<DateValue, 'text'>; fromContext: boolean }
   | { kind: 'unresolved'; index: number; length: number; reason: string };
 
+/**
+ * Every shape in CHRONO_SHAPES contains an ISO day or a capitalised month name, and chrono's
+ * results are substrings of its input: text without either cannot yield a kept result, so chrono
+ * (the costliest step of the build) is not run on it. Results are the same either way.
+ */
+const CHRONO_NEEDED = new RegExp(`\\d{4}-\\d{2}-\\d{2}|${MONTH_NAME}`);
+
+/**
+ * chrono-node, loaded on first use: it takes a few hundred milliseconds to load, and the app
+ * imports this module (through events.ts) without ever parsing a date at run time.
+ */
+let chronoModule: typeof Chrono | null = null;
+const chrono = (): typeof Chrono => (chronoModule ??= createRequire(import.meta.url)('chrono-node') as typeof Chrono);
+
 function chronoDates(text: string, ctx: DateContext): ChronoFound[] {
+  if (!CHRONO_NEEDED.test(text)) return [];
   const refYear = contextYear(ctx) ?? 2000;
-  const results = chrono.casual.parse(text, { instant: new Date(Date.UTC(refYear, 0, 1, 12)), timezone: 0 });
+  const results = chrono().casual.parse(text, { instant: new Date(Date.UTC(refYear, 0, 1, 12)), timezone: 0 });
   const out: ChronoFound[] = [];
   for (const r of results) {
     // Trim the prepositions and punctuation chrono sometimes includes ("On 26 May 2022", "March,").

@@ -112,8 +112,38 @@ export function buildApp(log: Log = stderrLog): void {
   if (r.status !== 0) throw new Error(`electron-vite build failed (exit ${r.status ?? r.signal}).`);
 }
 
+/** The browser edition's server as one JavaScript bundle (scripts/build-server.mjs; run by scripts/serve.mjs). */
+export const SERVER_BUNDLE = path.join(ROOT, 'out', 'web', 'serve.mjs');
+
+/** True when the server bundle is missing or older than the sources it is built from (as scripts/server-module.mjs decides). */
+export function serverBundleIsStale(): boolean {
+  if (!fs.existsSync(SERVER_BUNDLE)) return true;
+  const built = fs.statSync(SERVER_BUNDLE).mtimeMs;
+  const srcDirs = fs.readdirSync(path.join(ROOT, 'src')).filter((e) => e !== 'renderer');
+  const sources = Math.max(
+    ...srcDirs.map((e) => newestMtime(path.join(ROOT, 'src', e))),
+    newestMtime(path.join(ROOT, 'package.json')),
+    newestMtime(path.join(ROOT, 'package-lock.json')),
+    newestMtime(path.join(ROOT, 'scripts', 'build-server.mjs')),
+  );
+  return sources > built;
+}
+
+/**
+ * Bundle the server (about a second). Quiet: a failure only means the next start compiles the
+ * TypeScript through tsx, as it always did, so it is reported and not thrown.
+ */
+export function buildServerBundle(log: Log = stderrLog): void {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-server.mjs')], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (r.status !== 0) log(`Could not bundle the server (exit ${r.status ?? r.signal}); it runs through tsx instead.`);
+}
+
 export function ensureAppBuild(log: Log = stderrLog): void {
   if (appBuildIsStale()) buildApp(log);
+  if (serverBundleIsStale()) buildServerBundle(log);
 }
 
 /** A local Chromium-family browser: CHROMIUM_PATH, then the usual names on PATH. */
@@ -278,9 +308,16 @@ export async function startBrowserEdition(args: ServeArgs, log: Log = stderrLog)
   }
   const desk = createDesk({ dbPath: args.db, userDbPath: args.userDb });
   const server = await startServer({ desk, rendererDir: args.rendererDir, port: args.port });
+  // Open the library and load its search index (an empty query finds nothing and costs nothing
+  // else) while the browser loads the page, so its first calls do not wait for them. Read-only;
+  // an error is left for the first real call to report.
+  const warmUp = setTimeout(() => {
+    void desk.dispatch('info', {}).then((r) => (r.ok ? desk.dispatch('search', { query: '' }) : r));
+  }, 0);
   return {
     server,
     close: async () => {
+      clearTimeout(warmUp);
       await server.close();
       desk.close();
     },

@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// Bundles the browser edition's server (src/web/serve.ts and what it imports) into
+// out/web/serve.mjs, so `npm run serve` and `npm start` run plain JavaScript instead of compiling
+// TypeScript through tsx at every start. Pure-JS packages (zod, lunr) are bundled too: resolving
+// and reading zod's many small modules cost more than compiling them. better-sqlite3 (a native
+// addon) and chrono-node stay external. The builder and the corpus hash, imported lazily
+// by serve.ts, become their own chunks in out/web/ (same depth as src/web/, so paths computed from
+// import.meta.url stay right) and still load only when needed.
+//
+//   node scripts/build-server.mjs      (part of `npm run build:app`)
+//
+// scripts/serve.mjs runs the bundle when it is newer than every source it is built from, and
+// src/web/serve.ts through tsx otherwise.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OUT_DIR = path.join(ROOT, 'out', 'web');
+
+/**
+ * Bundle the server. Each file is written to a temp name and renamed (the entry last), so a server
+ * starting meanwhile never reads a half-written file; chunk names carry a content hash, so two
+ * builds at once write the same files. `clean` also removes the chunks of earlier builds (not the
+ * whole directory first: a running server may still import its lazy chunks).
+ */
+export async function buildServer({ clean = true } = {}) {
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: { serve: 'src/web/serve.ts' },
+    outdir: OUT_DIR,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: '[name]-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    // A native addon, and a date parser that src/ingest/dates.ts loads on first use only.
+    external: ['better-sqlite3', 'chrono-node'],
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    legalComments: 'none',
+    write: false,
+  });
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  const entry = path.join(OUT_DIR, 'serve.mjs');
+  const files = [...result.outputFiles].sort((a, b) => (a.path === entry) - (b.path === entry));
+  for (const f of files) {
+    const tmp = `${f.path}.tmp-${process.pid}`;
+    fs.writeFileSync(tmp, f.contents);
+    fs.renameSync(tmp, f.path);
+  }
+  if (clean) {
+    const written = new Set(files.map((f) => f.path));
+    for (const f of fs.readdirSync(OUT_DIR)) {
+      const full = path.join(OUT_DIR, f);
+      if ((f.endsWith('.mjs') || f.endsWith('.mjs.map')) && !written.has(full)) fs.rmSync(full, { force: true });
+    }
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invokedDirectly) {
+  buildServer().catch((err) => {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  });
+}
