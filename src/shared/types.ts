@@ -238,19 +238,22 @@ export interface LibraryInfo {
 // --- Comparison (side-by-side view of 2–4 partners) -------------------------------------------
 
 /** The rows of a comparison, in display order. */
-export type FacetId =
-  | 'relations'
-  | 'recognition'
-  | 'missions'
-  | 'envoys'
-  | 'memberships'
-  | 'agreements'
-  | 'security'
-  | 'economy'
-  | 'people'
-  | 'russia-ukraine'
-  | 'key-figures'
-  | 'timeline';
+export const FACET_IDS = [
+  'relations',
+  'recognition',
+  'missions',
+  'envoys',
+  'memberships',
+  'agreements',
+  'security',
+  'economy',
+  'people',
+  'russia-ukraine',
+  'key-figures',
+  'timeline',
+] as const;
+
+export type FacetId = (typeof FACET_IDS)[number];
 
 /** What a cell with no entries says (the UI and the CLI print it; never an empty cell). */
 export const NOT_STATED = 'not stated in this library';

@@ -6,25 +6,13 @@
 //   x=<id>,<id>               items removed          order=security,economy   facets first, in this order
 //   note=<text>               a short note printed under the title
 import type { BriefingParams } from '../../../../shared/api';
-import type { FacetId, PaperSize } from '../../../../shared/types';
+import { FACET_IDS, type FacetId, type PaperSize } from '../../../../shared/types';
 
 export const NOTE_MAX = 500;
 export const MAX_SHEET_PARTNERS = 4;
 
 /** The topic facets a sheet can reorder (the comparison's facets without its mini timeline). */
-export const SHEET_FACETS: readonly FacetId[] = [
-  'relations',
-  'recognition',
-  'missions',
-  'envoys',
-  'memberships',
-  'agreements',
-  'security',
-  'economy',
-  'people',
-  'russia-ukraine',
-  'key-figures',
-];
+export const SHEET_FACETS: readonly FacetId[] = FACET_IDS.filter((id) => id !== 'timeline');
 
 export interface BriefingQuery {
   /** 0 (nothing chosen yet), 1 or 2–4 partner ids/names, in order. */
