@@ -57,7 +57,8 @@ function analyzeLowerCased(word: string): string | null {
 const analyzed = new Map<string, string | null>();
 const MAX_CACHED_WORDS = 500_000;
 
-function analyzeCached(lower: string): string | null {
+/** A lower-cased word (as lunr's tokenizer yields it) → its index term, or null when dropped. */
+export function analyzeCached(lower: string): string | null {
   let term = analyzed.get(lower);
   if (term === undefined) {
     term = analyzeLowerCased(lower);

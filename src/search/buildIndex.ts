@@ -2,6 +2,7 @@
 import type { Passage } from '../shared/types';
 import { foldAccents } from '../shared/text';
 import { configureBuilder, INDEX_FIELDS, lunr, splitWords } from './analyzer';
+import { lunrWeights, type WeightedDoc } from './lunrWeights';
 import { encodeScorerData, scorerDataFromLunr } from './scorer';
 
 export interface IndexablePassage extends Passage {
@@ -9,36 +10,38 @@ export interface IndexablePassage extends Passage {
   partnerNames: string[];
 }
 
-/** Lunr's index over the passages (build time only: its builder, pipeline and BM25 weights). */
+/** What each index field holds for a passage (INDEX_FIELDS). */
+export function indexFieldsOf(p: IndexablePassage): WeightedDoc['fields'] {
+  return { text: p.text, section: p.sectionPath.join(' '), title: p.docTitle, partners: p.partnerNames.join(' ') };
+}
+
+/**
+ * lunr.Builder's index over the passages. The build no longer runs it (see `buildSearchIndex`);
+ * it is the reference that tests compare the build's weights and the run-time scorer against.
+ */
 export function buildLunrIndex(passages: IndexablePassage[]): lunr.Index {
   return lunr(function () {
     configureBuilder(this);
     this.ref('id');
     for (const [name, { boost }] of Object.entries(INDEX_FIELDS)) this.field(name, { boost });
-    for (const p of passages) {
-      this.add({
-        id: p.id,
-        text: p.text,
-        section: p.sectionPath.join(' '),
-        title: p.docTitle,
-        partners: p.partnerNames.join(' '),
-      });
-    }
+    for (const p of passages) this.add({ id: p.id, ...indexFieldsOf(p) });
   });
 }
 
-/**
- * Lunr's index → the form stored in `search_index.lunr` (issue 7): lunr's field vectors
- * inverted into per-(term, field) postings with their weights, as typed arrays in one binary
- * value (see `encodeScorerData`), which the run-time scorer (scorer.ts) reads as views without
- * building any lunr object.
- */
+/** lunr.Builder's index → the scorer's postings, in the stored binary form. */
 export function serializeSearchIndex(index: lunr.Index, refs: string[]): Buffer {
   return encodeScorerData(scorerDataFromLunr(index.toJSON() as unknown as Parameters<typeof scorerDataFromLunr>[0], refs));
 }
 
+/**
+ * The form stored in `search_index.lunr`: lunr's field-vector weights inverted into per-(term,
+ * field) postings as typed arrays in one binary value (`encodeScorerData`), which the run-time
+ * scorer (scorer.ts) reads as views. The weights are computed directly (lunrWeights.ts, equal to
+ * lunr.Builder's entry for entry) because lunr.Builder's per-posting objects made it the slowest
+ * step of a large build.
+ */
 export function buildSearchIndex(passages: IndexablePassage[]): Buffer {
-  return serializeSearchIndex(buildLunrIndex(passages), passages.map((p) => p.id));
+  return encodeScorerData(lunrWeights(passages.map((p) => ({ ref: p.id, fields: indexFieldsOf(p) }))));
 }
 
 /**
@@ -47,14 +50,25 @@ export function buildSearchIndex(passages: IndexablePassage[]): Buffer {
  */
 export function buildVocabulary(texts: Iterable<string>): Map<string, string> {
   const counts = new Map<string, Map<string, number>>();
+  // Raw word → [its form, the forms map of its key] (null: not a word worth suggesting), so each
+  // distinct word is trimmed and folded once, not at each of its occurrences.
+  const seen = new Map<string, [string, Map<string, number>] | null>();
   for (const text of texts) {
     for (const raw of splitWords(text)) {
-      const word = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-      if (word.length < 3 || !/\p{L}/u.test(word)) continue;
-      const key = foldAccents(word).toLowerCase();
-      const forms = counts.get(key) ?? new Map<string, number>();
-      forms.set(word, (forms.get(word) ?? 0) + 1);
-      counts.set(key, forms);
+      let known = seen.get(raw);
+      if (known === undefined) {
+        const word = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+        if (word.length < 3 || !/\p{L}/u.test(word)) known = null;
+        else {
+          const key = foldAccents(word).toLowerCase();
+          let forms = counts.get(key);
+          if (!forms) counts.set(key, (forms = new Map()));
+          known = [word, forms];
+        }
+        seen.set(raw, known);
+      }
+      if (known === null) continue;
+      known[1].set(known[0], (known[1].get(known[0]) ?? 0) + 1);
     }
   }
   const vocabulary = new Map<string, string>();

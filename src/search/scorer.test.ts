@@ -9,7 +9,7 @@ import { QUERIES } from '../../scripts/bench/queries';
 import { generateCorpus, REAL_CORPUS_DIR, writeCorpus } from '../../scripts/synth-corpus';
 import { buildDatabase } from '../ingest/build';
 import { lunr } from './analyzer';
-import { buildLunrIndex, serializeSearchIndex, type IndexablePassage } from './buildIndex';
+import { buildLunrIndex, buildSearchIndex, serializeSearchIndex, type IndexablePassage } from './buildIndex';
 import { compactLunrIndex, loadScoringIndex } from './compactIndex';
 import { parseQuery } from './query';
 import { ScoringIndex, scorerDataFromLunr, type Clause } from './scorer';
@@ -107,7 +107,13 @@ describe('scorer vs lunr.Index.query', () => {
       const passages = passagesOf(make(), label.replace(/\W+/g, '-'));
       const index = buildLunrIndex(passages);
       const reference = lunr.Index.load(JSON.parse(JSON.stringify(index)) as object);
-      const scorer = loadScoringIndex(serializeSearchIndex(index, passages.map((p) => p.id)));
+      const fromLunr = serializeSearchIndex(index, passages.map((p) => p.id));
+      // The build computes lunr's weights itself (lunrWeights.ts): byte for byte what lunr.Builder gives.
+      expect(buildSearchIndex(passages).equals(fromLunr)).toBe(true);
+      const stored = new Database(join(dir, `${label.replace(/\W+/g, '-')}.db`), { readonly: true });
+      expect(Buffer.from((stored.prepare('SELECT lunr FROM search_index').get() as { lunr: Uint8Array }).lunr).equals(fromLunr)).toBe(true);
+      stored.close();
+      const scorer = loadScoringIndex(fromLunr);
       expect(scorer.size).toBe(passages.length);
       expect(compare(label, scorer, reference)).toBeGreaterThanOrEqual(200);
       if (label !== 'real corpus') return;

@@ -1,0 +1,126 @@
+// Lunr's index weights, computed without lunr.Builder (issue 7: build time at 5,000 documents).
+//
+// lunr.Builder keeps, for every (term, field, passage), an object in a dictionary keyed by
+// passage id, plus one per (field, passage) for term frequencies: tens of millions of small
+// objects at 100,000 passages, which made building the index 40 % of the build and most of its
+// garbage collection. The run-time scorer needs only what those objects end in — each field
+// vector's weight per term — so this module computes exactly those weights with lunr 2.3.9's own
+// arithmetic, over typed arrays:
+//
+//   tokens   lunr.tokenizer: the field lower-cased, split on lunr.tokenizer.separator (ours);
+//   terms    the index pipeline (analyzer.ts: fold, trim, stop words, stem), dropped tokens
+//            removed; the field length is the number of terms kept;
+//   idf      lunr.idf: n = passages holding the term, counted once per field holding it,
+//            log(1 + |(N − n + 0.5) / (n + 0.5)|);
+//   weight   lunr.Builder#createFieldVectors: idf · (k1 + 1) · tf / (k1 · (1 − b + b · len / avgLen)
+//            + tf) · field boost, rounded to 3 decimals; k1 = 1.2, b = 0.75, avgLen over every
+//            passage (empty fields count, as lunr counts them).
+//
+// lunrWeights.test.ts checks the result equals `scorerDataFromLunr(lunr index)` entry for entry,
+// on the real corpus and a synthetic one; lunr.Builder stays the reference in tests.
+import { analyzeCached, INDEX_FIELDS, lunr, type IndexField } from './analyzer';
+import { invertVectors, type ScorerData } from './scorer';
+
+const K1 = 1.2;
+const B = 0.75;
+
+/** Growable Int32 column. */
+class IntColumn {
+  data = new Int32Array(1 << 16);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
+/** One passage as the index sees it: its ref and the text of each field in INDEX_FIELDS order. */
+export interface WeightedDoc {
+  ref: string;
+  fields: Record<IndexField, string>;
+}
+
+export function lunrWeights(docs: readonly WeightedDoc[]): ScorerData {
+  const fields = Object.keys(INDEX_FIELDS) as IndexField[];
+  const boosts = fields.map((f) => INDEX_FIELDS[f].boost);
+  const nf = fields.length;
+  const separator = lunr.tokenizer.separator;
+
+  const termIds = new Map<string, number>();
+  const terms: string[] = [];
+  const docFreq = new IntColumn();
+  const fieldLength = new Int32Array(docs.length * nf);
+  // One entry per (passage, field, term): columns instead of objects.
+  const entryDoc = new IntColumn();
+  const entryField = new IntColumn();
+  const entryTerm = new IntColumn();
+  const entryTf = new IntColumn();
+  const tf = new Map<number, number>();
+
+  for (let r = 0; r < docs.length; r++) {
+    const doc = docs[r]!;
+    for (let f = 0; f < nf; f++) {
+      tf.clear();
+      let length = 0;
+      for (const token of doc.fields[fields[f]!].toLowerCase().split(separator)) {
+        if (token.length === 0) continue;
+        const term = analyzeCached(token);
+        if (term === null) continue;
+        length++;
+        let id = termIds.get(term);
+        if (id === undefined) {
+          id = terms.length;
+          termIds.set(term, id);
+          terms.push(term);
+          docFreq.push(0);
+        }
+        tf.set(id, (tf.get(id) ?? 0) + 1);
+      }
+      fieldLength[r * nf + f] = length;
+      for (const [id, n] of tf) {
+        docFreq.data[id]!++;
+        entryDoc.push(r);
+        entryField.push(f);
+        entryTerm.push(id);
+        entryTf.push(n);
+      }
+    }
+  }
+
+  const averageLength = fields.map((_, f) => {
+    let sum = 0;
+    for (let r = 0; r < docs.length; r++) sum += fieldLength[r * nf + f]!;
+    return sum / docs.length;
+  });
+  const idf = new Float64Array(terms.length);
+  for (let t = 0; t < terms.length; t++) {
+    const n = docFreq.data[t]!;
+    idf[t] = Math.log(1 + Math.abs((docs.length - n + 0.5) / (n + 0.5)));
+  }
+
+  // lunr's serialized index lists terms in JavaScript's default sort order.
+  const sorted = terms.map((_, t) => t).sort((a, b) => (terms[a]! < terms[b]! ? -1 : terms[a]! > terms[b]! ? 1 : 0));
+  const rank = new Int32Array(terms.length);
+  sorted.forEach((t, i) => (rank[t] = i));
+
+  const entries = entryDoc.length;
+  const milli = new Int32Array(entries);
+  for (let i = 0; i < entries; i++) {
+    const r = entryDoc.data[i]!;
+    const f = entryField.data[i]!;
+    const t = entryTerm.data[i]!;
+    const n = entryTf.data[i]!;
+    // The same expression, in the same order, as lunr.Builder#createFieldVectors (docBoost 1).
+    let score = (idf[t]! * ((K1 + 1) * n)) / (K1 * (1 - B + B * (fieldLength[r * nf + f]! / averageLength[f]!)) + n);
+    score *= boosts[f]!;
+    milli[i] = Math.round((Math.round(score * 1000) / 1000) * 1000);
+  }
+
+  return invertVectors({ lunrVersion: lunr.version, fields, refs: docs.map((d) => d.ref), terms: sorted.map((t) => terms[t]!) }, (emit) => {
+    for (let i = 0; i < entries; i++) emit(entryField.data[i]!, entryDoc.data[i]!, rank[entryTerm.data[i]!]!, milli[i]!);
+  });
+}
