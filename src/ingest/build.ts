@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import type { DeskDocument, IngestWarning, LibraryInfo, SeeAlsoItem } from '../shared/types';
 import { nameKey, slugify } from '../shared/text';
 import { buildSearchIndex, buildVocabulary, type IndexablePassage } from '../search/buildIndex';
+import { encodeFoldedTexts } from '../search/foldedTexts';
 import { foldForMatch } from '../search/query';
 import { passageId } from '../search/searcher';
 import { extractAll } from './extract';
@@ -152,10 +153,10 @@ export function buildDatabase(options: BuildOptions): BuildReport {
         d.sections.forEach((s, j) => insSection.run(d.slug, j, s.anchor, s.heading, s.level, JSON.stringify(s.path)));
       });
 
-      const insPassage = db.prepare('INSERT INTO passages (id, doc_slug, ord, anchor, block_id, path, text, folded) VALUES (?,?,?,?,?,?,?,?)');
+      const insPassage = db.prepare('INSERT INTO passages (id, doc_slug, ord, anchor, block_id, path, text) VALUES (?,?,?,?,?,?,?)');
       const insPassagePartner = db.prepare('INSERT OR IGNORE INTO passage_partners (passage_id, partner_id) VALUES (?, ?)');
       passages.forEach((p, i) => {
-        insPassage.run(p.id, p.docSlug, i, p.anchor, p.blockId, JSON.stringify(p.sectionPath), p.text, foldForMatch(p.text));
+        insPassage.run(p.id, p.docSlug, i, p.anchor, p.blockId, JSON.stringify(p.sectionPath), p.text);
         for (const id of p.partnerIds) insPassagePartner.run(p.id, id);
       });
 
@@ -184,11 +185,16 @@ export function buildDatabase(options: BuildOptions): BuildReport {
       const insWarning = db.prepare('INSERT INTO warnings (ord, file, line, code, message) VALUES (?,?,?,?,?)');
       warnings.forEach((w, i) => insWarning.run(i, w.file, w.line ?? null, w.code, w.message));
 
-      db.prepare('INSERT INTO search_index (id, corpus_hash, lunr, vocabulary) VALUES (1, ?, ?, ?)').run(
+      const folded = encodeFoldedTexts(passages.map((p) => foldForMatch(p.text)));
+      db.prepare('INSERT INTO search_index (id, corpus_hash, lunr, vocabulary, folded, folded_ends) VALUES (1, ?, ?, ?, ?, ?)').run(
         corpusHash,
-        serializedIndex,
+        serializedIndex.header,
         JSON.stringify(Object.fromEntries(vocabulary)),
+        folded.bytes,
+        folded.ends,
       );
+      const insChunk = db.prepare('INSERT INTO search_postings (chunk, docs, weights) VALUES (?, ?, ?)');
+      serializedIndex.chunks.forEach((c, k) => insChunk.run(k, c.docs, c.weights));
     })();
     db.exec('VACUUM');
   } finally {

@@ -1,6 +1,6 @@
 // The bundled database's layout. Bump SCHEMA_VERSION when tables change and INGEST_VERSION when
 // parsing or extraction changes what is stored: either makes an existing database stale.
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4; // 4: folded passage texts and posting chunks in their own columns and table
 export const INGEST_VERSION = 2; // 2: events carry a category
 
 export const SCHEMA_SQL = `
@@ -35,8 +35,7 @@ CREATE TABLE passages (
   anchor   TEXT NOT NULL,
   block_id TEXT NOT NULL,
   path     TEXT NOT NULL, -- JSON array: section path
-  text     TEXT NOT NULL,
-  folded   TEXT NOT NULL  -- foldForMatch(text): phrase checks compare against this, unfolded
+  text     TEXT NOT NULL
 );
 CREATE TABLE passage_partners (
   passage_id TEXT NOT NULL REFERENCES passages(id),
@@ -82,7 +81,14 @@ CREATE TABLE warnings (
 CREATE TABLE search_index (
   id          INTEGER PRIMARY KEY CHECK (id = 1),
   corpus_hash TEXT NOT NULL,
-  lunr        TEXT NOT NULL, -- serialized lunr.Index
-  vocabulary  TEXT NOT NULL  -- JSON object: folded word → corpus spelling
+  lunr        BLOB NOT NULL, -- the index header: passage ids, terms, posting offsets (scorer.ts)
+  vocabulary  TEXT NOT NULL, -- JSON object: folded word → corpus spelling
+  folded      BLOB NOT NULL, -- foldForMatch() of every passage's text, UTF-8, back to back, in index order
+  folded_ends BLOB NOT NULL  -- Int32LE end offset of each passage's text in folded (foldedTexts.ts)
+);
+CREATE TABLE search_postings (
+  chunk   INTEGER PRIMARY KEY, -- entries [chunk × size, (chunk + 1) × size), size in the header
+  docs    BLOB NOT NULL,       -- Int32LE passage ordinals
+  weights BLOB NOT NULL        -- Int32LE lunr weights × 1000
 );
 `;

@@ -3,7 +3,7 @@ import type { Passage } from '../shared/types';
 import { foldAccents } from '../shared/text';
 import { configureBuilder, INDEX_FIELDS, lunr, splitWords } from './analyzer';
 import { lunrWeights, type WeightedDoc } from './lunrWeights';
-import { encodeScorerData, scorerDataFromLunr } from './scorer';
+import { encodeScorerData, scorerDataFromLunr, type EncodedScorer } from './scorer';
 
 export interface IndexablePassage extends Passage {
   /** Display names of the partners named in the passage (boosted field). */
@@ -29,18 +29,18 @@ export function buildLunrIndex(passages: IndexablePassage[]): lunr.Index {
 }
 
 /** lunr.Builder's index → the scorer's postings, in the stored binary form. */
-export function serializeSearchIndex(index: lunr.Index, refs: string[]): Buffer {
+export function serializeSearchIndex(index: lunr.Index, refs: string[]): EncodedScorer {
   return encodeScorerData(scorerDataFromLunr(index.toJSON() as unknown as Parameters<typeof scorerDataFromLunr>[0], refs));
 }
 
 /**
- * The form stored in `search_index.lunr`: lunr's field-vector weights inverted into per-(term,
- * field) postings as typed arrays in one binary value (`encodeScorerData`), which the run-time
- * scorer (scorer.ts) reads as views. The weights are computed directly (lunrWeights.ts, equal to
+ * The stored form: lunr's field-vector weights inverted into per-(term, field) postings, as a
+ * header (`search_index.lunr`) and posting chunks (`search_postings`) that the run-time scorer
+ * (scorer.ts) reads as typed-array views. The weights are computed directly (lunrWeights.ts, equal to
  * lunr.Builder's entry for entry) because lunr.Builder's per-posting objects made it the slowest
  * step of a large build.
  */
-export function buildSearchIndex(passages: IndexablePassage[]): Buffer {
+export function buildSearchIndex(passages: IndexablePassage[]): EncodedScorer {
   return encodeScorerData(lunrWeights(passages.map((p) => ({ ref: p.id, fields: indexFieldsOf(p) }))));
 }
 

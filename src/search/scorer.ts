@@ -23,24 +23,23 @@
 // the qualifying passages with their scores; Searcher then selects the page (top-k) and checks
 // filters and phrases on candidates in rank order. Terms are a sorted array: exact terms and
 // prefix expansions by binary search.
+//
+// Stored form (issue 7: index load time): a header — passage ids, terms and the (term, field)
+// offsets — read at load, and the postings (passage ordinals and weights) in chunks of
+// POSTING_CHUNK entries, each read the first time a query reaches into it. Terms are sorted and
+// postings laid out term by term, so a query (a prefix's expansions included) touches few chunks.
 
-export const SCORER_FORMAT = 'relations-desk/scorer-1';
+export const SCORER_FORMAT = 'relations-desk/scorer-2';
 
-export interface ScorerIndexJson {
-  format: typeof SCORER_FORMAT;
-  lunrVersion: string;
-  fields: string[];
-  /** Passage ids, "\n"-joined, in ordinal order. */
-  refs: string;
-  /** Index terms, "\n"-joined, sorted (JavaScript string order, as lunr's toJSON sorts them). */
-  terms: string;
-  /** base64 Int32Array: entry offset of each (term, field) posting, term-major, plus the end. */
-  starts: string;
-  /** base64 Int32Array: passage ordinal of each entry. */
-  docs: string;
-  /** base64 Int32Array: lunr's field-vector weight × 1000 of each entry. */
-  weights: string;
+/** A stored index part that cannot be read as written: the library must be rebuilt. */
+export class CorruptIndexError extends Error {
+  constructor(what: string) {
+    super(`corrupt search index (${what})`);
+    this.name = 'CorruptIndexError';
+  }
 }
+/** Posting entries per stored chunk: 64 Ki entries, 512 kB of ordinals and weights. */
+export const POSTING_CHUNK = 1 << 16;
 
 export interface ScorerData {
   lunrVersion: string;
@@ -127,117 +126,111 @@ export function scorerDataFromLunr(json: SerializedLunr, refs?: string[]): Score
   });
 }
 
-// --- serialized form -----------------------------------------------------------------------------
+// --- stored form ---------------------------------------------------------------------------------
 
-const int32ToB64 = (a: Int32Array): string => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-
-/** base64 → Int32Array, a view on the decoded bytes (copied only if they are not 4-aligned). */
-function int32FromB64(s: string): Int32Array {
-  const bytes = Buffer.from(s, 'base64');
-  if (bytes.byteLength % 4 !== 0) throw new Error('corrupt scorer index');
-  if (bytes.byteOffset % 4 === 0) return new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
-  const copy = new Uint8Array(bytes.byteLength);
-  copy.set(bytes);
-  return new Int32Array(copy.buffer);
+/** What the database holds: the header (search_index.lunr) and the posting chunks (search_postings). */
+export interface EncodedScorer {
+  /**
+   * uint32 n · n bytes of UTF-8 JSON {format, lunrVersion, fields, refs, terms, counts: [starts,
+   * entries], chunk} (refs and terms "\n"-joined) · zero padding to a multiple of 4 · Int32LE
+   * starts[counts[0]].
+   */
+  header: Buffer;
+  /** Entries [k · chunk, (k + 1) · chunk): Int32LE passage ordinals and weights × 1000. */
+  chunks: { docs: Buffer; weights: Buffer }[];
 }
 
-export function serializeScorerData(data: ScorerData): string {
-  const json: ScorerIndexJson = {
+interface ScorerHeader {
+  format: string;
+  lunrVersion: string;
+  fields: string[];
+  refs: string;
+  terms: string;
+  counts: [number, number];
+  chunk: number;
+}
+
+const int32Bytes = (a: Int32Array): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+
+export function encodeScorerData(data: ScorerData, chunk = POSTING_CHUNK): EncodedScorer {
+  const json: ScorerHeader = {
     format: SCORER_FORMAT,
     lunrVersion: data.lunrVersion,
     fields: data.fields,
     refs: data.refs.join('\n'),
     terms: data.terms.join('\n'),
-    starts: int32ToB64(data.starts),
-    docs: int32ToB64(data.docs),
-    weights: int32ToB64(data.weights),
+    counts: [data.starts.length, data.docs.length],
+    chunk,
   };
-  return JSON.stringify(json);
-}
-
-/**
- * The stored form (issue 7: index load time): binary, so that loading is one copy out of SQLite
- * and typed-array views on it, with no JSON or base64 of the postings. Stored as a BLOB in
- * `search_index.lunr` (SQLite keeps a BLOB as-is in a TEXT column). Layout, little-endian:
- *   uint32 n · n bytes of UTF-8 JSON header {format, lunrVersion, fields, refs, terms,
- *   counts: [starts, entries]} · zero padding to a multiple of 4 ·
- *   Int32 starts[counts[0]] · Int32 docs[counts[1]] · Int32 weights[counts[1]]
- */
-export function encodeScorerData(data: ScorerData): Buffer {
-  const header = Buffer.from(
-    JSON.stringify({
-      format: SCORER_FORMAT,
-      lunrVersion: data.lunrVersion,
-      fields: data.fields,
-      refs: data.refs.join('\n'),
-      terms: data.terms.join('\n'),
-      counts: [data.starts.length, data.docs.length],
-    }),
-    'utf8',
-  );
-  const at = (4 + header.length + 3) & ~3;
-  const out = Buffer.alloc(at + 4 * (data.starts.length + 2 * data.docs.length));
-  out.writeUInt32LE(header.length, 0);
-  header.copy(out, 4);
-  const ints = new Int32Array(out.buffer, out.byteOffset + at, data.starts.length + 2 * data.docs.length);
-  ints.set(data.starts, 0);
-  ints.set(data.docs, data.starts.length);
-  ints.set(data.weights, data.starts.length + data.docs.length);
-  return out;
-}
-
-export function decodeScorerData(bytes: Uint8Array): ScorerData {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const n = buf.readUInt32LE(0);
-  const header = JSON.parse(buf.toString('utf8', 4, 4 + n)) as { format: string; lunrVersion: string; fields: string[]; refs: string; terms: string; counts: [number, number] };
-  if (header.format !== SCORER_FORMAT) throw new Error('not a scorer index');
-  const at = (4 + n + 3) & ~3;
-  const [ns, ne] = header.counts;
-  const total = ns + 2 * ne;
-  if (buf.byteLength < at + 4 * total) throw new Error('corrupt scorer index');
-  let base = buf.byteOffset + at;
-  let arrayBuffer = buf.buffer;
-  if (base % 4 !== 0) {
-    // Views need 4-byte alignment: copy once if the bytes are not aligned.
-    const copy = new Uint8Array(4 * total);
-    copy.set(buf.subarray(at, at + 4 * total));
-    arrayBuffer = copy.buffer;
-    base = 0;
+  const head = Buffer.from(JSON.stringify(json), 'utf8');
+  const at = (4 + head.length + 3) & ~3;
+  const header = Buffer.alloc(at + 4 * data.starts.length);
+  header.writeUInt32LE(head.length, 0);
+  head.copy(header, 4);
+  int32Bytes(data.starts).copy(header, at);
+  const chunks: EncodedScorer['chunks'] = [];
+  for (let from = 0; from < data.docs.length; from += chunk) {
+    const to = Math.min(data.docs.length, from + chunk);
+    chunks.push({ docs: Buffer.from(int32Bytes(data.docs.subarray(from, to))), weights: Buffer.from(int32Bytes(data.weights.subarray(from, to))) });
   }
-  const data: ScorerData = {
-    lunrVersion: header.lunrVersion,
-    fields: header.fields,
-    refs: splitList(header.refs),
-    terms: splitList(header.terms),
-    starts: new Int32Array(arrayBuffer, base, ns),
-    docs: new Int32Array(arrayBuffer, base + 4 * ns, ne),
-    weights: new Int32Array(arrayBuffer, base + 4 * (ns + ne), ne),
-  };
-  if (data.starts.length !== data.terms.length * data.fields.length + 1 || data.starts[ns - 1] !== ne) throw new Error('corrupt scorer index');
-  return data;
+  return { header, chunks };
 }
 
-export function isScorerIndex(json: unknown): json is ScorerIndexJson {
-  return typeof json === 'object' && json !== null && (json as { format?: unknown }).format === SCORER_FORMAT;
+/** Bytes → Int32Array view (copied once when not 4-byte aligned). */
+function int32View(bytes: Uint8Array): Int32Array {
+  if (bytes.byteLength % 4 !== 0) throw new CorruptIndexError('misaligned array');
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : Uint8Array.from(bytes);
+  return new Int32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
 }
 
 const splitList = (s: string): string[] => (s === '' ? [] : s.split('\n'));
 
-export function scorerDataFromJson(json: ScorerIndexJson): ScorerData {
-  const data: ScorerData = {
-    lunrVersion: json.lunrVersion,
-    fields: json.fields,
-    refs: splitList(json.refs),
-    terms: splitList(json.terms),
-    starts: int32FromB64(json.starts),
-    docs: int32FromB64(json.docs),
-    weights: int32FromB64(json.weights),
-  };
-  const slots = data.terms.length * data.fields.length;
-  if (data.starts.length !== slots + 1 || data.starts[slots] !== data.docs.length || data.docs.length !== data.weights.length) {
-    throw new Error('corrupt scorer index');
+/** Reads posting chunk k (see EncodedScorer.chunks); null when it is missing. */
+export type ChunkReader = (k: number) => { docs: Uint8Array; weights: Uint8Array } | null;
+
+/** The stored form → a ScoringIndex that reads posting chunks through `readChunk` as queries need them. */
+export function loadScorer(headerBytes: Uint8Array, readChunk: ChunkReader): ScoringIndex {
+  const buf = Buffer.from(headerBytes.buffer, headerBytes.byteOffset, headerBytes.byteLength);
+  const corrupt = (why: string) => new CorruptIndexError(why);
+  if (buf.byteLength < 4) throw corrupt('no header');
+  const n = buf.readUInt32LE(0);
+  let header: ScorerHeader;
+  try {
+    header = JSON.parse(buf.toString('utf8', 4, 4 + n)) as ScorerHeader;
+  } catch {
+    throw corrupt('unreadable header');
   }
-  return data;
+  if (header.format !== SCORER_FORMAT) throw corrupt(`format ${String(header.format)}`);
+  const at = (4 + n + 3) & ~3;
+  const [ns, ne] = header.counts;
+  if (buf.byteLength !== at + 4 * ns) throw corrupt('header size');
+  const starts = int32View(buf.subarray(at));
+  const fields = header.fields;
+  const terms = splitList(header.terms);
+  if (starts.length !== terms.length * fields.length + 1 || starts[ns - 1] !== ne) throw corrupt('offsets');
+  const chunks = new Array<{ docs: Int32Array; weights: Int32Array } | undefined>(Math.ceil(ne / header.chunk));
+  const postings: PostingChunks = {
+    size: header.chunk,
+    get: (k) => {
+      let c = chunks[k];
+      if (!c) {
+        const raw = readChunk(k);
+        const want = Math.min(header.chunk, ne - k * header.chunk);
+        if (!raw) throw corrupt(`posting chunk ${k} missing`);
+        c = { docs: int32View(raw.docs), weights: int32View(raw.weights) };
+        if (c.docs.length !== want || c.weights.length !== want) throw corrupt(`posting chunk ${k}`);
+        chunks[k] = c;
+      }
+      return c;
+    },
+  };
+  return new ScoringIndex({ fields, refs: splitList(header.refs), terms, starts }, postings);
+}
+
+/** Postings held in memory (the build's own data, tests). */
+export function scoringIndexOf(data: ScorerData): ScoringIndex {
+  const size = Math.max(1, data.docs.length);
+  return new ScoringIndex(data, { size, get: () => ({ docs: data.docs, weights: data.weights }) });
 }
 
 // --- query execution -----------------------------------------------------------------------------
@@ -261,13 +254,17 @@ export interface Matches {
 
 const EMPTY: Matches = { docs: new Int32Array(0), scores: new Float64Array(0), terms: new Int32Array(0) };
 
+/** Posting entries in chunks of `size`: chunk k holds entries [k · size, (k + 1) · size). */
+export interface PostingChunks {
+  size: number;
+  get(k: number): { docs: Int32Array; weights: Int32Array };
+}
+
 export class ScoringIndex {
   readonly fields: string[];
   readonly refs: string[];
   readonly terms: string[];
   private readonly starts: Int32Array;
-  private readonly docs: Int32Array;
-  private readonly weights: Int32Array;
   private readonly nf: number;
   // Per-passage scratch, reused by every query (reset for the touched passages only).
   private acc: Float64Array | null = null;
@@ -277,14 +274,22 @@ export class ScoringIndex {
   private mark: Uint8Array | null = null;
   private serial = 0;
 
-  constructor(data: ScorerData) {
-    this.fields = data.fields;
-    this.refs = data.refs;
-    this.terms = data.terms;
-    this.starts = data.starts;
-    this.docs = data.docs;
-    this.weights = data.weights;
-    this.nf = data.fields.length;
+  constructor(
+    meta: { fields: string[]; refs: string[]; terms: string[]; starts: Int32Array },
+    private readonly postings: PostingChunks,
+  ) {
+    this.fields = meta.fields;
+    this.refs = meta.refs;
+    this.terms = meta.terms;
+    this.starts = meta.starts;
+    this.nf = meta.fields.length;
+  }
+
+  /** Passage ordinal of posting entry i. */
+  private docAt(i: number): number {
+    const size = this.postings.size;
+    const k = Math.floor(i / size);
+    return this.postings.get(k).docs[i - k * size]!;
   }
 
   get size(): number {
@@ -347,7 +352,8 @@ export class ScoringIndex {
     const lastClause = this.lastClause!;
     const touched = this.touched!;
     const mark = this.mark!;
-    const { starts, docs, weights, nf } = this;
+    const { starts, nf, postings } = this;
+    const size = postings.size;
 
     const queryVector = new Map<number, number>();
     let nRequired = 0;
@@ -369,17 +375,25 @@ export class ScoringIndex {
       for (let t = from; t < to; t++) {
         queryVector.set(t, (queryVector.get(t) ?? 0) + boost);
         const end = starts[(t + 1) * nf]!;
-        for (let i = starts[t * nf]!; i < end; i++) {
-          const d = docs[i]!;
-          if (mark[d] === 0) {
-            mark[d] = 1;
-            touched[nTouched++] = d;
+        for (let i = starts[t * nf]!; i < end; ) {
+          // The term's postings, a chunk at a time.
+          const k = Math.floor(i / size);
+          const { docs, weights } = postings.get(k);
+          const base = k * size;
+          const stop = Math.min(end, base + size) - base;
+          for (let j = i - base; j < stop; j++) {
+            const d = docs[j]!;
+            if (mark[d] === 0) {
+              mark[d] = 1;
+              touched[nTouched++] = d;
+            }
+            acc[d] = acc[d]! + boost * weights[j]!;
+            if (serial !== 0 && lastClause[d] !== serial) {
+              lastClause[d] = serial;
+              required[d] = required[d]! + 1;
+            }
           }
-          acc[d] = acc[d]! + boost * weights[i]!;
-          if (serial !== 0 && lastClause[d] !== serial) {
-            lastClause[d] = serial;
-            required[d] = required[d]! + 1;
-          }
+          i = base + stop;
         }
       }
     }
@@ -418,10 +432,10 @@ export class ScoringIndex {
       let hi = this.starts[t * this.nf + f + 1]!;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (this.docs[mid]! < doc) lo = mid + 1;
+        if (this.docAt(mid) < doc) lo = mid + 1;
         else hi = mid;
       }
-      if (lo < this.starts[t * this.nf + f + 1]! && this.docs[lo] === doc) out.add(this.terms[t]!);
+      if (lo < this.starts[t * this.nf + f + 1]! && this.docAt(lo) === doc) out.add(this.terms[t]!);
     }
     return out;
   }

@@ -3,16 +3,19 @@
 // being shown and for phrase checks.
 import type { Passage, SearchHit, SearchResponse } from '../shared/types';
 import { termRanges } from './analyzer';
-import { loadScoringIndex } from './compactIndex';
-import type { Clause, Matches, ScoringIndex } from './scorer';
+import { FoldedTexts } from './foldedTexts';
+import { loadScorer, type ChunkReader, type Clause, type Matches, type ScoringIndex } from './scorer';
 import { foldForMatch, parseQuery, type ParsedQuery } from './query';
 import { makeSnippet, type Range } from './snippet';
 import { closestWord } from './suggest';
 
 export interface PassageSource {
   getPassages(ids: string[]): Map<string, Passage>;
-  /** Passage text as foldForMatch() leaves it, stored at build time, for checking phrases on every candidate. */
-  getFoldedTexts?(ids: string[]): Map<string, string>;
+  /**
+   * Every passage's text as foldForMatch() leaves it, by index ordinal, for checking phrases on
+   * every candidate; null when the source has none (then candidates' texts are read and folded).
+   */
+  foldedTexts?(): FoldedTexts | null;
   /** Ids of passages that name the partner. */
   passageIdsForPartner(partnerId: string): Set<string>;
 }
@@ -66,13 +69,14 @@ export class Searcher {
   /** Passage ordinal → document ordinal, for the document filter (built on first use). */
   private docOfPassage: { slugs: Map<string, number>; ofPassage: Int32Array } | null = null;
 
+  /** `index`: the stored header and a reader of its posting chunks (scorer.ts), or a loaded index. */
   constructor(
-    serializedIndex: string | Uint8Array,
+    index: { header: Uint8Array; readChunk: ChunkReader } | ScoringIndex,
     private readonly passages: PassageSource,
     private readonly vocabulary: Map<string, string> | (() => Map<string, string>),
   ) {
     // Query execution is ours (scorer.ts) over lunr's weights, scores identical to lunr's.
-    this.index = loadScoringIndex(serializedIndex);
+    this.index = 'header' in index ? loadScorer(index.header, index.readChunk) : index;
   }
 
   search(options: SearchOptions): SearchResponse {
@@ -121,17 +125,22 @@ export class Searcher {
       const ranked = topK(docs, scores, n, PHRASE_CHECK_LIMIT);
       shown = [];
       let passed = 0;
-      for (let b = 0; b < ranked.length; b += TEXT_BATCH) {
-        const batch = ranked.slice(b, b + TEXT_BATCH);
-        const ids = batch.map((i) => this.index.refs[docs[i]!]!);
-        const folded = this.passages.getFoldedTexts
-          ? this.passages.getFoldedTexts(ids)
-          : new Map([...this.passages.getPassages(ids)].map(([id, p]) => [id, foldForMatch(p.text)]));
-        for (let j = 0; j < batch.length; j++) {
-          const text = folded.get(ids[j]!) ?? '';
-          if (!parsed.phrases.every((phrase) => text.includes(phrase))) continue;
-          passed++;
-          if (shown.length < options.limit) shown.push(batch[j]!);
+      const pass = (i: number): void => {
+        passed++;
+        if (shown.length < options.limit) shown.push(i);
+      };
+      const folded = this.passages.foldedTexts?.() ?? null;
+      if (folded && folded.size === this.index.refs.length) {
+        const needles = FoldedTexts.needles(parsed.phrases);
+        for (const i of ranked) if (folded.containsAll(docs[i]!, needles)) pass(i);
+      } else {
+        for (let b = 0; b < ranked.length; b += TEXT_BATCH) {
+          const batch = ranked.slice(b, b + TEXT_BATCH);
+          const texts = this.passages.getPassages(batch.map((i) => this.index.refs[docs[i]!]!));
+          for (const i of batch) {
+            const text = foldForMatch(texts.get(this.index.refs[docs[i]!]!)?.text ?? '');
+            if (parsed.phrases.every((phrase) => text.includes(phrase))) pass(i);
+          }
         }
       }
       response.total = passed;

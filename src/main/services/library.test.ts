@@ -195,6 +195,39 @@ describe('opening bad databases', () => {
     expectCode(path, 'DB_CORRUPT');
   });
 
+  it('reports a damaged part of the search index when a search reaches it, and keeps serving the rest', () => {
+    const damage = (name: string, sql: string): Library => {
+      const path = join(dir, name);
+      copyFileSync(inject('dbPath'), path);
+      const db = new Database(path);
+      db.prepare(sql).run();
+      db.close();
+      return Library.open(path); // opens: the index is read on first search
+    };
+    const expectCorrupt = (library: Library, query: string) => {
+      let caught: unknown;
+      try {
+        library.search({ query });
+      } catch (err) {
+        caught = err;
+      }
+      expect(caught, query).toBeInstanceOf(DeskError);
+      expect((caught as DeskError).code).toBe('DB_CORRUPT');
+      expect((caught as DeskError).hint).toMatch(/relations-desk build/);
+    };
+    const noPostings = damage('no-postings.db', 'DELETE FROM search_postings');
+    const badFolded = damage('bad-folded.db', "UPDATE search_index SET folded_ends = x'0102'");
+    try {
+      expectCorrupt(noPostings, 'Kosovo');
+      expect(noPostings.listDocuments().length).toBe(5);
+      expect(badFolded.search({ query: 'Kosovo' }).total).toBeGreaterThan(0);
+      expectCorrupt(badFolded, '"diplomatic relations"');
+    } finally {
+      noPostings.close();
+      badFolded.close();
+    }
+  });
+
   it('reports an empty SQLite file', () => {
     const path = join(dir, 'empty.db');
     new Database(path).close();

@@ -17,6 +17,8 @@ import type {
 import { foldAccents, nameKey } from '../../shared/text';
 import { eventMatcher } from '../../shared/timelineFilter';
 import { INGEST_VERSION, SCHEMA_VERSION } from '../../ingest/schema';
+import { FoldedTexts } from '../../search/foldedTexts';
+import { CorruptIndexError } from '../../search/scorer';
 import { Searcher, type PassageSource } from '../../search/searcher';
 import { editDistance } from '../../search/suggest';
 
@@ -30,6 +32,7 @@ export interface OpenOptions {
 export class Library {
   private searcher: Searcher | null = null;
   private readonly partnerPassages = new Map<string, Set<string>>();
+  private folded: FoldedTexts | undefined;
 
   private constructor(
     private readonly db: Database.Database,
@@ -202,24 +205,34 @@ export class Library {
   search(params: { query: string; limit?: number; docSlug?: string; partner?: string }): SearchResponse {
     if (params.docSlug !== undefined) this.getDocumentExists(params.docSlug);
     const partnerId = params.partner !== undefined ? this.requirePartnerId(params.partner) : undefined;
-    return this.getSearcher().search({
-      query: params.query,
-      limit: params.limit ?? 20,
-      ...(params.docSlug !== undefined ? { docSlug: params.docSlug } : {}),
-      ...(partnerId !== undefined ? { partnerId } : {}),
-    });
+    try {
+      return this.getSearcher().search({
+        query: params.query,
+        limit: params.limit ?? 20,
+        ...(params.docSlug !== undefined ? { docSlug: params.docSlug } : {}),
+        ...(partnerId !== undefined ? { partnerId } : {}),
+      });
+    } catch (err) {
+      // The index is read in parts (header at first search, posting chunks and folded texts as
+      // queries reach them): a damaged part surfaces here, as the damaged library it is.
+      if (!(err instanceof CorruptIndexError)) throw err;
+      throw new DeskError('DB_CORRUPT', `The search index in the library database is damaged: ${(err as Error).message}`, REBUILD_HINT);
+    }
   }
 
   /** Loads the stored index on first use; it is never rebuilt at run time. */
   getSearcher(): Searcher {
     if (!this.searcher) {
-      const row = this.db.prepare('SELECT lunr FROM search_index WHERE id = 1').get() as { lunr: string | Buffer };
+      const row = this.db.prepare('SELECT lunr FROM search_index WHERE id = 1').get() as { lunr: Buffer };
+      // Posting chunks are read as queries reach them, not at load (issue 7: load time).
+      const chunk = this.db.prepare('SELECT docs, weights FROM search_postings WHERE chunk = ?');
+      const readChunk = (k: number) => (chunk.get(k) as { docs: Buffer; weights: Buffer } | undefined) ?? null;
       // The suggestion vocabulary is read only when a search first finds nothing (issue 7: load time).
       const vocabulary = (): Map<string, string> => {
         const v = this.db.prepare('SELECT vocabulary FROM search_index WHERE id = 1').get() as { vocabulary: string };
         return new Map(Object.entries(JSON.parse(v.vocabulary) as Record<string, string>));
       };
-      this.searcher = new Searcher(row.lunr, this.passageSource(), vocabulary);
+      this.searcher = new Searcher({ header: row.lunr, readChunk }, this.passageSource(), vocabulary);
     }
     return this.searcher;
   }
@@ -254,14 +267,13 @@ export class Library {
         }
         return out;
       },
-      getFoldedTexts: (ids) => {
-        const out = new Map<string, string>();
-        for (let i = 0; i < ids.length; i += 500) {
-          const chunk = ids.slice(i, i + 500);
-          const rows = this.db.prepare(`SELECT id, folded FROM passages WHERE id IN (${chunk.map(() => '?').join(',')})`).all(...chunk) as { id: string; folded: string }[];
-          for (const r of rows) out.set(r.id, r.folded);
+      foldedTexts: () => {
+        if (this.folded === undefined) {
+          // Read on the first phrase query, not at load (issue 7: load time).
+          const row = this.db.prepare('SELECT folded, folded_ends FROM search_index WHERE id = 1').get() as { folded: Buffer; folded_ends: Buffer };
+          this.folded = new FoldedTexts(row.folded, row.folded_ends);
         }
-        return out;
+        return this.folded;
       },
       passageIdsForPartner: (partnerId) => {
         let ids = this.partnerPassages.get(partnerId);
