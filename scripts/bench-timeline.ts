@@ -6,7 +6,8 @@
 // median time of one zoom step (state change → DOM → next frame) over 24 steps from a century
 // down to months and back. The page is the real TimelinePlot/TimelineState, built with Vite into
 // a temp folder and served on loopback; nothing is fetched from the network.
-// For scripts/bench: `import { measureTimelineRender } from '../bench-timeline'`.
+// For scripts/bench: `import { measureTimelineRender } from '../bench-timeline'`; it passes the
+// browser it already runs (`{ browser }`), which is then left open.
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,7 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { findChromium, QUIET_CHROMIUM_FLAGS } from '../src/web/serve';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -42,16 +43,20 @@ function serve(dir: string): Promise<{ server: Server; url: string }> {
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/` })));
 }
 
-export async function measureTimelineRender(events = 10_000): Promise<TimelineRenderMeasurement> {
+export async function measureTimelineRender(events = 10_000, opts: { browser?: Browser } = {}): Promise<TimelineRenderMeasurement> {
+  let browser = opts.browser;
+  if (!browser) {
+    const executablePath = findChromium();
+    if (!executablePath) throw new Error('No Chromium found: set CHROMIUM_PATH or install chromium.');
+    browser = await chromium.launch({
+      executablePath,
+      headless: true,
+      args: [...QUIET_CHROMIUM_FLAGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+    });
+  }
   const out = mkdtempSync(join(tmpdir(), 'bench-timeline-'));
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error('No Chromium found: set CHROMIUM_PATH or install chromium.');
   let server: Server | undefined;
-  const browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: [...QUIET_CHROMIUM_FLAGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
-  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     await build({
       root: join(HERE, 'bench-timeline'),
@@ -59,11 +64,12 @@ export async function measureTimelineRender(events = 10_000): Promise<TimelineRe
       logLevel: 'error',
       configFile: false,
       plugins: [svelte()],
-      build: { outDir: out, emptyOutDir: true, modulePreload: { polyfill: false } },
+      // bundlerTimings: no "callbacks took significant time" warnings on a busy machine.
+      build: { outDir: out, emptyOutDir: true, modulePreload: { polyfill: false }, rolldownOptions: { checks: { bundlerTimings: false } } },
     });
     const served = await serve(out);
     server = served.server;
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(served.url);
@@ -72,7 +78,8 @@ export async function measureTimelineRender(events = 10_000): Promise<TimelineRe
     if (errors.length) throw new Error(`The benchmark page failed: ${errors.join('\n')}`);
     return result;
   } finally {
-    await browser.close();
+    await context.close();
+    if (!opts.browser) await browser.close();
     server?.close();
     rmSync(out, { recursive: true, force: true });
   }

@@ -1,24 +1,42 @@
-// `npm run bench [-- --quick] [--no-write] [--keep]`
+// `npm run bench [-- --quick] [--no-write] [--keep] [--only real,200]`
 //
 // Builds the real corpus and synthetic corpora (500 and 5,000 documents; --quick: 200 and 1,000),
 // then measures each with Lunr (the app's engine) and SQLite FTS5 (the reference) side by side,
-// prints one table per corpus and writes docs/BENCHMARKS.md. One function per metric; metrics
-// whose feature does not exist yet print "n/a (not built yet)".
+// prints one table per corpus and writes docs/BENCHMARKS.md. One function per metric.
+// --only LIST: just these corpora ("real" and/or numbers of synthetic documents, comma-separated);
+// implies --no-write, since the results block in docs/BENCHMARKS.md is one full run.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { ROOT } from '../../src/web/serve';
+import { chromium } from 'playwright-core';
+import { Library } from '../../src/main/services/library';
+import { findChromium, QUIET_CHROMIUM_FLAGS, ROOT } from '../../src/web/serve';
 import { generateCorpus, REAL_CORPUS_DIR, writeCorpus } from '../synth-corpus';
 import { buildFts } from './fts';
 import { QUERIES } from './queries';
-import { apiFirstResult, closeBrowser, ensureRenderer, launchBrowser, pageFirstResult } from './serve';
-import type { Task } from './worker';
+import { apiFirstResult, closeBrowser, currentBrowser, ensureRenderer, launchBrowser, pageFirstResult } from './serve';
+import { reapedChildrenCpuMs } from './proc';
+import { measureTimelineView, type TimelineRun } from './timeline';
+import type { BriefingRun, Task } from './worker';
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
 const QUICK = args.has('--quick');
-const NA = 'n/a (not built yet)';
+/** --only real,200 → ['real', '200'] (also --only=…). */
+const ONLY: string[] | null = (() => {
+  const i = argv.findIndex((a) => a === '--only' || a.startsWith('--only='));
+  if (i < 0) return null;
+  const v = argv[i]!.includes('=') ? argv[i]!.slice('--only='.length) : argv[i + 1];
+  const keys = (v ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  if (keys.length === 0 || keys.some((k) => k !== 'real' && !/^\d+$/.test(k))) {
+    process.stderr.write('--only takes "real" and/or numbers of synthetic documents, comma-separated (e.g. --only real,200).\n');
+    process.exit(2);
+  }
+  return keys;
+})();
+const WRITE = !args.has('--no-write') && ONLY === null;
 
 interface CorpusPlan {
   name: string;
@@ -28,7 +46,7 @@ interface CorpusPlan {
   searchRuns: number;
 }
 
-const PLANS: CorpusPlan[] = QUICK
+const FULL_PLANS: CorpusPlan[] = QUICK
   ? [
       { name: 'Real corpus (corpus/, 5 documents)', docs: null, builds: 3, loads: 3, searchRuns: 3 },
       { name: 'Synthetic, 200 documents', docs: 200, builds: 1, loads: 3, searchRuns: 2 },
@@ -40,14 +58,29 @@ const PLANS: CorpusPlan[] = QUICK
       { name: 'Synthetic, 5,000 documents', docs: 5000, builds: 1, loads: 3, searchRuns: 2 },
     ];
 
+const PLANS: CorpusPlan[] =
+  ONLY === null
+    ? FULL_PLANS
+    : ONLY.map(
+        (key) =>
+          FULL_PLANS.find((p) => (key === 'real' ? p.docs === null : p.docs === Number(key))) ?? {
+            name: `Synthetic, ${Number(key).toLocaleString('en-GB')} documents`,
+            docs: Number(key),
+            builds: 1,
+            loads: 3,
+            searchRuns: 2,
+          },
+      );
+
 // --- helpers -----------------------------------------------------------------------------------
 
-function worker<T>(task: Task): T {
+function worker<T>(task: Task, timeoutMs?: number): T {
   const out = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/bench/worker.ts'), JSON.stringify(task)], {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
     stdio: ['ignore', 'pipe', 'inherit'],
+    ...(timeoutMs ? { timeout: timeoutMs, killSignal: 'SIGKILL' as const } : {}),
   });
   return JSON.parse(out.trim().split('\n').pop()!) as T;
 }
@@ -77,11 +110,13 @@ function measureBuild(plan: CorpusPlan, corpusDir: string, db: string): { ms: nu
   return { ms: median(rs.map((r) => r.ms)), cpuMs: median(rs.map((r) => r.cpuMs)), counts: rs[0]!.counts, peakRss: median(rs.map((r) => r.peakRss)), runs: rs.length };
 }
 
-function measureSizes(db: string): { dbBytes: number; indexBytes: number } {
+/** The index is a header (search_index.lunr) and posting chunks (search_postings); phrase checks add the folded texts. */
+function measureSizes(db: string): { dbBytes: number; indexBytes: number; headerBytes: number; foldedBytes: number } {
   const d = new Database(db, { readonly: true });
-  const indexBytes = (d.prepare('SELECT length(CAST(lunr AS BLOB)) AS n FROM search_index').get() as { n: number }).n;
+  const head = d.prepare('SELECT length(lunr) AS header, length(folded) + length(folded_ends) AS folded FROM search_index').get() as { header: number; folded: number };
+  const postings = (d.prepare('SELECT coalesce(sum(length(docs) + length(weights)), 0) AS n FROM search_postings').get() as { n: number }).n;
   d.close();
-  return { dbBytes: statSync(db).size, indexBytes };
+  return { dbBytes: statSync(db).size, indexBytes: head.header + postings, headerBytes: head.header, foldedBytes: head.folded };
 }
 
 function measureLoad(plan: CorpusPlan, engine: 'lunr' | 'fts', db: string, ftsDb: string): { ms: number; cpuMs: number } {
@@ -115,34 +150,154 @@ function recallAt10(lunrTop: string[][], ftsTop: string[][]): { overlap: number;
   return { overlap: n ? sum / n : NaN, queries: n };
 }
 
-async function measureBrowserEdition(db: string): Promise<{ api: number | string; page: number | string; note: string | null }> {
+/** The renderer and server bundle (built untimed when stale), then the browser the page measurements share. */
+async function prepareBrowserEdition(): Promise<{ renderer: string | null; browser: string | null; note: string | null }> {
   const renderer = ensureRenderer();
-  if (!renderer.ok) return { api: `n/a (${renderer.note})`, page: `n/a (${renderer.note})`, note: null };
+  if (!renderer.ok) return { renderer: `n/a (${renderer.note})`, browser: null, note: null };
+  let browser: string | null;
+  try {
+    const noBrowser = await launchBrowser();
+    browser = noBrowser ? `n/a (${noBrowser})` : null;
+  } catch (e) {
+    browser = `n/a (${(e as Error).message.split('\n')[0]})`;
+  }
+  return { renderer: null, browser, note: renderer.note };
+}
+
+async function measureBrowserEdition(db: string, ready: { renderer: string | null; browser: string | null }): Promise<{ api: number | string; page: number | string }> {
+  if (ready.renderer) return { api: ready.renderer, page: ready.renderer };
   const api: number[] = [];
   for (let i = 0; i < 3; i++) api.push(await apiFirstResult(db));
   let page: number | string;
-  try {
-    const noBrowser = await launchBrowser();
-    if (noBrowser) page = `n/a (${noBrowser})`;
-    else {
+  if (ready.browser) page = ready.browser;
+  else {
+    try {
       const xs: number[] = [];
       for (let i = 0; i < 3; i++) xs.push(await pageFirstResult(db));
       page = median(xs);
+    } catch (e) {
+      page = `n/a (${(e as Error).message.split('\n')[0]})`;
     }
-  } catch (e) {
-    page = `n/a (${(e as Error).message.split('\n')[0]})`;
-  } finally {
-    await closeBrowser();
   }
-  return { api: median(api), page, note: renderer.note };
+  return { api: median(api), page };
 }
 
-/** Timeline view (issue 5) and briefing PDF (issue 6) do not exist yet: plug them in here. */
-function measureTimelineRender(): string {
-  return NA;
+/**
+ * #/timeline on this corpus's DB through the browser edition (./timeline.ts): first render and
+ * zoom steps, medians over 3 fresh pages. A view that fails or times out says so in the row.
+ */
+async function measureTimelineRender(db: string, events: number | undefined, ready: { renderer: string | null; browser: string | null }): Promise<{ row: string; notes: string[] }> {
+  const inLibrary = events !== undefined ? `${events} events in the library` : '';
+  const unavailable = ready.renderer ?? ready.browser;
+  if (unavailable) return { row: unavailable, notes: [] };
+  const browser = currentBrowser()!;
+  const r = await measureTimelineView(browser, db, 3, 60_000);
+  const runs: TimelineRun[] = r.runs;
+  const notes: string[] = [];
+  let row = '';
+  if (runs.length > 0) {
+    const steps = runs.flatMap((x) => x.zoomMs);
+    const m = (f: (x: TimelineRun) => number) => median(runs.map(f));
+    const shown = runs[0]!.shown ? `${runs[0]!.shown} events shown` : inLibrary;
+    row =
+      `first render ${ms(m((x) => x.firstRenderMs))} (CPU: Chromium ${ms(m((x) => x.browserCpuMs))}, server ${ms(m((x) => x.serverCpuMs))}); ` +
+      `zoom step median ${ms(median(steps))} (p95 ${ms(pct(steps, 0.95))}; Chromium CPU ${ms(m((x) => x.zoomBrowserCpuMs))}/step); ` +
+      `${shown}, ${runs[0]!.marks} marks drawn; median of ${runs.length}`;
+    notes.push(
+      `Timeline view: the first render received ${mb(m((x) => x.apiBytes))} from ${runs[0]!.apiCalls} /api calls; zoom: ${steps.length / runs.length} steps per page (8 × "Zoom in", 8 × "Zoom out"), ${steps.length} in all.`,
+    );
+  }
+  if (!r.ok) row = runs.length > 0 ? `${row}; then run ${runs.length + 1} failed: ${r.reason}` : `${r.reason}${inLibrary ? `; ${inLibrary}` : ''}`;
+  return { row, notes };
 }
-function measureBriefingPdf(): string {
-  return NA;
+
+/** The TimelinePlot component alone on 10,000 synthetic events (scripts/bench-timeline.ts), in the running browser. */
+async function measureTimelineComponent(): Promise<string> {
+  const browser = currentBrowser();
+  if (!browser) return 'Timeline component alone (scripts/bench-timeline.ts): n/a (no browser).';
+  try {
+    const { measureTimelineRender: component } = await import('../bench-timeline');
+    const r = await component(10_000, { browser });
+    return `Timeline component alone (scripts/bench-timeline.ts: TimelinePlot + TimelineState, ${r.events} synthetic events handed over in the page, no loading): first render ${ms(r.firstRenderMs)}; zoom step median ${ms(r.zoomFrameMs)} (p95 ${ms(r.zoomFrameP95Ms ?? NaN)}); ${r.marks ?? '?'} marks drawn.`;
+  } catch (e) {
+    return `Timeline component alone (scripts/bench-timeline.ts): n/a (${(e as Error).message.split('\n')[0]}).`;
+  }
+}
+
+/**
+ * What a bare headless Chromium costs (launch, a blank page, page.pdf(), close; same flags as
+ * renderBriefingPdf), i.e. the part of a briefing PDF that a browser kept running would save.
+ */
+async function measureChromiumStart(): Promise<string> {
+  const exe = findChromium();
+  if (!exe) return 'Bare Chromium start: n/a (no Chromium found).';
+  const xs: { launch: number; page: number; pdf: number; close: number; all: number; cpu: number }[] = [];
+  try {
+    for (let i = 0; i < 3; i++) {
+      const cpu0 = reapedChildrenCpuMs();
+      const t0 = performance.now();
+      const b = await chromium.launch({ executablePath: exe, headless: true, args: [...QUIET_CHROMIUM_FLAGS, '--no-sandbox'] });
+      const t1 = performance.now();
+      const page = await (await b.newContext()).newPage();
+      await page.setContent('<p>Relations Desk</p>');
+      const t2 = performance.now();
+      await page.pdf({ format: 'A4' });
+      const t3 = performance.now();
+      await b.close();
+      const t4 = performance.now();
+      xs.push({ launch: t1 - t0, page: t2 - t1, pdf: t3 - t2, close: t4 - t3, all: t4 - t0, cpu: reapedChildrenCpuMs() - cpu0 });
+    }
+  } catch (e) {
+    return `Bare Chromium start: n/a (${(e as Error).message.split('\n')[0]}).`;
+  }
+  const m = (k: keyof (typeof xs)[number]) => ms(median(xs.map((x) => x[k])));
+  return `Bare Chromium start, for the briefing PDF (launch, a blank page, page.pdf(), close; median of 3): ${m('all')} (Chromium CPU ${m('cpu')}): launch ${m('launch')}, first page ${m('page')}, pdf ${m('pdf')}, close ${m('close')}.`;
+}
+
+/** The partner in most documents, then the next ones (synthetic corpora). */
+function busiestPartners(db: string, n: number): string[] {
+  const lib = Library.open(db);
+  try {
+    return lib
+      .listPartners()
+      .sort((a, b) => b.documents.length - a.documents.length || a.name.localeCompare(b.name))
+      .slice(0, n)
+      .map((p) => p.name);
+  } finally {
+    lib.close();
+  }
+}
+
+/**
+ * renderBriefingPdf for one partner and for a 3-partner comparison sheet, each call in a fresh
+ * process that launches its own Chromium (as `relations-desk briefing` does): median of 3.
+ */
+function measureBriefingPdf(plan: CorpusPlan, db: string, tmp: string, renderer: string | null): string {
+  if (renderer) return renderer;
+  const one = plan.docs === null ? ['Kosovo'] : busiestPartners(db, 1);
+  const three = plan.docs === null ? ['Kosovo', 'NATO', 'Ukraine'] : busiestPartners(db, 3);
+  const cell = (partners: string[]): string => {
+    const runs: Extract<BriefingRun, { ok: true }>[] = [];
+    let failure: string | null = null;
+    for (let i = 0; i < 3 && failure === null; i++) {
+      let r: BriefingRun;
+      try {
+        r = worker<BriefingRun>({ kind: 'briefing', db, partners, out: join(tmp, `briefing-${plan.docs ?? 'real'}-${partners.length}.pdf`) }, 300_000);
+      } catch (e) {
+        r = { ok: false, error: (e as { signal?: string }).signal === 'SIGKILL' ? 'no PDF within 300 s' : (e as Error).message.split('\n')[0]! };
+      }
+      if (r.ok) runs.push(r);
+      else failure = r.error;
+    }
+    const who = partners.join(' + ');
+    if (runs.length === 0) return `${who}: failed (${failure})`;
+    const m = (f: (x: (typeof runs)[number]) => number) => median(runs.map(f));
+    return (
+      `${who}: ${ms(m((x) => x.ms))} (CPU: node ${ms(m((x) => x.cpuMs))}, Chromium ${ms(m((x) => x.chromiumCpuMs))}), ${runs[0]!.pages} page${runs[0]!.pages === 1 ? '' : 's'}, ${mb(runs[0]!.bytes)}` +
+      (runs.length < 3 ? ` (${runs.length} of 3 runs; then: ${failure})` : '')
+    );
+  };
+  return `${cell(one)} · ${cell(three)}`;
 }
 
 // --- run ---------------------------------------------------------------------------------------
@@ -173,11 +328,27 @@ async function benchCorpus(plan: CorpusPlan, tmp: string): Promise<CorpusReport>
   const sL = measureSearch(plan, 'lunr', db, ftsDb);
   const sF = measureSearch(plan, 'fts', db, ftsDb);
   const recall = recallAt10(sL.top, sF.top);
-  let browserEdition: { api: number | string; page: number | string; note: string | null } = { api: 'not measured (real corpus only)', page: 'not measured (real corpus only)', note: null };
-  if (plan.docs === null) {
-    log(`${plan.name}: browser edition…`);
-    browserEdition = await measureBrowserEdition(db);
+  let browserEdition: { api: number | string; page: number | string } = { api: 'not measured (real corpus only)', page: 'not measured (real corpus only)' };
+  const ready = await prepareBrowserEdition();
+  let timeline: { row: string; notes: string[] };
+  let component: string | null = null;
+  try {
+    if (plan.docs === null) {
+      log(`${plan.name}: browser edition…`);
+      browserEdition = await measureBrowserEdition(db, ready);
+    }
+    log(`${plan.name}: timeline view…`);
+    timeline = await measureTimelineRender(db, sL.timeline?.events, ready);
+    if (plan.docs === null && !ready.renderer && !ready.browser) {
+      log(`${plan.name}: timeline component, 10,000 synthetic events…`);
+      component = await measureTimelineComponent();
+    }
+  } finally {
+    await closeBrowser();
   }
+  log(`${plan.name}: briefing PDF…`);
+  const briefing = measureBriefingPdf(plan, db, tmp, ready.renderer);
+  const chromiumStart = plan.docs === null && !ready.renderer ? await measureChromiumStart() : null;
   const show = (x: number | string): string => (typeof x === 'number' ? ms(x) : x);
   const big = plan.docs !== null && plan.docs >= 5000;
   const tgt = (t: string): string => (big ? t : '');
@@ -185,7 +356,7 @@ async function benchCorpus(plan: CorpusPlan, tmp: string): Promise<CorpusReport>
   const rows: string[][] = [
     ['Build (corpus → DB, incl. Lunr index)', `${ms(build.ms)} (CPU ${ms(build.cpuMs)}; median of ${build.runs})`, `index only: ${ms(fts.ms)} (1 build)`, '', tgt('≤ 60 s')],
     ['DB size', mb(sizes.dbBytes), '', '', ''],
-    ['Serialized index size', mb(sizes.indexBytes), mb(fts.bytes), ratio(sizes.indexBytes, fts.bytes), ''],
+    ['Serialized index size (read at load: header)', `${mb(sizes.indexBytes)} (${mb(sizes.headerBytes)}); folded texts for phrases ${mb(sizes.foldedBytes)}`, mb(fts.bytes), ratio(sizes.indexBytes, fts.bytes), ''],
     [`Index load (fresh process; median of ${plan.loads}): wall (CPU)`, `${ms(loadL.ms)} (${ms(loadL.cpuMs)})`, `${ms(loadF.ms)} (${ms(loadF.cpuMs)})`, ratio(loadL.ms, loadF.ms), tgt('≤ 1 s')],
     [`Search p50 (${QUERIES.length} queries; median of ${sL.runs} runs)`, ms(sL.p50), ms(sF.p50), ratio(sL.p50, sF.p50), ''],
     ['Search p95: wall (CPU)', `${ms(sL.p95)} (${ms(sL.cpuP95)})`, `${ms(sF.p95)} (${ms(sF.cpuP95)})`, ratio(sL.p95, sF.p95), tgt('≤ 20 ms')],
@@ -193,17 +364,20 @@ async function benchCorpus(plan: CorpusPlan, tmp: string): Promise<CorpusReport>
     ['Peak RSS of the serving process (VmHWM)', mb(sL.peakRss), mb(sF.peakRss), ratio(sL.peakRss, sF.peakRss), tgt('≤ 400 MB')],
     [`Recall@10 overlap (FTS5 top 10 found by Lunr; ${recall.queries} queries)`, `${(recall.overlap * 100).toFixed(0)} %`, '', '', ''],
     [`Timeline query: all ${sL.timeline?.events ?? '?'} events / busiest partner / 2000–2009`, sL.timeline ? `${ms(sL.timeline.all!)} / ${ms(sL.timeline.partner!)} / ${ms(sL.timeline.decade!)}` : '–', '', '', ''],
-    ['Timeline render', measureTimelineRender(), '', '', ''],
+    ['Timeline view #/timeline (browser edition, headless Chromium already running): first render; zoom step', timeline.row, '', '', ''],
     ['Browser edition: start → first result (POST /api/search; median of 3)', show(browserEdition.api), '', '', plan.docs === null ? '≤ 1.5 s' : ''],
     ['Browser edition: start → first result rendered (headless Chromium; median of 3)', show(browserEdition.page), '', '', plan.docs === null ? '≤ 1.5 s' : ''],
-    ['Briefing PDF', measureBriefingPdf(), '', '', ''],
+    ['Briefing PDF (renderBriefingPdf in a fresh process; launches its own Chromium; median of 3): 1 partner · 3 partners', briefing, '', '', ''],
   ];
   const notes = [
     `${c.documents} documents, ${c.passages} passages, ${c.sections} sections, ${c.partners} partners, ${c.events} events, ${c.skippedFiles} skipped; ${mb(corpusBytes)} of source text. Build peak RSS ${mb(build.peakRss)}.`,
     `Slowest Lunr queries: ${sL.slow.map((s) => `\`${s.q.trim().slice(0, 30)}\` (${s.kind}, ${s.total} hits) ${ms(s.ms)}`).join('; ')}.`,
     `Slowest FTS5 queries: ${sF.slow.map((s) => `\`${s.q.trim().slice(0, 30)}\` (${s.kind}, ${s.total} hits) ${ms(s.ms)}`).join('; ')}.`,
   ];
-  if (browserEdition.note) notes.push(`Browser edition: ${browserEdition.note}.`);
+  notes.push(...timeline.notes);
+  if (component) notes.push(component);
+  if (chromiumStart) notes.push(chromiumStart);
+  if (ready.note) notes.push(`Browser edition: ${ready.note}.`);
   return { plan, rows, notes, corpusBytes };
 }
 
@@ -236,11 +410,12 @@ async function main(): Promise<void> {
   }
   const total = performance.now() - started;
   const header = [
-    `Run: \`npm run bench${QUICK ? ' -- --quick' : ''}\` on ${new Date().toISOString().slice(0, 10)}, ${ms(total)} in all.`,
+    `Run: \`npm run bench${QUICK || ONLY ? ` --${QUICK ? ' --quick' : ''}${ONLY ? ` --only ${ONLY.join(',')}` : ''}` : ''}\` on ${new Date().toISOString().slice(0, 10)}, ${ms(total)} in all.`,
     `Machine: ${machine()} (at the start: ${loadStart}).`,
   ].join('\n');
   process.stdout.write(`\n${header}\n`);
-  if (!args.has('--no-write')) {
+  if (!WRITE && ONLY !== null) log('--only: docs/BENCHMARKS.md left as it is (it holds full runs only)');
+  if (WRITE) {
     const file = join(ROOT, 'docs', 'BENCHMARKS.md');
     const doc = readFileSync(file, 'utf8');
     const start = doc.indexOf('<!-- bench:results -->');

@@ -1,15 +1,22 @@
 // Child-process side of the benchmark, so that load times are cold and peak RSS is the serving
 // process's own. `tsx scripts/bench/worker.ts '<json task>'` prints one JSON result line.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { renderBriefingPdf } from '../../src/cli/briefing';
 import { buildDatabase } from '../../src/ingest/build';
+import { createDesk } from '../../src/main/desk';
 import { Library } from '../../src/main/services/library';
+import { reapedChildrenCpuMs } from './proc';
 import { FtsSearcher } from './fts';
 import { QUERIES } from './queries';
 
 export type Task =
   | { kind: 'build'; corpusDir: string; outFile: string }
   | { kind: 'load'; engine: 'lunr' | 'fts'; db: string; ftsDb?: string }
-  | { kind: 'search'; engine: 'lunr' | 'fts'; db: string; ftsDb?: string; runs: number; limit: number };
+  | { kind: 'search'; engine: 'lunr' | 'fts'; db: string; ftsDb?: string; runs: number; limit: number }
+  | { kind: 'briefing'; db: string; partners: string[]; out: string };
+
+/** One `renderBriefingPdf` call in a fresh process, as `relations-desk briefing` makes it. */
+export type BriefingRun = { ok: true; ms: number; cpuMs: number; chromiumCpuMs: number; pages: number; bytes: number } | { ok: false; error: string };
 
 /** Peak resident set size of this process so far (VmHWM), in bytes. */
 export function peakRss(): number {
@@ -22,7 +29,29 @@ function median(xs: number[]): number {
   return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 }
 
-function run(task: Task): unknown {
+/**
+ * From the call to the PDF written and the browser closed: the sheet model (opening the library),
+ * the in-process server, a Chromium launched by the call, page load, page.pdf(). CPU: this process,
+ * and Chromium's processes (reaped children: Playwright waits for the browser to exit).
+ */
+async function briefing(task: Extract<Task, { kind: 'briefing' }>): Promise<BriefingRun> {
+  const desk = createDesk({ dbPath: task.db });
+  const cpu0 = process.cpuUsage();
+  const children0 = reapedChildrenCpuMs();
+  const t0 = performance.now();
+  try {
+    const r = await renderBriefingPdf({ desk, partners: task.partners, out: task.out, paper: 'a4', timeoutMs: 120_000 });
+    const ms = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    return { ok: true, ms, cpuMs: (cpu.user + cpu.system) / 1000, chromiumCpuMs: reapedChildrenCpuMs() - children0, pages: r.pages, bytes: statSync(r.out).size };
+  } catch (e) {
+    return { ok: false, error: (e as Error).message.split('\n')[0]! };
+  } finally {
+    desk.close();
+  }
+}
+
+function run(task: Exclude<Task, { kind: 'briefing' }>): unknown {
   if (task.kind === 'build') {
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
@@ -107,4 +136,12 @@ function run(task: Task): unknown {
 }
 
 const task = JSON.parse(process.argv[2] ?? '{}') as Task;
-process.stdout.write(`${JSON.stringify(run(task))}\n`);
+if (task.kind === 'briefing') {
+  void briefing(task).then((r) => {
+    process.stdout.write(`${JSON.stringify(r)}\n`);
+    // Nothing left to wait for (the server and the browser are closed), but do not hang on a stray handle.
+    process.exit(0);
+  });
+} else {
+  process.stdout.write(`${JSON.stringify(run(task))}\n`);
+}
