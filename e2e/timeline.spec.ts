@@ -102,3 +102,29 @@ test('the list view shows the same events, grouped by year, and a narrow window 
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, 'no horizontal scrolling at 480 px').toBeLessThanOrEqual(0);
 });
+
+test('words are matched by the library: "kucove" finds the Kuçovë air base, in the URL and the list', async ({ app, library }) => {
+  const { page } = app;
+  const all = library.timeline({});
+  const kucove = library.timeline({ text: 'kucove' });
+  expect(kucove.length, 'the corpus has a Kuçovë event').toBeGreaterThan(0);
+  await goto(app, '#/timeline?view=list');
+  await expect(page.getByRole('region', { name: `All ${all.length} events, oldest first` })).toBeVisible();
+
+  await page.getByLabel('Words').fill('kucove');
+  const list = page.getByRole('region', { name: `All ${kucove.length} events, oldest first` });
+  await expect(list).toBeVisible();
+  await expect(page).toHaveURL(/[?&]q=kucove/);
+  await expect(page.getByText(`${kucove.length} of ${all.length} dated events`)).toBeVisible();
+  // The rows' summaries and source links arrive with the full events.
+  await expect(list.getByRole('button', { name: kucove[0]!.summary })).toBeVisible();
+  await expect(list.getByRole('link', { name: 'Source' }).first()).toHaveAttribute('href', new RegExp(`#/doc/${kucove[0]!.docSlug}/${escape(kucove[0]!.anchor)}$`));
+
+  // Selecting it shows the exact source text.
+  await list.getByRole('button', { name: kucove[0]!.summary }).click();
+  await expect(page.getByRole('region', { name: kucove[0]!.summary }).locator('blockquote')).toBeVisible();
+
+  // Clearing the words brings every event back.
+  await page.getByLabel('Words').fill('');
+  await expect(page.getByRole('region', { name: `All ${all.length} events, oldest first` })).toBeVisible();
+});

@@ -3,9 +3,13 @@
 // out/web/serve.mjs, so `npm run serve` and `npm start` run plain JavaScript instead of compiling
 // TypeScript through tsx at every start. Pure-JS packages (zod, lunr) are bundled too: resolving
 // and reading zod's many small modules cost more than compiling them. better-sqlite3 (a native
-// addon) and chrono-node stay external. The builder and the corpus hash, imported lazily
-// by serve.ts, become their own chunks in out/web/ (same depth as src/web/, so paths computed from
-// import.meta.url stay right) and still load only when needed.
+// addon) and chrono-node stay external. What serve.ts imports lazily (the handlers with zod and
+// the services, loaded just after the server listens; the builder and the corpus hash, loaded
+// only to build) become their own chunks in out/web/ (same depth as src/web/, so paths computed
+// from import.meta.url stay right).
+//
+// Minified, and with zod's error messages in English only (the app never switches locale; the
+// other forty-odd locales were two thirds of the bundle): less for Node to compile at each start.
 //
 //   node scripts/build-server.mjs      (part of `npm run build:app`)
 //
@@ -18,6 +22,26 @@ import { build } from 'esbuild';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = path.join(ROOT, 'out', 'web');
+
+/**
+ * zod re-exports every locale (`z.locales`, `z.core.locales`) from its locales/index.js; here
+ * that module exports English alone, the locale zod installs by default.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer)
+        ? { path: path.resolve(path.dirname(args.importer), '../locales/index.js'), namespace: 'zod-english-only' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, (args) => ({
+      contents: "export { default as en } from './en.js';\n",
+      resolveDir: path.dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
 
 /**
  * Bundle the server. Each file is written to a temp name and renamed (the entry last), so a server
@@ -39,6 +63,8 @@ export async function buildServer({ clean = true } = {}) {
     target: 'node20',
     // A native addon, and a date parser that src/ingest/dates.ts loads on first use only.
     external: ['better-sqlite3', 'chrono-node'],
+    plugins: [zodEnglishOnly],
+    minify: true,
     sourcemap: 'linked',
     logLevel: 'warning',
     legalComments: 'none',

@@ -10,6 +10,7 @@ import { encodeFoldedTexts } from '../search/foldedTexts';
 import { foldForMatch } from '../search/query';
 import { passageId } from '../search/searcher';
 import { extractAll } from './extract';
+import { writeEvents } from './eventsTable';
 import type { ParsedDocument } from './model';
 import { parseDocument } from './parse';
 import { findPartnerMentions } from './partners';
@@ -167,20 +168,7 @@ export function buildDatabase(options: BuildOptions): BuildReport {
         for (const k of [p.id, p.name, ...p.aliases]) insKey.run(nameKey(k), p.id);
       }
 
-      const insEvent = db.prepare('INSERT INTO events (id, sort_key, date, precision, end_date, year_from, year_to, doc_slug, body) VALUES (?,?,?,?,?,?,?,?,?)');
-      const insEventPartner = db.prepare('INSERT OR IGNORE INTO event_partners (event_id, partner_id) VALUES (?, ?)');
-      const nameToId = new Map(extraction.partners.map((p) => [p.name, p.id]));
-      const docOrder = new Map(documents.map((d, i) => [d.slug, i]));
-      extraction.events.forEach((e, i) => {
-        const sortKey = `${e.date.padEnd(10, '-')}|${String(docOrder.get(e.docSlug) ?? 0).padStart(4, '0')}|${String(i).padStart(6, '0')}`;
-        const yearFrom = Number(e.date.slice(0, 4));
-        const yearTo = Number((e.end ?? e.date).slice(0, 4));
-        insEvent.run(e.id, sortKey, e.date, e.precision, e.end ?? null, yearFrom, yearTo, e.docSlug, JSON.stringify(e));
-        for (const name of e.partners) {
-          const id = nameToId.get(name);
-          if (id) insEventPartner.run(e.id, id);
-        }
-      });
+      writeEvents(db, extraction.events, new Map(documents.map((d, i) => [d.slug, i])), new Map(extraction.partners.map((p) => [p.name, p.id])));
 
       const insWarning = db.prepare('INSERT INTO warnings (ord, file, line, code, message) VALUES (?,?,?,?,?)');
       warnings.forEach((w, i) => insWarning.run(i, w.file, w.line ?? null, w.code, w.message));

@@ -1,6 +1,6 @@
 // The bundled database's layout. Bump SCHEMA_VERSION when tables change and INGEST_VERSION when
 // parsing or extraction changes what is stored: either makes an existing database stale.
-export const SCHEMA_VERSION = 4; // 4: folded passage texts and posting chunks in their own columns and table
+export const SCHEMA_VERSION = 5; // 4: folded passage texts and posting chunks in their own columns and table; 5: events as columns in chronological order, the timeline table
 export const INGEST_VERSION = 2; // 2: events carry a category
 
 export const SCHEMA_SQL = `
@@ -55,17 +55,26 @@ CREATE TABLE partner_keys (
   partner_id TEXT NOT NULL REFERENCES partners(id)
 );
 CREATE TABLE events (
-  id        TEXT PRIMARY KEY,
-  sort_key  TEXT NOT NULL, -- date, then document order, for a stable chronology
+  ord       INTEGER PRIMARY KEY, -- position in the chronology (date, then document order)
+  id        TEXT NOT NULL UNIQUE,
   date      TEXT NOT NULL,
   precision TEXT NOT NULL,
   end_date  TEXT,
   year_from INTEGER NOT NULL,
   year_to   INTEGER NOT NULL,
+  category  TEXT NOT NULL,
+  partners  TEXT NOT NULL, -- canonical partner names, one per line
   doc_slug  TEXT NOT NULL REFERENCES documents(slug),
-  body      TEXT NOT NULL  -- JSON: the TimelineEvent
+  anchor    TEXT NOT NULL,
+  summary   TEXT NOT NULL,
+  quote     TEXT NOT NULL
 );
-CREATE INDEX events_by_sort ON events(sort_key);
+CREATE TABLE timeline (
+  id        INTEGER PRIMARY KEY CHECK (id = 1),
+  marks     TEXT NOT NULL, -- JSON: every event's TimelineMarks columns, in events.ord order (eventsTable.ts)
+  texts     BLOB NOT NULL, -- eventHaystack() of every event, UTF-8, in events.ord order (eventTexts.ts)
+  text_ends BLOB NOT NULL  -- Int32LE end offset of each event's text in texts
+);
 CREATE TABLE event_partners (
   event_id   TEXT NOT NULL REFERENCES events(id),
   partner_id TEXT NOT NULL,

@@ -2,7 +2,7 @@
 // service. Electron IPC, the browser edition's HTTP server and the CLI all call `dispatch`, so
 // every transport gets the same validation and the same error envelope.
 import { z } from 'zod';
-import { DESK_METHODS, DeskError, type DeskApi, type DeskMethod, type Envelope } from '../shared/api';
+import { DESK_METHODS, DeskError, MAX_TIMELINE_EVENTS, type DeskApi, type DeskMethod, type Envelope } from '../shared/api';
 import { Library, type OpenOptions } from './services/library';
 import { EVENT_CATEGORIES } from '../shared/types';
 import { UserStore } from './services/userStore';
@@ -27,6 +27,16 @@ const slug = z.string().trim().min(1).max(200);
 const anchor = z.string().trim().min(1).max(300);
 const year = z.number().int().min(-5000).max(5000);
 const none = z.union([z.strictObject({}), z.undefined(), z.null()]).transform(() => ({}));
+const timelineParams = z
+  .strictObject({
+    partner: z.string().trim().min(1).max(200).optional(),
+    docSlug: slug.optional(),
+    from: year.optional(),
+    to: year.optional(),
+    category: z.array(z.enum(EVENT_CATEGORIES)).max(EVENT_CATEGORIES.length).optional(),
+    text: z.string().max(500).optional(),
+  })
+  .refine((p) => p.from === undefined || p.to === undefined || p.from <= p.to, { message: '"from" must not be after "to"' });
 
 const schemas = {
   info: none,
@@ -40,16 +50,15 @@ const schemas = {
   }),
   listPartners: none,
   getPartner: z.strictObject({ id: z.string().trim().min(1).max(200) }),
-  timeline: z
-    .strictObject({
-      partner: z.string().trim().min(1).max(200).optional(),
-      docSlug: slug.optional(),
-      from: year.optional(),
-      to: year.optional(),
-      category: z.array(z.enum(EVENT_CATEGORIES)).max(EVENT_CATEGORIES.length).optional(),
-      text: z.string().max(500).optional(),
-    })
-    .refine((p) => p.from === undefined || p.to === undefined || p.from <= p.to, { message: '"from" must not be after "to"' }),
+  timeline: timelineParams,
+  timelineMarks: none,
+  timelineMatch: timelineParams,
+  timelineEvents: z.strictObject({
+    ids: z
+      .array(z.string().trim().min(1).max(100))
+      .min(1, 'ids must name at least one event')
+      .max(MAX_TIMELINE_EVENTS, `at most ${MAX_TIMELINE_EVENTS} ids per call`),
+  }),
   compare: z.strictObject({
     partners: z
       .array(z.string().trim().min(1).max(200))
@@ -98,6 +107,9 @@ export function createDesk(options: DeskOptions): Desk {
     listPartners: () => lib().listPartners(),
     getPartner: (p) => lib().getPartner(p.id),
     timeline: (p) => lib().timeline(p),
+    timelineMarks: () => lib().timelineMarks(),
+    timelineMatch: (p) => lib().timelineMatch(p),
+    timelineEvents: (p) => lib().timelineEvents(p.ids),
     compare: (p) => comparePartners(lib(), p.partners),
     briefing: (p) => buildBriefing(lib(), p),
     listBookmarks: () => userStore().listBookmarks(),

@@ -13,6 +13,8 @@ import type {
   PartnerSummary,
   SearchResponse,
   TimelineEvent,
+  TimelineMarks,
+  TimelineMatch,
 } from './types';
 
 export interface SearchParams {
@@ -37,6 +39,9 @@ export interface TimelineParams {
   /** Only events whose summary, quote or partners contain every word (accents and case ignored). */
   text?: string;
 }
+
+/** At most this many ids per `timelineEvents` call. */
+export const MAX_TIMELINE_EVENTS = 500;
 
 export interface CompareParams {
   /** 2 to 4 partner ids, names or aliases (any spelling), each a different partner. */
@@ -64,6 +69,12 @@ export interface DeskApi {
   listPartners(params?: Record<string, never>): Promise<PartnerSummary[]>;
   getPartner(params: { id: string }): Promise<Partner>;
   timeline(params: TimelineParams): Promise<TimelineEvent[]>;
+  /** Every event as a lean mark (no summary, quote or anchor), column by column: what the timeline view draws from. */
+  timelineMarks(params?: Record<string, never>): Promise<TimelineMarks>;
+  /** Positions (in timelineMarks order) of the events that match the filters; the view uses it for `text`. */
+  timelineMatch(params: TimelineParams): Promise<TimelineMatch>;
+  /** Full events by id (1 to MAX_TIMELINE_EVENTS), in the order asked; an unknown id is NOT_FOUND. */
+  timelineEvents(params: { ids: string[] }): Promise<TimelineEvent[]>;
   /** Side-by-side facets (relations, missions, memberships, …) of 2–4 partners, each cell quoted from the sources. */
   compare(params: CompareParams): Promise<Comparison>;
   /** A printable briefing sheet for 1–4 partners: key facts, a short timeline, key passages by facet, sources. */
@@ -103,6 +114,9 @@ export const DESK_METHODS: readonly DeskMethod[] = [
   'listPartners',
   'getPartner',
   'timeline',
+  'timelineMarks',
+  'timelineMatch',
+  'timelineEvents',
   'compare',
   'briefing',
   'listBookmarks',

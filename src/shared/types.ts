@@ -185,6 +185,68 @@ export interface TimelineEvent {
   category: EventCategory;
 }
 
+export const PRECISIONS: readonly Precision[] = ['day', 'month', 'year', 'decade', 'range'];
+
+/**
+ * What a cluster label counts an event as ("26 ratifications (countries not named in the source)"),
+ * read from its summary at build time by eventKind() (src/shared/timelineFilter.ts).
+ */
+export type EventKind = 'ratification-unnamed' | 'ratification' | 'relations-unnamed' | 'relations' | 'term' | 'other';
+
+export const EVENT_KINDS: readonly EventKind[] = ['ratification-unnamed', 'ratification', 'relations-unnamed', 'relations', 'term', 'other'];
+
+/**
+ * An event as the timeline places, filters, lanes and clusters it: no summary, quote or anchor
+ * (`timelineEvents` gives those, for the few events on show). A TimelineEvent is one too.
+ */
+export interface TimelineMark {
+  id: string;
+  date: string;
+  precision: Precision;
+  end?: string;
+  /** Canonical partner names. */
+  partners: string[];
+  docSlug: string;
+  category: EventCategory;
+  /** Set on marks from `timelineMarks`; a TimelineEvent has none and is classified from its summary. */
+  kind?: EventKind;
+}
+
+/**
+ * Every event of the library as a mark, column by column (issue 7: a fraction of the bytes and
+ * of the parsing of TimelineEvent[] at 177,000 events). Entry i of each column belongs to the
+ * event at position i of the chronology, oldest first; `timelineMatch` answers with positions.
+ * Repeated values are indexes into the small tables. expandMarks() (src/shared/timelineMarks.ts)
+ * turns this into TimelineMark[].
+ */
+export interface TimelineMarks {
+  /** The library the positions belong to (a `timelineMatch` answer carries the same). */
+  corpusHash: string;
+  count: number;
+  ids: string[];
+  dates: string[];
+  /** Index into PRECISIONS. */
+  precisions: number[];
+  /** [position, end date] for the events that have an end date (decades, periods). */
+  ends: [number, string][];
+  /** Index into EVENT_CATEGORIES. */
+  categories: number[];
+  /** Index into EVENT_KINDS. */
+  kinds: number[];
+  /** Index into docSlugs. */
+  docs: number[];
+  docSlugs: string[];
+  /** Index into partnerSets: each event's partner names. */
+  partners: number[];
+  partnerSets: string[][];
+}
+
+/** The positions (in TimelineMarks order) of the events that match a filter, ascending. */
+export interface TimelineMatch {
+  corpusHash: string;
+  positions: number[];
+}
+
 export interface Passage {
   id: string;
   docSlug: string;

@@ -3,15 +3,25 @@
 // The browser edition: ensures the library DB and the renderer build exist (building them when
 // missing or out of date), starts the loopback server, prints the URL, and with --open shows the
 // app in a local Chromium in app mode. Also the helpers scripts/start.mjs and e2e/ reuse.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DeskError } from '../shared/api';
-import { createDesk } from '../main/desk';
-import { Library } from '../main/services/library';
-import { startServer, type RunningServer } from './server';
+import type { Desk } from '../main/desk';
+import type { Library } from '../main/services/library';
+import { startServer, type DeskDispatcher, type RunningServer } from './server';
+
+// What a plain start does not need is loaded on first use, so the server listens sooner: the
+// handlers with their schemas (zod) and services (SQLite), the library for the DB checks, and
+// node:child_process (builds and the app window). In the bundle (scripts/build-server.mjs) the
+// first two are chunks of their own.
+const loadDesk = () => import('../main/desk');
+const loadLibrary = () => import('../main/services/library');
+const requireBuiltin = createRequire(import.meta.url);
+const childProcess = (): typeof import('node:child_process') => requireBuiltin('node:child_process');
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DEFAULT_DB = path.join(ROOT, 'resources', 'desk.db');
@@ -28,6 +38,7 @@ export type DbState = 'ok' | 'missing' | 'stale' | 'corrupt';
 const loadBuilder = () => import('../ingest/build');
 
 export async function databaseState(dbPath: string, corpusDir: string = CORPUS_DIR): Promise<DbState> {
+  const { Library } = await loadLibrary();
   let library: Library;
   try {
     library = Library.open(dbPath);
@@ -105,7 +116,7 @@ export function appBuildIsStale(): boolean {
 export function buildApp(log: Log = stderrLog): void {
   log('Building the app (electron-vite build)…');
   const cli = path.join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
-  const r = spawnSync(process.execPath, [cli, 'build', '--logLevel', 'warn'], {
+  const r = childProcess().spawnSync(process.execPath, [cli, 'build', '--logLevel', 'warn'], {
     cwd: ROOT,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -134,7 +145,7 @@ export function serverBundleIsStale(): boolean {
  * TypeScript through tsx, as it always did, so it is reported and not thrown.
  */
 export function buildServerBundle(log: Log = stderrLog): void {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-server.mjs')], {
+  const r = childProcess().spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-server.mjs')], {
     cwd: ROOT,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -190,7 +201,7 @@ export function findElectron(env: NodeJS.ProcessEnv = process.env): ElectronProb
   if (!hasDisplay(env)) return { ok: false, reason: 'there is no display (DISPLAY/WAYLAND_DISPLAY unset)' };
   const probeEnv = { ...env };
   delete probeEnv.ELECTRON_RUN_AS_NODE;
-  const probe = spawnSync(bin, ['--version'], { encoding: 'utf8', timeout: 20_000, env: probeEnv });
+  const probe = childProcess().spawnSync(bin, ['--version'], { encoding: 'utf8', timeout: 20_000, env: probeEnv });
   if (probe.status !== 0) {
     const why = (probe.error?.message ?? probe.stderr ?? '').trim().split('\n')[0] || `exit ${probe.status}`;
     return { ok: false, reason: `its binary does not run here (${why})` };
@@ -219,7 +230,7 @@ export function openAppWindow(browser: string, url: string): ChildProcess {
   const args = [`--app=${url}`, `--user-data-dir=${profile}`, ...QUIET_CHROMIUM_FLAGS];
   // Chromium refuses to start as root without this (containers, CI boxes).
   if (process.getuid?.() === 0) args.push('--no-sandbox');
-  const child = spawn(browser, args, { stdio: 'ignore' });
+  const child = childProcess().spawn(browser, args, { stdio: 'ignore' });
   child.on('exit', () => fs.rmSync(profile, { recursive: true, force: true }));
   return child;
 }
@@ -306,20 +317,34 @@ export async function startBrowserEdition(args: ServeArgs, log: Log = stderrLog)
   } else if (!fs.existsSync(path.join(args.rendererDir, 'index.html'))) {
     throw new Error(`No renderer build in ${args.rendererDir}; run \`npm run build:app\` (or drop --no-build).`);
   }
-  const desk = createDesk({ dbPath: args.db, userDbPath: args.userDb });
-  const server = await startServer({ desk, rendererDir: args.rendererDir, port: args.port });
-  // Open the library and load its search index (an empty query finds nothing and costs nothing
-  // else) while the browser loads the page, so its first calls do not wait for them. Read-only;
-  // an error is left for the first real call to report.
+  // The server listens first; the handlers load right after, while the browser fetches the page,
+  // and a call arriving before them waits. Should they fail to load, every call answers INTERNAL
+  // with the reason (server.ts turns a throwing dispatch into an envelope).
+  let desk: Promise<Desk> | null = null;
+  const loaded = (): Promise<Desk> =>
+    (desk ??= loadDesk().then(({ createDesk }) => createDesk({ dbPath: args.db, userDbPath: args.userDb })));
+  const dispatcher: DeskDispatcher = { dispatch: async (method, params) => (await loaded()).dispatch(method, params) };
+  const server = await startServer({ desk: dispatcher, rendererDir: args.rendererDir, port: args.port });
+  // Then open the library and load its search index (an empty query finds nothing and costs
+  // nothing else) while the browser loads the page, so its first calls do not wait for them.
+  // Read-only; an error is left for the first real call to report.
+  let closed = false;
   const warmUp = setTimeout(() => {
-    void desk.dispatch('info', {}).then((r) => (r.ok ? desk.dispatch('search', { query: '' }) : r));
+    void loaded()
+      .then(async (d) => {
+        if (closed) return;
+        const r = await d.dispatch('info', {});
+        if (r.ok && !closed) await d.dispatch('search', { query: '' });
+      })
+      .catch(() => {});
   }, 0);
   return {
     server,
     close: async () => {
+      closed = true;
       clearTimeout(warmUp);
       await server.close();
-      desk.close();
+      if (desk) (await desk.catch(() => null))?.close();
     },
   };
 }

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '../shared/api';
-import { MAX_BODY_BYTES, startServer, type DeskDispatcher, type RunningServer } from './server';
+import { MAX_BODY_BYTES, START_CALLS, START_PATH, startServer, withStartPreload, type DeskDispatcher, type RunningServer } from './server';
 
 // A stand-in for createDesk(): records calls and answers like the real one would.
 const calls: { method: string; params: unknown }[] = [];
@@ -306,5 +306,38 @@ describe('static files', () => {
 
   it('refuses other verbs on static paths', async () => {
     expect((await request('/', { method: 'DELETE' })).status).toBe(405);
+  });
+});
+
+describe('GET /api/start (the first calls, preloaded)', () => {
+  it('answers every start call in one envelope, each with its own envelope', async () => {
+    calls.length = 0;
+    const r = await request(START_PATH);
+    expect(r.status).toBe(200);
+    expect(r.headers['cache-control']).toBe('no-store');
+    const body = JSON.parse(r.body) as Envelope<Record<string, Envelope<unknown>>>;
+    expect(body.ok).toBe(true);
+    if (!body.ok) return;
+    expect(Object.keys(body.value)).toEqual([...START_CALLS]);
+    expect(body.value.listDocuments).toEqual({ ok: true, value: [{ slug: 'albania-kosovo-relations' }] });
+    // A failing call stays a failure, with its code and hint, for the app to show as usual.
+    expect(body.value.info).toMatchObject({ ok: false, error: { code: 'DB_MISSING', hint: 'npx relations-desk build' } });
+    expect(calls.map((c) => c.method)).toEqual([...START_CALLS]);
+    expect(calls.every((c) => JSON.stringify(c.params) === '{}')).toBe(true);
+  });
+
+  it('is behind the same Host and Origin checks, and is no POST method', async () => {
+    expect((await request(START_PATH, { headers: { Host: 'evil.example' } })).status).toBe(403);
+    expect((await request(START_PATH, { headers: { Origin: 'http://evil.example' } })).status).toBe(403);
+    expect((await request(START_PATH, { headers: { 'Sec-Fetch-Site': 'cross-site' } })).status).toBe(403);
+    expect((await api('start', '{}')).status).toBe(400);
+  });
+
+  it('is named in a preload link in the head of the pages served', () => {
+    const html = '<!doctype html>\n<html>\n  <head>\n    <title>Relations Desk</title>\n  </head>\n  <body></body>\n</html>';
+    const out = withStartPreload(html);
+    expect(out).toContain(`<link rel="preload" href="${START_PATH}" as="fetch" crossorigin>\n  </head>`);
+    expect(out.indexOf('<link rel="preload"')).toBeLessThan(out.indexOf('</head>'));
+    expect(withStartPreload('<title>no head</title>')).toBe('<title>no head</title>');
   });
 });

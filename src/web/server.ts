@@ -68,6 +68,23 @@ export function contentTypeFor(file: string): string {
 
 const KNOWN_METHODS = new Set<string>(DESK_METHODS);
 
+/**
+ * GET /api/start answers, in one reply, the calls the app makes at every start (an Envelope
+ * whose value maps each method to its own Envelope). The pages this server sends name it in a
+ * preload link, so the browser fetches it alongside the app's script instead of after it; the
+ * renderer's HTTP transport (src/renderer/src/lib/desk.ts) takes each answer once. Read-only and
+ * without parameters, behind the same Host/Origin checks as every other call.
+ */
+export const START_PATH = '/api/start';
+export const START_CALLS = ['info', 'listDocuments', 'listPartners', 'listBookmarks'] as const;
+const START_PRELOAD = `<link rel="preload" href="${START_PATH}" as="fetch" crossorigin>`;
+
+/** index.html with the preload for START_PATH added to its head (unchanged when it has no head). */
+export function withStartPreload(html: string): string {
+  const at = html.indexOf('</head>');
+  return at < 0 ? html : `${html.slice(0, at)}  ${START_PRELOAD}\n  ${html.slice(at)}`;
+}
+
 export async function startServer(opts: StartServerOptions): Promise<RunningServer> {
   const host = '127.0.0.1';
   if (opts.host !== undefined && opts.host !== host) {
@@ -106,6 +123,10 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
       return;
     }
 
+    if (url.pathname === START_PATH && req.method === 'GET') {
+      await handleStart(res);
+      return;
+    }
     if (isApi) {
       await handleApi(req, res, url.pathname.slice('/api/'.length));
       return;
@@ -160,13 +181,22 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
         return;
       }
     }
-    let envelope: Envelope<unknown>;
-    try {
-      envelope = await opts.desk.dispatch(method, params);
-    } catch (err) {
-      envelope = fail('INTERNAL', err instanceof Error ? err.message : String(err));
-    }
+    const envelope = await dispatch(method, params);
     sendEnvelope(res, envelope.ok ? 200 : (STATUS_BY_CODE[envelope.error.code] ?? 500), envelope);
+  }
+
+  async function dispatch(method: string, params: unknown): Promise<Envelope<unknown>> {
+    try {
+      return await opts.desk.dispatch(method, params);
+    } catch (err) {
+      return fail('INTERNAL', err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  async function handleStart(res: http.ServerResponse): Promise<void> {
+    const value: Record<string, Envelope<unknown>> = {};
+    for (const method of START_CALLS) value[method] = await dispatch(method, {});
+    sendEnvelope(res, 200, { ok: true, value });
   }
 
   async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string) {
@@ -184,7 +214,8 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
       }
       file = indexHtml;
     }
-    const data = await fs.promises.readFile(file);
+    let data = await fs.promises.readFile(file);
+    if (file === indexHtml) data = Buffer.from(withStartPreload(data.toString('utf8')), 'utf8');
     res.statusCode = 200;
     applySecurityHeaders(res);
     res.setHeader('Content-Type', contentTypeFor(file));

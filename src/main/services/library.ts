@@ -13,9 +13,13 @@ import type {
   Passage,
   SearchResponse,
   TimelineEvent,
+  TimelineMarks,
+  TimelineMatch,
 } from '../../shared/types';
 import { foldAccents, nameKey } from '../../shared/text';
-import { eventMatcher } from '../../shared/timelineFilter';
+import { filterWords } from '../../shared/timelineFilter';
+import type { StoredMarks } from '../../shared/timelineMarks';
+import { EventTexts } from '../../ingest/eventTexts';
 import { INGEST_VERSION, SCHEMA_VERSION } from '../../ingest/schema';
 import { FoldedTexts } from '../../search/foldedTexts';
 import { CorruptIndexError } from '../../search/scorer';
@@ -32,6 +36,7 @@ export interface OpenOptions {
 export class Library {
   private searcher: Searcher | null = null;
   private readonly partnerPassages = new Map<string, Set<string>>();
+  private eventTexts: EventTexts | undefined;
   private folded: FoldedTexts | undefined;
 
   private constructor(
@@ -161,7 +166,74 @@ export class Library {
       .map(([name]) => name);
   }
 
+  /** Full events, oldest first; what the CLI, compare and briefings read. */
   timeline(params: TimelineParams): TimelineEvent[] {
+    const { where, args } = this.timelineWhere(params);
+    const rows = this.db.prepare(`SELECT e.ord, ${EVENT_COLUMNS} FROM events e ${where} ORDER BY e.ord`).raw(true).all(...args) as [number, ...EventRow][];
+    const hits = this.textHits(params.text);
+    return (hits ? rows.filter((r) => hits[r[0]] === 1) : rows).map(([, ...row]) => eventOf(row));
+  }
+
+  /**
+   * Every event as a lean mark, column by column, in chronological order: what the timeline view
+   * draws from. Encoded at build time (src/ingest/eventsTable.ts), so this is one row, not 177,000.
+   */
+  timelineMarks(): TimelineMarks {
+    const row = this.db.prepare('SELECT marks FROM timeline WHERE id = 1').get() as { marks: string } | undefined;
+    if (!row) throw new DeskError('DB_CORRUPT', 'The library database has no timeline.', REBUILD_HINT);
+    return { corpusHash: this.corpusHash, ...(JSON.parse(row.marks) as StoredMarks) };
+  }
+
+  /** Positions (in timelineMarks order) of the events that match: the view's word filter. */
+  timelineMatch(params: TimelineParams): TimelineMatch {
+    const hits = this.textHits(params.text);
+    const { where, args } = this.timelineWhere(params);
+    let positions: number[];
+    if (hits && where === '') {
+      positions = [];
+      for (let i = 0; i < hits.length; i++) if (hits[i] === 1) positions.push(i);
+    } else {
+      positions = this.db.prepare(`SELECT e.ord FROM events e ${where} ORDER BY e.ord`).pluck().all(...args) as number[];
+      if (hits) positions = positions.filter((p) => hits[p] === 1);
+    }
+    return { corpusHash: this.corpusHash, positions };
+  }
+
+  /** Full events by id, in the order asked (duplicates once); NOT_FOUND names the first unknown id. */
+  timelineEvents(ids: readonly string[]): TimelineEvent[] {
+    const unique = [...new Set(ids)];
+    const found = new Map<string, TimelineEvent>();
+    // Chunked to stay under SQLite's bound-parameter limit.
+    for (let i = 0; i < unique.length; i += 500) {
+      const chunk = unique.slice(i, i + 500);
+      const rows = this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id IN (${chunk.map(() => '?').join(',')})`).raw(true).all(...chunk) as EventRow[];
+      for (const r of rows) found.set(r[0], eventOf(r));
+    }
+    return unique.map((id) => {
+      const e = found.get(id);
+      if (!e) throw new DeskError('NOT_FOUND', `No event "${id}" in this library.`);
+      return e;
+    });
+  }
+
+  /** 1 at the position of each event whose text has every word (eventMatcher's rule); null for no words. */
+  private textHits(text: string | undefined): Uint8Array | null {
+    const words = filterWords(text ?? '');
+    if (words.length === 0) return null;
+    if (!this.eventTexts) {
+      // Read on the first word filter, not at load.
+      const row = this.db.prepare('SELECT texts, text_ends FROM timeline WHERE id = 1').get() as { texts: Buffer; text_ends: Buffer } | undefined;
+      if (!row) throw new DeskError('DB_CORRUPT', 'The library database has no timeline.', REBUILD_HINT);
+      try {
+        this.eventTexts = new EventTexts(row.texts, row.text_ends);
+      } catch (err) {
+        throw new DeskError('DB_CORRUPT', `The timeline in the library database is damaged: ${(err as Error).message}`, REBUILD_HINT);
+      }
+    }
+    return this.eventTexts.matching(words);
+  }
+
+  private timelineWhere(params: TimelineParams): { where: string; args: (string | number)[] } {
     const where: string[] = [];
     const args: (string | number)[] = [];
     if (params.partner !== undefined) {
@@ -183,12 +255,10 @@ export class Library {
       args.push(params.to);
     }
     if (params.category !== undefined && params.category.length > 0) {
-      where.push(`json_extract(e.body, '$.category') IN (${params.category.map(() => '?').join(', ')})`);
+      where.push(`e.category IN (${params.category.map(() => '?').join(', ')})`);
       args.push(...params.category);
     }
-    const sql = `SELECT body FROM events e ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY sort_key`;
-    const events = (this.db.prepare(sql).all(...args) as { body: string }[]).map((r) => JSON.parse(r.body) as TimelineEvent);
-    return params.text?.trim() ? events.filter(eventMatcher(params.text)) : events;
+    return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', args };
   }
 
   /** Where the passages that name a partner are (build-time tagging), in document order. */
@@ -296,4 +366,23 @@ export class Library {
 function readMeta(db: Database.Database): Map<string, string> {
   const rows = db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[];
   return new Map(rows.map((r) => [r.key, r.value]));
+}
+
+const EVENT_COLUMNS = 'e.id, e.date, e.precision, e.end_date, e.summary, e.partners, e.doc_slug, e.anchor, e.quote, e.category';
+type EventRow = [string, string, TimelineEvent['precision'], string | null, string, string, string, string, string, TimelineEvent['category']];
+
+/** A row of EVENT_COLUMNS as the TimelineEvent it was built from (same keys, same order). */
+function eventOf([id, date, precision, end, summary, partners, docSlug, anchor, quote, category]: EventRow): TimelineEvent {
+  return {
+    id,
+    date,
+    precision,
+    ...(end !== null ? { end } : {}),
+    summary,
+    partners: partners === '' ? [] : partners.split('\n'),
+    docSlug,
+    anchor,
+    quote,
+    category,
+  };
 }

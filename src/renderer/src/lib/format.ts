@@ -27,6 +27,17 @@ export const PARTNER_KIND_LABELS: Record<PartnerKind, string> = {
 
 export const DOC_KIND_ORDER: DocKind[] = ['bilateral', 'overview', 'agreement'];
 
+/**
+ * A count as en-GB writes it: 12,345. Whole numbers are grouped here rather than by Intl, whose
+ * first number formatter (ICU's locale data) cost the first screen some 15 ms, and
+ * toLocaleString('en-GB') a new formatter at every call.
+ */
+export function formatCount(n: number): string {
+  if (!Number.isSafeInteger(n)) return n.toLocaleString('en-GB');
+  const digits = String(Math.abs(n)).replace(/\B(?=(\d{3})+$)/g, ',');
+  return n < 0 ? `-${digits}` : digits;
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }

@@ -7,8 +7,9 @@ export const focusableWhenScrolling: Attachment<HTMLElement> = (el) => {
     if (el.scrollWidth > el.clientWidth + 1) el.setAttribute('tabindex', '0');
     else el.removeAttribute('tabindex');
   };
+  // The observer's first report comes with the first layout after mounting; measuring here as
+  // well would force an extra layout of the whole page while it is being built.
   const ro = new ResizeObserver(update);
   ro.observe(el);
-  update();
   return () => ro.disconnect();
 };

@@ -8,13 +8,17 @@ class Library {
   documents = new Loader<void, DocumentSummary[]>(() => desk.listDocuments());
   partners = new Loader<void, PartnerSummary[]>(() => desk.listPartners());
 
+  // Looked up once per name shown (every document card names its partners): by key, not by scan.
+  #titles = $derived(new Map((this.documents.value ?? []).map((d) => [d.slug, d.title])));
+  #names = $derived(new Map((this.partners.value ?? []).map((p) => [p.id, p.name])));
+
   /** Title of a document by slug, falling back to the slug itself. */
   docTitle(slug: string): string {
-    return this.documents.value?.find((d) => d.slug === slug)?.title ?? slug;
+    return this.#titles.get(slug) ?? slug;
   }
 
   partnerName(id: string): string {
-    return this.partners.value?.find((p) => p.id === id)?.name ?? id;
+    return this.#names.get(id) ?? id;
   }
 }
 

@@ -1,51 +1,23 @@
 // Dense periods as clusters: neighbouring markers closer than a few pixels at the current zoom
 // merge into one, labelled honestly from what its members say (the source often does not name
 // who ratified or with whom relations began, and the label says so rather than guessing).
-import type { TimelineEvent } from '../../../../shared/types';
+import { EVENT_KINDS, type EventKind, type TimelineMark } from '../../../../shared/types';
+import { eventKind } from '../../../../shared/timelineFilter';
 import { formatEventDate } from './time';
 
-/** Anything with an x position; clusters are formed over these in order of x. */
-export interface Positioned {
-  x: number;
-}
+type Kind = EventKind;
 
-/** Greedy single-linkage grouping: an item joins the current group when it is within `gapPx` of the group's last item. */
-export function groupByGap<T extends Positioned>(sorted: readonly T[], gapPx: number): T[][] {
-  const groups: T[][] = [];
-  let current: T[] = [];
-  let lastX = -Infinity;
-  for (const item of sorted) {
-    if (current.length > 0 && item.x - lastX > gapPx) {
-      groups.push(current);
-      current = [];
-    }
-    current.push(item);
-    lastX = item.x;
-  }
-  if (current.length > 0) groups.push(current);
-  return groups;
-}
+const kinds = new WeakMap<TimelineMark, Kind>();
 
-type Kind = 'ratification-unnamed' | 'ratification' | 'relations-unnamed' | 'relations' | 'term' | 'other';
-
-const kinds = new WeakMap<TimelineEvent, Kind>();
-
-function kindOf(e: TimelineEvent): Kind {
+/** Marks from the library carry their kind; a full event (tests, benchmarks) is classified from its summary. */
+function kindOf(e: TimelineMark): Kind {
+  if (e.kind !== undefined) return e.kind;
   let k = kinds.get(e);
   if (k === undefined) {
-    k = computeKind(e);
+    k = 'summary' in e && typeof e.summary === 'string' ? eventKind(e.summary) : 'other';
     kinds.set(e, k);
   }
   return k;
-}
-
-function computeKind(e: TimelineEvent): Kind {
-  const s = e.summary;
-  const unnamed = /not named in the source/.test(s);
-  if (/\bratified\b|\bratification\b/i.test(s)) return unnamed ? 'ratification-unnamed' : 'ratification';
-  if (/^Relations (?:re-)?established|^Relations severed/.test(s)) return unnamed ? 'relations-unnamed' : 'relations';
-  if (/: term as .+ (?:begins|ends)$/.test(s)) return 'term';
-  return 'other';
 }
 
 function phrase(kind: Kind, n: number, all: boolean): string {
@@ -66,25 +38,33 @@ function phrase(kind: Kind, n: number, all: boolean): string {
   }
 }
 
-const ORDER: Kind[] = ['ratification-unnamed', 'ratification', 'relations-unnamed', 'relations', 'term', 'other'];
+/** Position of each kind in EVENT_KINDS: the order a mixed label names them in. */
+const KIND_INDEX = new Map<Kind, number>(EVENT_KINDS.map((k, i) => [k, i]));
+
+/** An event's kind as its index in EVENT_KINDS. */
+export function kindIndex(e: TimelineMark): number {
+  return KIND_INDEX.get(kindOf(e))!;
+}
 
 /**
  * "26 ratifications (countries not named in the source)"; for a mix, the parts by kind:
  * "29 events: 26 ratifications (countries not named in the source), 3 other events".
  */
-export function clusterLabel(members: readonly TimelineEvent[]): string {
-  const counts = new Map<Kind, number>();
-  for (const e of members) {
-    const k = kindOf(e);
-    counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
-  const kinds = ORDER.filter((k) => counts.has(k));
-  if (kinds.length === 1) return phrase(kinds[0]!, members.length, true);
-  return `${members.length} events: ${kinds.map((k) => phrase(k, counts.get(k)!, false)).join(', ')}`;
+export function clusterLabel(members: readonly TimelineMark[]): string {
+  const counts = new Uint32Array(EVENT_KINDS.length);
+  for (const e of members) counts[kindIndex(e)]!++;
+  return labelFromCounts(counts, members.length);
+}
+
+/** clusterLabel from counts by kind (EVENT_KINDS order) already made: the layout counts as it groups. */
+export function labelFromCounts(counts: Uint32Array, n: number): string {
+  const kinds = EVENT_KINDS.filter((_, i) => counts[i]! > 0);
+  if (kinds.length === 1) return phrase(kinds[0]!, n, true);
+  return `${n} events: ${kinds.map((k) => phrase(k, counts[KIND_INDEX.get(k)!]!, false)).join(', ')}`;
 }
 
 /** "15 September 2008 – 17 February 2009", or one date when all members share it. */
-export function clusterDates(members: readonly TimelineEvent[]): string {
+export function clusterDates(members: readonly TimelineMark[]): string {
   if (members.length === 0) return '';
   const first = formatEventDate(members[0]!);
   const last = formatEventDate(members[members.length - 1]!);

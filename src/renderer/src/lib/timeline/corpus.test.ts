@@ -1,9 +1,11 @@
-// Clustering, lanes and filters over the real corpus events (the DB built by vitest's globalSetup).
+// Clustering, lanes and filters over the real corpus: the marks the view draws from
+// (`timelineMarks`) and the full events (`timeline`), from the DB built by vitest's globalSetup.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { TimelineEvent } from '../../../../shared/types';
+import type { TimelineEvent, TimelineMark } from '../../../../shared/types';
+import { expandMarks } from '../../../../shared/timelineMarks';
 import { Library } from '../../../../main/services/library';
 import { clusterDates, clusterLabel } from './cluster';
-import { filterEvents, NO_FILTER, partnerCounts } from './filter';
+import { filterEvents, NO_FILTER, partnerCounts, textHits } from './filter';
 import { buildLanes, layoutLane, OTHER_LANE, type LaneItem } from './layout';
 import { utc } from './time';
 import { parseTimelineQuery, timelineQueryString } from './url';
@@ -16,14 +18,19 @@ declare module 'vitest' {
 
 let lib: Library;
 let events: TimelineEvent[];
+let marks: TimelineMark[];
+let byId: Map<string, TimelineEvent>;
 beforeAll(() => {
   lib = Library.open(inject('dbPath'));
   events = lib.timeline({});
+  marks = expandMarks(lib.timelineMarks());
+  byId = new Map(events.map((e) => [e.id, e]));
 });
 afterAll(() => lib.close());
 
+const full = (m: TimelineMark) => byId.get(m.id)!;
 const clusters = (items: LaneItem[]) => items.filter((i): i is Extract<LaneItem, { kind: 'cluster' }> => i.kind === 'cluster');
-const natoLane = () => buildLanes(events, [{ key: 'nato', label: 'NATO', partner: 'NATO' }])[0]!;
+const natoLane = () => buildLanes(marks, [{ key: 'nato', label: 'NATO', partner: 'NATO' }])[0]!;
 
 describe('clusters over the NATO accession record', () => {
   it('the 26 ratifications of the accession protocol (Sept 2008 – Feb 2009) form one honestly labelled cluster', () => {
@@ -36,7 +43,7 @@ describe('clusters over the NATO accession record', () => {
     expect(c.label).toBe('26 ratifications (countries not named in the source)');
     expect(clusterDates(c.members)).toBe('15 September 2008 – 17 February 2009');
     // Neither the invitation (April 2008) nor membership (1 April 2009) is swallowed.
-    expect(layout.marks.some((m) => m.kind === 'point' && m.event.summary.startsWith('Invitation to join'))).toBe(true);
+    expect(layout.marks.some((m) => m.kind === 'point' && full(m.event).summary.startsWith('Invitation to join'))).toBe(true);
     expect(c.members.some((m) => m.date === '2009-04-01')).toBe(false);
     // Membership (two records of 1 April 2009, with the months around it) is a marker of its own.
     const member = clusters(layout.marks).find((m) => m.members.some((e) => e.date === '2009-04-01'))!;
@@ -61,12 +68,23 @@ describe('clusters over the NATO accession record', () => {
   it('labels relations with unnamed countries as such', () => {
     const unnamed = events.filter((e) => /^Relations established with a country not named/.test(e.summary)).slice(0, 3);
     expect(clusterLabel(unnamed)).toBe('3 relations established or changed (countries not named in the source)');
+    expect(clusterLabel(unnamed.map((e) => marks.find((m) => m.id === e.id)!))).toBe(clusterLabel(unnamed));
+  });
+
+  it('the kinds stored with the marks label clusters as the summaries do', () => {
+    const fullLane = buildLanes(events, [{ key: 'nato', label: 'NATO', partner: 'NATO' }])[0]!;
+    for (const w of [{ start: utc(1700), end: utc(2027) }, { start: utc(2005, 6), end: utc(2012) }, { start: utc(2008, 11, 1), end: utc(2009, 0, 1) }]) {
+      const fromMarks = clusters(layoutLane(natoLane(), w, 1000).marks).map((c) => [c.id, c.label]);
+      const fromEvents = clusters(layoutLane(fullLane, w, 1000).marks).map((c) => [c.id, c.label]);
+      expect(fromMarks).toEqual(fromEvents);
+      expect(fromMarks.length).toBeGreaterThan(0);
+    }
   });
 });
 
 describe('lanes and what is drawn', () => {
   it('points are days; years, decades and ranges are spans', () => {
-    const lane = buildLanes(events, [{ key: 'kosovo', label: 'Kosovo', partner: 'Kosovo' }])[0]!;
+    const lane = buildLanes(marks, [{ key: 'kosovo', label: 'Kosovo', partner: 'Kosovo' }])[0]!;
     const layout = layoutLane(lane, { start: utc(2019), end: utc(2026) }, 1200);
     const free = layout.items.find((i) => i.kind !== 'cluster' && i.event.date === '2025-05');
     expect(free?.kind).toBe('span'); // May 2025 is a month: at 7 years per 1200 px it is ~14 px wide
@@ -104,26 +122,40 @@ describe('lanes and what is drawn', () => {
 
 describe('filters over the real events', () => {
   it('partner Kosovo, 2019–2025: the free-movement arrangement of May 2025 is there', () => {
-    const f = filterEvents(events, { ...NO_FILTER, partners: ['Kosovo'], other: false, from: 2019, to: 2025 });
+    const f = filterEvents(marks, { ...NO_FILTER, partners: ['Kosovo'], other: false, from: 2019, to: 2025 });
     expect(f.length).toBeGreaterThan(3);
     expect(f.every((e) => e.partners.includes('Kosovo'))).toBe(true);
-    const free = f.find((e) => e.date === '2025-05')!;
+    const free = full(f.find((e) => e.date === '2025-05')!);
     expect(free.summary).toMatch(/free-movement/);
     expect(free.category).toBe('people');
     expect(free.anchor).toBe('relations--free-movement');
     expect(f.some((e) => e.date.startsWith('2026'))).toBe(false);
+    // Marks and full events filter alike.
+    expect(filterEvents(events, { ...NO_FILTER, partners: ['Kosovo'], other: false, from: 2019, to: 2025 }).map((e) => e.id)).toEqual(f.map((e) => e.id));
   });
 
+  const hitsFor = (text: string) => textHits(text, lib.timelineMatch({ text }).positions, marks.length);
+
   it('category and text filters agree with the library service', () => {
-    const mine = filterEvents(events, { ...NO_FILTER, categories: ['conflict'], text: 'Ukraine' });
-    const theirs = lib.timeline({ category: ['conflict'], text: 'Ukraine' });
-    expect(mine.map((e) => e.id)).toEqual(theirs.map((e) => e.id));
-    expect(mine.some((e) => /351 Ukrainian refugees/.test(e.summary))).toBe(true);
+    const filter = { ...NO_FILTER, categories: ['conflict' as const], text: 'Ukraine' };
+    const theirs = lib.timeline({ category: ['conflict'], text: 'Ukraine' }).map((e) => e.id);
+    // Marks with the library's text hits (the view), and full events matched here (the same rule).
+    expect(filterEvents(marks, filter, hitsFor('Ukraine')).map((e) => e.id)).toEqual(theirs);
+    expect(filterEvents(events, filter).map((e) => e.id)).toEqual(theirs);
+    expect(theirs.some((id) => /351 Ukrainian refugees/.test(byId.get(id)!.summary))).toBe(true);
   });
 
   it('text is accent- and case-insensitive: "kucove" finds the Kuçovë air base', () => {
-    const f = filterEvents(events, { ...NO_FILTER, text: 'kucove' });
+    const f = filterEvents(marks, { ...NO_FILTER, text: 'kucove' }, hitsFor('kucove'));
     expect(f.map((e) => e.date)).toContain('2018-08');
+    expect(filterEvents(events, { ...NO_FILTER, text: 'Kuçovë' }).map((e) => e.id)).toEqual(f.map((e) => e.id));
+  });
+
+  it('until the library answers for new words, the last answer stands; bare marks without one are all kept', () => {
+    const kosovo = hitsFor('kosovo');
+    const f = filterEvents(marks, { ...NO_FILTER, text: 'kosovo border' }, kosovo);
+    expect(f.map((e) => e.id)).toEqual(filterEvents(marks, { ...NO_FILTER, text: 'kosovo' }, kosovo).map((e) => e.id));
+    expect(filterEvents(marks, { ...NO_FILTER, text: 'kosovo' })).toHaveLength(marks.length);
   });
 
   it('a year range keeps spans that overlap it (the 1990s are in 1995)', () => {
@@ -139,8 +171,9 @@ describe('filters over the real events', () => {
   });
 
   it('NATO, Kosovo and Ukraine are among the partners with the most events', () => {
-    const top = [...partnerCounts(events).keys()].slice(0, 6);
+    const top = [...partnerCounts(marks).keys()].slice(0, 6);
     expect(top).toEqual(expect.arrayContaining(['NATO', 'Kosovo', 'Ukraine']));
+    expect(partnerCounts(marks)).toEqual(partnerCounts(events));
   });
 });
 

@@ -3,13 +3,13 @@
 // on the screen, not on the size of the library. Points and spans narrower than a few pixels are
 // clustered; wider spans are packed into rows, and those that find no free row are clustered too,
 // so that no mark hides another.
-import type { TimelineEvent } from '../../../../shared/types';
-import { clusterLabel, groupByGap } from './cluster';
+import { EVENT_KINDS, type TimelineMark } from '../../../../shared/types';
+import { kindIndex, labelFromCounts } from './cluster';
 import { eventSpan, type Span } from './time';
 import type { TimeWindow } from './scale';
 
 export interface Placed {
-  event: TimelineEvent;
+  event: TimelineMark;
   span: Span;
 }
 
@@ -31,14 +31,29 @@ export interface LaneIndex extends LaneSpec {
 }
 
 /** Events into lanes. An event naming two lane partners appears in both; "Other" takes events naming none. */
-export function buildLanes(events: readonly TimelineEvent[], lanes: readonly LaneSpec[]): LaneIndex[] {
-  const placed = events.map((event) => ({ event, span: eventSpan(event) }));
+export function buildLanes(events: readonly TimelineMark[], lanes: readonly LaneSpec[]): LaneIndex[] {
   const named = new Set(lanes.filter((l) => l.partner !== null).map((l) => l.partner!));
-  return lanes.map((lane) => {
-    const mine =
-      lane.partner === null
-        ? placed.filter((p) => !p.event.partners.some((n) => named.has(n)))
-        : placed.filter((p) => p.event.partners.includes(lane.partner!));
+  const byLane: Placed[][] = lanes.map(() => []);
+  // Which lanes an event goes to depends only on its partners; events with the same partners
+  // share one array (expandMarks), so this is decided a few thousand times, not per event.
+  const targetsOf = new Map<readonly string[], number[]>();
+  for (const event of events) {
+    let targets = targetsOf.get(event.partners);
+    if (targets === undefined) {
+      targets = [];
+      for (let i = 0; i < lanes.length; i++) {
+        const partner = lanes[i]!.partner;
+        if (partner === null ? !event.partners.some((n) => named.has(n)) : event.partners.includes(partner)) targets.push(i);
+      }
+      targetsOf.set(event.partners, targets);
+    }
+    if (targets.length === 0) continue;
+    const placed = { event, span: eventSpan(event) };
+    for (const i of targets) byLane[i]!.push(placed);
+  }
+  return lanes.map((lane, i) => {
+    const mine = byLane[i]!;
+    // Already nearly in order (events come oldest first): the sort only fixes ties and coarse dates.
     mine.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
     let maxLength = 0;
     for (const p of mine) maxLength = Math.max(maxLength, p.span.end - p.span.start);
@@ -46,33 +61,44 @@ export function buildLanes(events: readonly TimelineEvent[], lanes: readonly Lan
   });
 }
 
-/** First index whose start is >= t (binary search). */
-function lowerBound(events: readonly Placed[], t: number): number {
-  let lo = 0;
-  let hi = events.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (events[mid]!.span.start < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Events of a lane that overlap [from, to], in order. */
-export function eventsIn(lane: LaneIndex, from: number, to: number): Placed[] {
-  const out: Placed[] = [];
-  for (let i = lowerBound(lane.events, from - lane.maxLength); i < lane.events.length; i++) {
-    const p = lane.events[i]!;
-    if (p.span.start > to) break;
-    if (p.span.end >= from) out.push(p);
-  }
-  return out;
-}
-
 export type LaneItem =
-  | { kind: 'point'; id: string; x: number; event: TimelineEvent; span: Span }
-  | { kind: 'span'; id: string; x: number; x2: number; row: number; event: TimelineEvent; span: Span }
-  | { kind: 'cluster'; id: string; x: number; x2: number; members: TimelineEvent[]; label: string };
+  | { kind: 'point'; id: string; x: number; event: TimelineMark; span: Span }
+  | { kind: 'span'; id: string; x: number; x2: number; row: number; event: TimelineMark; span: Span }
+  | LaneCluster;
+
+/**
+ * Markers closer than a few pixels, as one. At the widest zoom of a large library one cluster can
+ * hold 100,000 events: its member list is made only when asked for (selecting, expanding).
+ */
+export class LaneCluster {
+  readonly kind = 'cluster' as const;
+  #members: TimelineMark[] | null = null;
+
+  constructor(
+    readonly id: string,
+    readonly x: number,
+    readonly x2: number,
+    readonly label: string,
+    /** Members, in order of x: the first, the last, how many. */
+    readonly first: TimelineMark,
+    readonly last: TimelineMark,
+    readonly size: number,
+    private readonly refs: Int32Array,
+    private readonly eventAt: (ref: number) => TimelineMark,
+  ) {}
+
+  get members(): TimelineMark[] {
+    this.#members ??= Array.from(this.refs, (r) => this.eventAt(r));
+    return this.#members;
+  }
+
+  /** Whether the event with this id is a member (without making the member list). */
+  includes(id: string): boolean {
+    if (this.#members) return this.#members.some((m) => m.id === id);
+    for (const r of this.refs) if (this.eventAt(r).id === id) return true;
+    return false;
+  }
+}
 
 export interface LaneLayout {
   key: string;
@@ -96,57 +122,259 @@ export interface LayoutOptions {
 
 export const LAYOUT_DEFAULTS: LayoutOptions = { gapPx: 16, minSpanPx: 12, maxSpanRows: 2 };
 
+/**
+ * A lane's events indexed for layout, built on its first layout (issue 7: at 177,000 events a
+ * lane can hold 140,000, and the widest zoom shows them all): in order of their middle instant,
+ * as typed arrays, for the markers; and the spans by length class, for the bars.
+ */
+interface LaneSearch {
+  /** Index into lane.events, in order of middle instant (ties: lane order). */
+  order: Int32Array;
+  mids: Float64Array;
+  /** Length in ms, 0 for a point. */
+  lengths: Float64Array;
+  starts: Float64Array;
+  ends: Float64Array;
+  /** Index into EVENT_KINDS, for cluster labels: in middle order, and in lane order. */
+  kinds: Uint8Array;
+  laneKinds: Uint8Array;
+  /** Spans (not points) by class floor(log2(length in days)): indexes into lane.events, in lane order. */
+  classes: { min: number; max: number; items: number[] }[];
+}
+
+const searches = new WeakMap<LaneIndex, LaneSearch>();
+
+function searchOf(lane: LaneIndex): LaneSearch {
+  let s = searches.get(lane);
+  if (s) return s;
+  const n = lane.events.length;
+  const mid = new Float64Array(n);
+  const byClass = new Map<number, { min: number; max: number; items: number[] }>();
+  for (let i = 0; i < n; i++) {
+    const sp = lane.events[i]!.span;
+    mid[i] = (sp.start + sp.end) / 2;
+    if (sp.point) continue;
+    const len = sp.end - sp.start;
+    const k = Math.floor(Math.log2(Math.max(1, len / DAY_MS)));
+    let c = byClass.get(k);
+    if (!c) byClass.set(k, (c = { min: Infinity, max: 0, items: [] }));
+    c.items.push(i);
+    c.min = Math.min(c.min, len);
+    c.max = Math.max(c.max, len);
+  }
+  const order = sortedIndexes(mid, 60_000);
+  const mids = new Float64Array(n);
+  const lengths = new Float64Array(n);
+  const starts = new Float64Array(n);
+  const ends = new Float64Array(n);
+  const kinds = new Uint8Array(n);
+  const laneKinds = new Uint8Array(n);
+  for (let i = 0; i < n; i++) laneKinds[i] = kindIndex(lane.events[i]!.event);
+  for (let k = 0; k < n; k++) {
+    const p = lane.events[order[k]!]!;
+    const sp = p.span;
+    mids[k] = mid[order[k]!]!;
+    starts[k] = sp.start;
+    ends[k] = sp.end;
+    lengths[k] = sp.point ? 0 : sp.end - sp.start;
+    kinds[k] = laneKinds[order[k]!]!;
+  }
+  s = { order, mids, lengths, starts, ends, kinds, laneKinds, classes: [...byClass.values()] };
+  searches.set(lane, s);
+  return s;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Buffers reused from one layout to the next (a wide zoom step lays out 100,000s of markers). */
+class Scratch {
+  #floats: Float64Array[] = [];
+  #ints: Int32Array[] = [];
+  /** Float buffer number `i`, at least n long (contents undefined). */
+  floats(i: number, n: number): Float64Array {
+    const b = this.#floats[i];
+    if (b && b.length >= n) return b;
+    return (this.#floats[i] = new Float64Array(Math.max(n, 2 * (b?.length ?? 512))));
+  }
+  ints(i: number, n: number): Int32Array {
+    const b = this.#ints[i];
+    if (b && b.length >= n) return b;
+    return (this.#ints[i] = new Int32Array(Math.max(n, 2 * (b?.length ?? 512))));
+  }
+}
+const scratch = new Scratch();
+
+/** First k with values[k] >= t. */
+function firstAtLeast(values: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid]! < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First position in `items` (lane indexes, in lane order) whose event starts at or after t. */
+function firstStarting(lane: LaneIndex, items: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (lane.events[items[mid]!]!.span.start < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Indexes of `values` in order of value, then of index. A native sort of numeric keys (the value
+ * to `resolution`, then the index) does the work; insertion then orders values closer than
+ * `resolution` exactly. Comparator sorts of 100,000s of indexes cost 10× more (issue 7).
+ */
+export function sortedIndexes(values: Float64Array, resolution: number): Int32Array {
+  const n = values.length;
+  const out = new Int32Array(n);
+  if (n === 0) return out;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let j = 0; j < n; j++) {
+    min = Math.min(min, values[j]!);
+    max = Math.max(max, values[j]!);
+  }
+  const idx = 2 ** Math.ceil(Math.log2(n + 1));
+  const keys = new Float64Array(n);
+  if (Math.ceil((max - min) / resolution + 1) * idx < 2 ** 53) {
+    for (let j = 0; j < n; j++) keys[j] = Math.round((values[j]! - min) / resolution) * idx + j;
+    keys.sort();
+    for (let j = 0; j < n; j++) out[j] = keys[j]! % idx;
+  } else {
+    // Too wide a range for exact keys: sort by index of a plain comparator sort instead.
+    out.set(Array.from({ length: n }, (_, j) => j).sort((a, b) => values[a]! - values[b]! || a - b));
+    return out;
+  }
+  for (let j = 1; j < n; j++) {
+    const v = out[j]!;
+    let i = j;
+    while (i > 0 && (values[out[i - 1]!]! > values[v]! || (values[out[i - 1]!]! === values[v]! && out[i - 1]! > v))) {
+      out[i] = out[i - 1]!;
+      i--;
+    }
+    out[i] = v;
+  }
+  return out;
+}
+
 /** What to draw for one lane in a window `width` pixels wide. */
 export function layoutLane(lane: LaneIndex, w: TimeWindow, width: number, opts: LayoutOptions = LAYOUT_DEFAULTS): LaneLayout {
   const msPerPx = (w.end - w.start) / Math.max(1, width);
   // A margin beyond the edges, so a cluster crossing an edge keeps all its members.
   const margin = Math.max(opts.gapPx * 4, width * 0.1) * msPerPx;
-  const visible = eventsIn(lane, w.start - margin, w.end + margin);
+  const from = w.start - margin;
+  const to = w.end + margin;
+  /** Spans at least this long are bars; shorter ones are markers like points. */
+  const minLength = opts.minSpanPx * msPerPx;
   const x = (t: number) => (t - w.start) / msPerPx;
+  const search = searchOf(lane);
 
-  const pool: { x: number; p: Placed }[] = [];
-  const wide: Placed[] = [];
-  for (const p of visible) {
-    const len = (p.span.end - p.span.start) / msPerPx;
-    if (p.span.point || len < opts.minSpanPx) pool.push({ x: x((p.span.start + p.span.end) / 2), p });
-    else if (p.span.end > w.start && p.span.start < w.end) wide.push(p);
+  // Bars: spans at least minLength long that overlap the window, in lane order. Only the length
+  // classes that can hold one are searched, each from the window's start less its longest span.
+  const wideAll = scratch.ints(0, lane.events.length);
+  let nWide = 0;
+  for (const c of search.classes) {
+    if (c.max < minLength) continue;
+    for (let j = firstStarting(lane, c.items, w.start - c.max); j < c.items.length; j++) {
+      const i = c.items[j]!;
+      const sp = lane.events[i]!.span;
+      if (sp.start >= w.end) break;
+      if (sp.end > w.start && sp.end - sp.start >= minLength) wideAll[nWide++] = i;
+    }
   }
+  const wide = wideAll.subarray(0, nWide).sort();
+
   // Greedy row packing: each span goes to the first row it does not overlap. A span that finds
   // no free row joins the markers (and so a cluster) rather than hide another span.
   const rowEnds: number[] = [];
   const spans: LaneItem[] = [];
-  for (const p of wide) {
+  // Spans that found no row (at some zooms, tens of thousands): their x and lane index.
+  const overX = scratch.floats(0, nWide);
+  const overIdx = scratch.ints(1, nWide);
+  let nOver = 0;
+  for (const i of wide) {
+    const p = lane.events[i]!;
     const x1 = x(p.span.start);
     const x2 = x(p.span.end);
     let row = rowEnds.findIndex((end) => end <= x1 + 0.5); // touching is fine: 2008 and 2009 share a row
     if (row < 0 && rowEnds.length < opts.maxSpanRows) row = rowEnds.push(x2) - 1;
     if (row < 0) {
-      pool.push({ x: (Math.max(x1, 0) + Math.min(x2, width)) / 2, p });
+      overX[nOver] = (Math.max(x1, 0) + Math.min(x2, width)) / 2;
+      overIdx[nOver++] = i;
       continue;
     }
     rowEnds[row] = x2;
     spans.push({ kind: 'span', id: p.event.id, x: x1, x2, row, event: p.event, span: p.span });
   }
-  pool.sort((a, b) => a.x - b.x);
+  // In order of x (ties: their order), by a native sort of keys: x to 1/1024 px, then j.
+  const overflow = sortedIndexes(overX.subarray(0, nOver), 1 / 1024);
+  // Kept by the clusters (their members are resolved later, after other layouts reuse the buffers).
+  const overLane = overIdx.slice(0, nOver);
 
-  const marks: LaneItem[] = [];
-  for (const group of groupByGap(pool, opts.gapPx)) {
-    const first = group[0]!;
-    const last = group[group.length - 1]!;
-    if (last.x < -opts.gapPx || first.x > width + opts.gapPx) continue; // wholly off screen
-    if (group.length === 1) {
-      marks.push({ kind: 'point', id: first.p.event.id, x: first.x, event: first.p.event, span: first.p.span });
-    } else {
-      const members = group.map((g) => g.p.event);
-      marks.push({
-        kind: 'cluster',
-        id: `c:${lane.key}:${members[0]!.id}:${members.length}`,
-        x: first.x,
-        x2: last.x,
-        members,
-        label: clusterLabel(members),
-      });
+  // Markers: points and short spans that overlap [from, to], by their middle, merged with the
+  // overflow, then grouped into clusters where closer than gapPx. Typed arrays throughout, no
+  // object per event (issue 7: wide zoom steps at 177,000 events).
+  const { order, mids, lengths, starts, ends, kinds, laneKinds } = search;
+  const lo = firstAtLeast(mids, from - minLength / 2);
+  const cap = mids.length - lo + overflow.length;
+  const xs = scratch.floats(1, cap);
+  // A ref is a position k in middle order, or -1 - j for overflow[j].
+  const refs = scratch.ints(2, cap);
+  let m = 0;
+  let o = 0;
+  for (let k = lo; k < mids.length && mids[k]! <= to + minLength / 2; k++) {
+    const len = lengths[k]!;
+    if (len !== 0 && len >= minLength) continue; // a bar, or dropped with the bars
+    if (ends[k]! < from || starts[k]! > to) continue;
+    const xv = (mids[k]! - w.start) / msPerPx;
+    while (o < overflow.length && overX[overflow[o]!]! < xv) {
+      xs[m] = overX[overflow[o]!]!;
+      refs[m++] = -1 - o++;
     }
+    xs[m] = xv;
+    refs[m++] = k;
+  }
+  while (o < overflow.length) {
+    xs[m] = overX[overflow[o]!]!;
+    refs[m++] = -1 - o++;
+  }
+
+  const placedAt = (ref: number): Placed => lane.events[ref >= 0 ? order[ref]! : overLane[overflow[-1 - ref]!]!]!;
+  const eventAt = (ref: number): TimelineMark => placedAt(ref).event;
+  const marks: LaneItem[] = [];
+  const counts = new Uint32Array(EVENT_KINDS.length);
+  let a = 0;
+  for (let b = 1; b <= m; b++) {
+    if (b < m && xs[b]! - xs[b - 1]! <= opts.gapPx) continue;
+    // [a, b) is a group; one wholly off screen is not drawn.
+    const firstX = xs[a]!;
+    const lastX = xs[b - 1]!;
+    if (!(lastX < -opts.gapPx || firstX > width + opts.gapPx)) {
+      if (b - a === 1) {
+        const p = placedAt(refs[a]!);
+        marks.push({ kind: 'point', id: p.event.id, x: firstX, event: p.event, span: p.span });
+      } else {
+        counts.fill(0);
+        for (let j = a; j < b; j++) {
+          const r = refs[j]!;
+          counts[r >= 0 ? kinds[r]! : laneKinds[overLane[overflow[-1 - r]!]!]!]!++;
+        }
+        const first = eventAt(refs[a]!);
+        // Keyed by its first member, not its size: while zooming, a cluster that grows or
+        // shrinks keeps its DOM node (issue 7: zoom steps).
+        marks.push(new LaneCluster(`c:${lane.key}:${first.id}`, firstX, lastX, labelFromCounts(counts, b - a), first, eventAt(refs[b - 1]!), b - a, refs.slice(a, b), eventAt));
+      }
+    }
+    a = b;
   }
 
   const items = [...marks, ...spans].sort((a, b) => centre(a, width) - centre(b, width));

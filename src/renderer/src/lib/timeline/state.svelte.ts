@@ -1,8 +1,11 @@
-// The timeline view's state: the loaded events, the filters and zoom window (mirrored in the
-// URL), the lanes, and what is selected. One instance per view; components read it and call its
-// methods, the pure modules beside it do the arithmetic.
-import type { EventCategory, PartnerSummary, TimelineEvent } from '../../../../shared/types';
-import { filterEvents, partnerCounts, type TimelineFilter } from './filter';
+// The timeline view's state: the loaded marks (one per event, without text), the filters and
+// zoom window (mirrored in the URL), the lanes, what is selected, and the full events fetched for
+// what is on show. One instance per view; components read it and call its methods, the pure
+// modules beside it do the arithmetic.
+import type { EventCategory, PartnerSummary, TimelineEvent, TimelineMark } from '../../../../shared/types';
+import { filterWords } from '../../../../shared/timelineFilter';
+import { EventDetails, type FetchEvents } from './details.svelte';
+import { filterEvents, partnerCounts, type TextHits, type TimelineFilter } from './filter';
 import { buildLanes, OTHER_LANE, type LaneIndex, type LaneSpec } from './layout';
 import { clampWindow, fitWindow, limitsFor, panWindow, zoomWindow, type Limits, type TimeWindow } from './scale';
 import { eventSpan, utc } from './time';
@@ -14,12 +17,22 @@ export const DEFAULT_LANE_COUNT = 6;
 export type Selection = { kind: 'event'; id: string } | { kind: 'cluster'; ids: string[]; label: string } | null;
 
 export class TimelineState {
-  events = $state.raw<TimelineEvent[]>([]);
+  /** Every event's mark, oldest first (full TimelineEvents work too: tests, benchmarks). */
+  events = $state.raw<readonly TimelineMark[]>([]);
+  /** The library's answer to the text filter, by position in `events`; set by the view. */
+  textHits = $state.raw<TextHits | null>(null);
+  /** Summaries, quotes and anchors of the events on show. */
+  readonly details: EventDetails;
   partners = $state.raw<PartnerSummary[]>([]);
   query = $state.raw<TimelineQuery>(EMPTY_QUERY);
   /** The zoom window; null until the events are known (then it fits them). */
   window = $state.raw<TimeWindow | null>(null);
   selection = $state.raw<Selection>(null);
+
+  /** `fetchEvents` loads full events by id (the view passes `desk.timelineEvents`). */
+  constructor(fetchEvents: FetchEvents | null = null) {
+    this.details = new EventDetails(fetchEvents);
+  }
 
   /** Partner name → id, from the library's partner list (events carry names). */
   idOf = $derived.by(() => {
@@ -51,7 +64,16 @@ export class TimelineState {
     to: this.query.to,
   });
 
-  filtered = $derived(filterEvents(this.events, this.filter));
+  /** Hits that belong to these marks (for this text, or the last one until the library answers). */
+  #hits = $derived(this.textHits && this.textHits.hits.length === this.events.length ? this.textHits : null);
+
+  /** Full events are matched here; marks need the library's answer. */
+  #fullEvents = $derived(this.events.length > 0 && 'summary' in this.events[0]!);
+
+  /** Words typed that the library has not answered for yet. */
+  textPending = $derived(filterWords(this.query.text).length > 0 && this.#hits?.text !== this.query.text && !this.#fullEvents);
+
+  filtered = $derived(filterEvents(this.events, this.filter, this.#hits));
 
   laneSpecs = $derived.by<LaneSpec[]>(() => {
     const specs: LaneSpec[] = this.laneNames.map((name) => ({ key: this.idOf.get(name) ?? name, label: name, partner: name }));
@@ -66,12 +88,17 @@ export class TimelineState {
 
   byId = $derived.by(() => new Map(this.events.map((e) => [e.id, e])));
 
-  selectedEvents = $derived.by<TimelineEvent[]>(() => {
+  selectedMarks = $derived.by<TimelineMark[]>(() => {
     const s = this.selection;
     if (!s) return [];
     const ids = s.kind === 'event' ? [s.id] : s.ids;
-    return ids.map((id) => this.byId.get(id)).filter((e): e is TimelineEvent => e !== undefined);
+    return ids.map((id) => this.byId.get(id)).filter((e): e is TimelineMark => e !== undefined);
   });
+
+  /** The full event behind a mark, once loaded (a mark that is a full event is its own). */
+  detailOf(mark: TimelineMark): TimelineEvent | undefined {
+    return 'summary' in mark ? (mark as TimelineEvent) : this.details.get(mark.id);
+  }
 
   /** The query string this state stands for (what the URL should say). */
   queryString = $derived.by(() =>
@@ -82,7 +109,7 @@ export class TimelineState {
     }),
   );
 
-  extent(events: readonly TimelineEvent[]): TimeWindow | null {
+  extent(events: readonly TimelineMark[]): TimeWindow | null {
     if (events.length === 0) return null;
     let start = Infinity;
     let end = -Infinity;
@@ -119,11 +146,17 @@ export class TimelineState {
   /** The first view: from the 5th percentile of start dates to the last event, so a lone early outlier (plans of the 1700s) does not squeeze the rest; "Show all" goes further. */
   fitDense(): void {
     const shown = this.filtered.length ? this.filtered : this.events;
-    const starts = shown.map((e) => eventSpan(e).start).sort((a, b) => a - b);
-    const ext = this.extent(shown);
-    if (!ext || starts.length === 0) return;
+    if (shown.length === 0) return;
+    const starts = new Float64Array(shown.length);
+    let end = -Infinity;
+    for (let i = 0; i < shown.length; i++) {
+      const s = eventSpan(shown[i]!);
+      starts[i] = s.start;
+      end = Math.max(end, s.end);
+    }
+    starts.sort();
     const from = starts[Math.floor(starts.length * 0.05)]!;
-    this.window = fitWindow(from, ext.end, this.limits);
+    this.window = fitWindow(from, end, this.limits);
   }
 
   set(patch: Partial<TimelineQuery>): void {

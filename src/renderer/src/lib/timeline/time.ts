@@ -1,7 +1,7 @@
 // Dates of timeline events as instants (ms since the epoch, UTC) and as spans, so that precision
 // stays visible: a day is a point; a month, a year, a decade or a range covers its whole period
 // (a year runs from 1 January to 31 December, i.e. up to the first instant of the next year).
-import type { Precision, TimelineEvent } from '../../../../shared/types';
+import type { Precision, TimelineMark } from '../../../../shared/types';
 
 export const DAY = 86_400_000;
 /** Average lengths, for zoom limits and tick spacing only (never for placing a date). */
@@ -42,18 +42,30 @@ export function parseIso(date: string): Parts {
   return { year, month, day: Number(m[3]) };
 }
 
+// Memoised by date string: 177,000 events name a few tens of thousands of distinct dates.
+const starts = new Map<string, number>();
+const ends = new Map<string, number>();
+
 /** First instant of the period a date names. */
 export function startOf(date: string): number {
-  const p = parseIso(date);
-  return utc(p.year, p.month ?? 0, p.day ?? 1);
+  let t = starts.get(date);
+  if (t === undefined) {
+    const p = parseIso(date);
+    t = utc(p.year, p.month ?? 0, p.day ?? 1);
+    starts.set(date, t);
+  }
+  return t;
 }
 
 /** First instant after the period a date names ("2009" → 2010-01-01, "2009-04" → 2009-05-01). */
 export function endOf(date: string): number {
-  const p = parseIso(date);
-  if (p.month === undefined) return utc(p.year + 1, 0, 1);
-  if (p.day === undefined) return utc(p.year, p.month + 1, 1);
-  return utc(p.year, p.month, p.day + 1);
+  let t = ends.get(date);
+  if (t === undefined) {
+    const p = parseIso(date);
+    t = p.month === undefined ? utc(p.year + 1, 0, 1) : p.day === undefined ? utc(p.year, p.month + 1, 1) : utc(p.year, p.month, p.day + 1);
+    ends.set(date, t);
+  }
+  return t;
 }
 
 export interface Span {
@@ -64,16 +76,22 @@ export interface Span {
   point: boolean;
 }
 
-type Dated = Pick<TimelineEvent, 'date' | 'precision' | 'end'>;
+type Dated = Pick<TimelineMark, 'date' | 'precision' | 'end'>;
 
-const spans = new WeakMap<Dated, Span>();
+// Spans depend on the date (and the end of a decade or period) only, so events share them:
+// looked up by date string, not kept per event (a WeakMap entry for each of 177,000 events cost
+// more than the rest of the first render; issue 7).
+const spans = new Map<Precision, Map<string, Span>>();
 
-/** Where an event sits on the axis: a day is a point at midday; anything coarser is a span of its whole period. (Memoised per event object.) */
-export function eventSpan(e: Dated): Span {
-  let s = spans.get(e);
+/** Where an event sits on the axis: a day is a point at midday; anything coarser is a span of its whole period. (Shared, read-only.) */
+export function eventSpan(e: Dated): Readonly<Span> {
+  let byDate = spans.get(e.precision);
+  if (!byDate) spans.set(e.precision, (byDate = new Map()));
+  const key = e.end === undefined ? e.date : `${e.date}~${e.end}`;
+  let s = byDate.get(key);
   if (!s) {
     s = computeSpan(e);
-    spans.set(e, s);
+    byDate.set(key, s);
   }
   return s;
 }

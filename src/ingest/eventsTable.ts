@@ -1,0 +1,47 @@
+// The events table and the timeline's marks and texts (issue 7: the timeline at 177,000 events).
+// Events are stored column by column in chronological order (`ord`). The marks the timeline view
+// draws from are encoded once here, as one JSON value, so that opening the view reads one row
+// instead of every event (~1 s of CPU at 177,000); the texts its word filter searches are one
+// buffer (eventTexts.ts).
+import type Database from 'better-sqlite3';
+import type { TimelineEvent } from '../shared/types';
+import { eventHaystack, eventKind } from '../shared/timelineFilter';
+import { MarksEncoder } from '../shared/timelineMarks';
+import { encodeEventTexts } from './eventTexts';
+
+/** Date, then document order, then extraction order: a stable chronology. */
+function sortKey(e: TimelineEvent, docOrder: ReadonlyMap<string, number>, i: number): string {
+  return `${e.date.padEnd(10, '-')}|${String(docOrder.get(e.docSlug) ?? 0).padStart(6, '0')}|${String(i).padStart(8, '0')}`;
+}
+
+/** Writes events, event_partners and timeline (inside the caller's transaction). */
+export function writeEvents(
+  db: Database.Database,
+  events: readonly TimelineEvent[],
+  docOrder: ReadonlyMap<string, number>,
+  partnerIdByName: ReadonlyMap<string, string>,
+): void {
+  const keyed = events.map((e, i) => ({ e, key: sortKey(e, docOrder, i) }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+
+  const insEvent = db.prepare(
+    `INSERT INTO events (ord, id, date, precision, end_date, year_from, year_to, category, partners, doc_slug, anchor, summary, quote)
+     VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+  );
+  const insEventPartner = db.prepare('INSERT OR IGNORE INTO event_partners (event_id, partner_id) VALUES (?, ?)');
+  const marks = new MarksEncoder();
+  const texts: string[] = [];
+  keyed.forEach(({ e }, ord) => {
+    const yearFrom = Number(e.date.slice(0, 4));
+    const yearTo = Number((e.end ?? e.date).slice(0, 4));
+    insEvent.run(ord, e.id, e.date, e.precision, e.end ?? null, yearFrom, yearTo, e.category, e.partners.join('\n'), e.docSlug, e.anchor, e.summary, e.quote);
+    for (const name of e.partners) {
+      const id = partnerIdByName.get(name);
+      if (id) insEventPartner.run(e.id, id);
+    }
+    marks.add(e, eventKind(e.summary));
+    texts.push(eventHaystack(e));
+  });
+  const encoded = encodeEventTexts(texts);
+  db.prepare('INSERT INTO timeline (id, marks, texts, text_ends) VALUES (1, ?, ?, ?)').run(JSON.stringify(marks.finish()), encoded.bytes, encoded.ends);
+}
