@@ -102,7 +102,7 @@ const log = (line: string): void => void process.stderr.write(`[bench] ${line}\n
 // --- metrics (one function each) ---------------------------------------------------------------
 
 interface BuildResult { ms: number; cpuMs: number; counts: Record<string, number>; peakRss: number }
-interface SearchResult { loadMs: number; runs: number[][]; cpuRuns: number[][]; top: string[][]; totals: number[]; timeline: Record<string, number> | null; rssBeforeLoad: number; peakRss: number }
+interface SearchResult { loadMs: number; runs: number[][]; cpuRuns: number[][]; top: string[][]; totals: number[]; timeline: Record<string, number> | null; rssBeforeLoad: number; peakRss: number; timelinePeakRss: number }
 
 function measureBuild(plan: CorpusPlan, corpusDir: string, db: string): { ms: number; cpuMs: number; counts: Record<string, number>; peakRss: number; runs: number } {
   const rs: BuildResult[] = [];
@@ -133,7 +133,7 @@ function measureSearch(plan: CorpusPlan, engine: 'lunr' | 'fts', db: string, fts
   const slow = QUERIES.map((q, i) => ({ q: q.text, kind: q.kind, ms: median(r.runs.map((lat) => lat[i]!)), total: r.totals[i]! }))
     .sort((a, b) => b.ms - a.ms)
     .slice(0, 5);
-  return { cpuP95, p50: median(per.map((x) => x.p50)), p95: median(per.map((x) => x.p95)), max: median(per.map((x) => x.max)), peakRss: r.peakRss, top: r.top, totals: r.totals, timeline: r.timeline, slow, runs: r.runs.length };
+  return { cpuP95, p50: median(per.map((x) => x.p50)), p95: median(per.map((x) => x.p95)), max: median(per.map((x) => x.max)), peakRss: r.peakRss, timelinePeakRss: r.timelinePeakRss, top: r.top, totals: r.totals, timeline: r.timeline, slow, runs: r.runs.length };
 }
 
 /** Mean share of FTS5's top 10 that Lunr's top 10 also holds, over queries where FTS5 finds something. */
@@ -363,7 +363,7 @@ async function benchCorpus(plan: CorpusPlan, tmp: string): Promise<CorpusReport>
     ['Search max', ms(sL.max), ms(sF.max), ratio(sL.max, sF.max), ''],
     ['Peak RSS of the serving process (VmHWM)', mb(sL.peakRss), mb(sF.peakRss), ratio(sL.peakRss, sF.peakRss), tgt('≤ 400 MB')],
     [`Recall@10 overlap (FTS5 top 10 found by Lunr; ${recall.queries} queries)`, `${(recall.overlap * 100).toFixed(0)} %`, '', '', ''],
-    [`Timeline query: all ${sL.timeline?.events ?? '?'} events / busiest partner / 2000–2009`, sL.timeline ? `${ms(sL.timeline.all!)} / ${ms(sL.timeline.partner!)} / ${ms(sL.timeline.decade!)}` : '–', '', '', ''],
+    [`Timeline query: all ${sL.timeline?.events ?? '?'} events / busiest partner / 2000–2009`, sL.timeline ? `${ms(sL.timeline.all!)} / ${ms(sL.timeline.partner!)} / ${ms(sL.timeline.decade!)} (peak RSS after them ${mb(sL.timelinePeakRss)})` : '–', '', '', ''],
     ['Timeline view #/timeline (browser edition, headless Chromium already running): first render; zoom step', timeline.row, '', '', ''],
     ['Browser edition: start → first result (POST /api/search; median of 3)', show(browserEdition.api), '', '', plan.docs === null ? '≤ 1.5 s' : ''],
     ['Browser edition: start → first result rendered (headless Chromium; median of 3)', show(browserEdition.page), '', '', plan.docs === null ? '≤ 1.5 s' : ''],

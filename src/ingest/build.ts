@@ -184,7 +184,6 @@ export function buildDatabase(options: BuildOptions): BuildReport {
       const insChunk = db.prepare('INSERT INTO search_postings (chunk, docs, weights) VALUES (?, ?, ?)');
       serializedIndex.chunks.forEach((c, k) => insChunk.run(k, c.docs, c.weights));
     })();
-    db.exec('VACUUM');
   } finally {
     db.close();
   }
