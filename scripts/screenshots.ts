@@ -19,6 +19,9 @@ const screens: { name: string; route: string; ready: string }[] = [
   { name: 'search-empty', route: '#/search?q=zzqxv', ready: '[data-testid="search-status"]' },
   { name: 'partner', route: '#/partner/kosovo', ready: 'h1' },
   { name: 'bookmarks', route: '#/bookmarks', ready: 'h1' },
+  { name: 'timeline', route: '#/timeline', ready: '[data-lane][data-item]' },
+  { name: 'timeline-kosovo', route: '#/timeline?lanes=kosovo&from=2019&to=2025', ready: '[data-lane][data-item]' },
+  { name: 'compare', route: '#/compare?p=kosovo,ukraine,nato', ready: 'table' },
   { name: 'notfound', route: '#/nowhere', ready: 'h1' },
 ];
 

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import type { DeskDocument, IngestWarning, LibraryInfo, SeeAlsoItem } from '../shared/types';
 import { nameKey, slugify } from '../shared/text';
 import { buildSearchIndex, buildVocabulary, type IndexablePassage } from '../search/buildIndex';
-import { encodeFoldedTexts } from '../search/foldedTexts';
+import { encodeTexts } from '../search/textBuffer';
 import { foldForMatch } from '../search/query';
 import { passageId } from '../search/searcher';
 import { extractAll } from './extract';
@@ -173,7 +173,7 @@ export function buildDatabase(options: BuildOptions): BuildReport {
       const insWarning = db.prepare('INSERT INTO warnings (ord, file, line, code, message) VALUES (?,?,?,?,?)');
       warnings.forEach((w, i) => insWarning.run(i, w.file, w.line ?? null, w.code, w.message));
 
-      const folded = encodeFoldedTexts(passages.map((p) => foldForMatch(p.text)));
+      const folded = encodeTexts(passages.map((p) => foldForMatch(p.text)));
       db.prepare('INSERT INTO search_index (id, corpus_hash, lunr, vocabulary, folded, folded_ends) VALUES (1, ?, ?, ?, ?, ?)').run(
         corpusHash,
         serializedIndex.header,

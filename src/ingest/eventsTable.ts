@@ -2,12 +2,12 @@
 // Events are stored column by column in chronological order (`ord`). The marks the timeline view
 // draws from are encoded once here, as one JSON value, so that opening the view reads one row
 // instead of every event (~1 s of CPU at 177,000); the texts its word filter searches are one
-// buffer (eventTexts.ts).
+// buffer (src/search/textBuffer.ts).
 import type Database from 'better-sqlite3';
 import type { TimelineEvent } from '../shared/types';
 import { eventHaystack, eventKind } from '../shared/timelineFilter';
 import { MarksEncoder } from '../shared/timelineMarks';
-import { encodeEventTexts } from './eventTexts';
+import { encodeTexts } from '../search/textBuffer';
 
 /** Date, then document order, then extraction order: a stable chronology. */
 function sortKey(e: TimelineEvent, docOrder: ReadonlyMap<string, number>, i: number): string {
@@ -42,6 +42,6 @@ export function writeEvents(
     marks.add(e, eventKind(e.summary));
     texts.push(eventHaystack(e));
   });
-  const encoded = encodeEventTexts(texts);
+  const encoded = encodeTexts(texts);
   db.prepare('INSERT INTO timeline (id, marks, texts, text_ends) VALUES (1, ?, ?, ?)').run(JSON.stringify(marks.finish()), encoded.bytes, encoded.ends);
 }

@@ -1,6 +1,6 @@
 // The bundled database's layout. Bump SCHEMA_VERSION when tables change and INGEST_VERSION when
 // parsing or extraction changes what is stored: either makes an existing database stale.
-export const SCHEMA_VERSION = 5; // 4: folded passage texts and posting chunks in their own columns and table; 5: events as columns in chronological order, the timeline table
+export const SCHEMA_VERSION = 6; // 4: folded passage texts and posting chunks in their own columns and table; 5: events as columns in chronological order, the timeline table; 6: passage texts stored as the timeline's are (textBuffer.ts)
 export const INGEST_VERSION = 2; // 2: events carry a category
 
 export const SCHEMA_SQL = `
@@ -72,7 +72,7 @@ CREATE TABLE events (
 CREATE TABLE timeline (
   id        INTEGER PRIMARY KEY CHECK (id = 1),
   marks     TEXT NOT NULL, -- JSON: every event's TimelineMarks columns, in events.ord order (eventsTable.ts)
-  texts     BLOB NOT NULL, -- eventHaystack() of every event, UTF-8, in events.ord order (eventTexts.ts)
+  texts     BLOB NOT NULL, -- eventHaystack() of every event, UTF-8, each followed by a newline, in events.ord order (src/search/textBuffer.ts)
   text_ends BLOB NOT NULL  -- Int32LE end offset of each event's text in texts
 );
 CREATE TABLE event_partners (
@@ -92,8 +92,8 @@ CREATE TABLE search_index (
   corpus_hash TEXT NOT NULL,
   lunr        BLOB NOT NULL, -- the index header: passage ids, terms, posting offsets (scorer.ts)
   vocabulary  TEXT NOT NULL, -- JSON object: folded word → corpus spelling
-  folded      BLOB NOT NULL, -- foldForMatch() of every passage's text, UTF-8, back to back, in index order
-  folded_ends BLOB NOT NULL  -- Int32LE end offset of each passage's text in folded (foldedTexts.ts)
+  folded      BLOB NOT NULL, -- foldForMatch() of every passage's text, UTF-8, each followed by a newline, in index order
+  folded_ends BLOB NOT NULL  -- Int32LE end offset of each passage's text in folded (textBuffer.ts)
 );
 CREATE TABLE search_postings (
   chunk   INTEGER PRIMARY KEY, -- entries [chunk × size, (chunk + 1) × size), size in the header

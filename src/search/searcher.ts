@@ -3,7 +3,7 @@
 // being shown and for phrase checks.
 import type { Passage, SearchHit, SearchResponse } from '../shared/types';
 import { termRanges } from './analyzer';
-import { FoldedTexts } from './foldedTexts';
+import { TextBuffer } from './textBuffer';
 import { loadScorer, type ChunkReader, type Clause, type Matches, type ScoringIndex } from './scorer';
 import { foldForMatch, parseQuery, type ParsedQuery } from './query';
 import { makeSnippet, type Range } from './snippet';
@@ -15,7 +15,7 @@ export interface PassageSource {
    * Every passage's text as foldForMatch() leaves it, by index ordinal, for checking phrases on
    * every candidate; null when the source has none (then candidates' texts are read and folded).
    */
-  foldedTexts?(): FoldedTexts | null;
+  foldedTexts?(): TextBuffer | null;
   /** Ids of passages that name the partner. */
   passageIdsForPartner(partnerId: string): Set<string>;
 }
@@ -131,7 +131,7 @@ export class Searcher {
       };
       const folded = this.passages.foldedTexts?.() ?? null;
       if (folded && folded.size === this.index.refs.length) {
-        const needles = FoldedTexts.needles(parsed.phrases);
+        const needles = TextBuffer.needles(parsed.phrases);
         for (const i of ranked) if (folded.containsAll(docs[i]!, needles)) pass(i);
       } else {
         for (let b = 0; b < ranked.length; b += TEXT_BATCH) {

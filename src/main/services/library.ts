@@ -19,9 +19,8 @@ import type {
 import { foldAccents, nameKey } from '../../shared/text';
 import { filterWords } from '../../shared/timelineFilter';
 import type { StoredMarks } from '../../shared/timelineMarks';
-import { EventTexts } from '../../ingest/eventTexts';
 import { INGEST_VERSION, SCHEMA_VERSION } from '../../ingest/schema';
-import { FoldedTexts } from '../../search/foldedTexts';
+import { TextBuffer } from '../../search/textBuffer';
 import { CorruptIndexError } from '../../search/scorer';
 import { Searcher, type PassageSource } from '../../search/searcher';
 import { editDistance } from '../../search/suggest';
@@ -36,8 +35,8 @@ export interface OpenOptions {
 export class Library {
   private searcher: Searcher | null = null;
   private readonly partnerPassages = new Map<string, Set<string>>();
-  private eventTexts: EventTexts | undefined;
-  private folded: FoldedTexts | undefined;
+  private eventTexts: TextBuffer | undefined;
+  private folded: TextBuffer | undefined;
 
   private constructor(
     private readonly db: Database.Database,
@@ -225,7 +224,7 @@ export class Library {
       const row = this.db.prepare('SELECT texts, text_ends FROM timeline WHERE id = 1').get() as { texts: Buffer; text_ends: Buffer } | undefined;
       if (!row) throw new DeskError('DB_CORRUPT', 'The library database has no timeline.', REBUILD_HINT);
       try {
-        this.eventTexts = new EventTexts(row.texts, row.text_ends);
+        this.eventTexts = new TextBuffer(row.texts, row.text_ends, 'timeline texts');
       } catch (err) {
         throw new DeskError('DB_CORRUPT', `The timeline in the library database is damaged: ${(err as Error).message}`, REBUILD_HINT);
       }
@@ -341,7 +340,7 @@ export class Library {
         if (this.folded === undefined) {
           // Read on the first phrase query, not at load (issue 7: load time).
           const row = this.db.prepare('SELECT folded, folded_ends FROM search_index WHERE id = 1').get() as { folded: Buffer; folded_ends: Buffer };
-          this.folded = new FoldedTexts(row.folded, row.folded_ends);
+          this.folded = new TextBuffer(row.folded, row.folded_ends, 'folded passage texts');
         }
         return this.folded;
       },
