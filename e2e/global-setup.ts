@@ -3,7 +3,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_DB, RENDERER_DIR, ensureAppBuild, ensureDatabase, findChromium, findElectron } from '../src/web/serve';
+import { DEFAULT_DB, RENDERER_DIR } from '../src/host/paths';
+import { ensureAppBuild } from '../src/host/appBuild';
+import { ensureDatabase } from '../src/host/libraryFile';
+import { findChromium, findElectron } from '../src/host/browsers';
 
 export default async function globalSetup(): Promise<() => void> {
   const log = (line: string) => process.stdout.write(`[e2e setup] ${line}\n`);

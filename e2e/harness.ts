@@ -21,8 +21,9 @@ import {
   type ElectronApplication,
   type Page,
 } from '@playwright/test';
-import { Library } from '../src/main/services/library';
-import { DEFAULT_DB, QUIET_CHROMIUM_FLAGS, ROOT, findChromium, findElectron } from '../src/web/serve';
+import { Library } from '../src/services/library';
+import { DEFAULT_DB, ROOT } from '../src/host/paths';
+import { QUIET_CHROMIUM_FLAGS, findChromium, findElectron } from '../src/host/browsers';
 import { ensureNativeBinding } from '../scripts/native.mjs';
 
 export { expect };

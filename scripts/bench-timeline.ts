@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { chromium, type Browser } from 'playwright-core';
-import { findChromium, QUIET_CHROMIUM_FLAGS } from '../src/web/serve';
+import { findChromium, QUIET_CHROMIUM_FLAGS } from '../src/host/browsers';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 

@@ -21,7 +21,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { QUIET_CHROMIUM_FLAGS, ROOT, ensureAppBuild, ensureDatabase, DEFAULT_DB, findChromium } from '../src/web/serve';
+import { QUIET_CHROMIUM_FLAGS, findChromium } from '../src/host/browsers';
+import { ROOT, DEFAULT_DB } from '../src/host/paths';
+import { ensureAppBuild } from '../src/host/appBuild';
+import { ensureDatabase } from '../src/host/libraryFile';
 
 const argv = process.argv.slice(2);
 const flag = (name: string): string | undefined => {

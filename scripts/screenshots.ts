@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { QUIET_CHROMIUM_FLAGS, findChromium, parseServeArgs, startBrowserEdition } from '../src/web/serve';
+import { QUIET_CHROMIUM_FLAGS, findChromium } from '../src/host/browsers';
+import { parseServeArgs, startBrowserEdition } from '../src/web/serve';
 
 const outDir = path.resolve(process.argv[2] ?? '/tmp/shots/shell');
 fs.mkdirSync(outDir, { recursive: true });

@@ -7,7 +7,7 @@
 // (b) sentences recombined from corpus/ by an order-2 word chain, and (c) dated templates that
 // use every date form the ingest parser handles (ISO, "23 February 1994", "January 4, 1992",
 // "March 2014", "in 1994", "the 1990s", "early 2023", "mid-March", "2022–23", "the following
-// day"). Partners are the real registry (src/ingest/partners.ts); people, towns and projects are
+// day"). Partners are the real registry (src/core/partners.ts); people, towns and projects are
 // made from Albanian-looking syllables so the vocabulary grows with the corpus as real text does.
 // Structure: wiki articles with 2–4 heading levels, infoboxes, pipe tables whose name cells are
 // lost (with "See Albania–X relations" notes), lists, `;Term` lines and See also lists; PDF
@@ -16,7 +16,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PARTNERS, type PartnerDef } from '../src/ingest/partners';
+import { PARTNERS, type PartnerDef } from '../src/core/partners';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const REAL_CORPUS_DIR = join(ROOT, 'corpus');

@@ -11,7 +11,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { QUIET_CHROMIUM_FLAGS, RENDERER_DIR, ROOT, buildServerBundle, ensureAppBuild, findChromium, serverBundleIsStale } from '../../src/web/serve';
+import { QUIET_CHROMIUM_FLAGS, findChromium } from '../../src/host/browsers';
+import { RENDERER_DIR, ROOT } from '../../src/host/paths';
+import { buildServerBundle, ensureAppBuild, serverBundleIsStale } from '../../src/host/appBuild';
 
 const QUERY = 'Kucove';
 

@@ -2,7 +2,7 @@
 // process's own. `tsx scripts/bench/worker.ts '<json task>'` prints one JSON result line.
 import { readFileSync, statSync } from 'node:fs';
 import { buildDatabase } from '../../src/ingest/build';
-import { Library } from '../../src/main/services/library';
+import { Library } from '../../src/services/library';
 import { reapedChildrenCpuMs } from './proc';
 import { FtsSearcher } from './fts';
 import { QUERIES } from './queries';
@@ -35,7 +35,7 @@ function median(xs: number[]): number {
 async function briefing(task: Extract<Task, { kind: 'briefing' }>): Promise<BriefingRun> {
   // Imported here, not at the top: Playwright, the web server and the handlers would otherwise
   // sit in every worker's memory and skew the serving process's peak RSS.
-  const [{ renderBriefingPdf }, { createDesk }] = await Promise.all([import('../../src/cli/briefing'), import('../../src/main/desk')]);
+  const [{ renderBriefingPdf }, { createDesk }] = await Promise.all([import('../../src/cli/briefing'), import('../../src/services/desk')]);
   const desk = createDesk({ dbPath: task.db });
   const cpu0 = process.cpuUsage();
   const children0 = reapedChildrenCpuMs();

@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BriefingSheet, PaperSize } from '../shared/types';
-import { buildBriefing, FOOTER_NOTE, PDF_MARGINS } from '../main/services/briefing';
-import { Library } from '../main/services/library';
-import { ensureAppBuild, findChromium } from '../web/serve';
+import { buildBriefing, FOOTER_NOTE, PDF_MARGINS } from '../services/briefing';
+import { Library } from '../services/library';
+import { ensureAppBuild } from '../host/appBuild';
+import { findChromium } from '../host/browsers';
 import { runCli } from './main';
 
 const MM = 72 / 25.4;

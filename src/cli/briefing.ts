@@ -1,19 +1,23 @@
 // `relations-desk briefing <partner> [--compare <partner>…] --out FILE.pdf [--paper a4|letter]`
 //
-// Renders the app's own briefing sheet to PDF: the browser-edition server starts in-process on a
-// free loopback port, a headless Chromium (found as the e2e tests find it) opens
+// Renders the app's own briefing sheet to PDF: a headless Chromium (found as the e2e tests find
+// it) loads the renderer build from a private origin that Playwright answers in-process (files
+// from out/renderer, `POST /api/<method>` from the desk's handlers — no server, no port), opens
 // #/briefing?…&print=1, waits for the sheet to say it is ready, and prints it with the running
 // header and footer ("page N of M", the library note, the corpus version). Nothing leaves the
 // machine: requests to any other origin are refused.
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { DeskError, type BriefingParams } from '../shared/api';
 import type { BriefingSheet, PaperSize } from '../shared/types';
-import type { Desk } from '../main/desk';
-import { briefingRoute, PDF_MARGINS, pdfHeaderFooter } from '../main/services/briefing';
-import { startServer } from '../web/server';
-import { buildApp, findChromium, QUIET_CHROMIUM_FLAGS, RENDERER_DIR } from '../web/serve';
+import type { Desk } from '../services/desk';
+import { briefingRoute, PDF_MARGINS, pdfHeaderFooter } from '../services/briefing';
+import { contentTypeFor } from '../host/mime';
+import { resolveInside, SECURITY_HEADERS } from '../host/security';
+import { buildApp } from '../host/appBuild';
+import { findChromium, QUIET_CHROMIUM_FLAGS } from '../host/browsers';
+import { RENDERER_DIR } from '../host/paths';
 
 export interface BriefingPdfOptions {
   desk: Pick<Desk, 'dispatch'>;
@@ -55,7 +59,6 @@ export async function renderBriefingPdf(opts: BriefingPdfOptions): Promise<Brief
 
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) buildApp(opts.log);
 
-  const server = await startServer({ desk: opts.desk, rendererDir: RENDERER_DIR, port: 0 });
   let browser: Browser | null = null;
   try {
     try {
@@ -64,11 +67,10 @@ export async function renderBriefingPdf(opts: BriefingPdfOptions): Promise<Brief
       throw new Error(`Chromium (${executablePath}) could not start: ${(err as Error).message.split('\n')[0]}`);
     }
     const context = await browser.newContext();
-    const origin = server.url.replace(/\/$/, '');
-    await context.route((url) => url.origin !== origin, (route) => route.abort('blockedbyclient'));
+    await serveAppInProcess(context, opts.desk);
     const page = await context.newPage();
     const ids = sheet.partners.map((p) => p.id);
-    await page.goto(`${server.url}${briefingRoute(ids, { paper: opts.paper, print: true })}`);
+    await page.goto(`${PRINT_ORIGIN}/${briefingRoute(ids, { paper: opts.paper, print: true })}`);
     const state = await page
       .waitForSelector('[data-briefing-ready], [data-briefing-error]', { timeout: opts.timeoutMs ?? 30_000 })
       .catch(() => null);
@@ -93,8 +95,36 @@ export async function renderBriefingPdf(opts: BriefingPdfOptions): Promise<Brief
     return { out, pages: countPdfPages(pdf), millis: Math.round(performance.now() - t0), title: sheet.title, paper: opts.paper };
   } finally {
     await browser?.close().catch(() => undefined);
-    await server.close();
   }
+}
+
+/** A name that never resolves: every request to it is answered by serveAppInProcess. */
+const PRINT_ORIGIN = 'http://briefing.relations-desk.invalid';
+
+/**
+ * Answer the page's requests from this process: the renderer's files, and its API calls through
+ * the desk's handlers (the same envelope the browser edition's server sends). Requests to any
+ * other origin are refused, so the sheet can load nothing from the network.
+ */
+async function serveAppInProcess(context: BrowserContext, desk: Pick<Desk, 'dispatch'>): Promise<void> {
+  await context.route('**/*', async (route) => {
+    const request = route.request();
+    const url = new URL(request.url());
+    if (url.origin !== PRINT_ORIGIN) return route.abort('blockedbyclient');
+    if (url.pathname.startsWith('/api/') && request.method() === 'POST') {
+      let params: unknown;
+      try {
+        params = JSON.parse(request.postData() ?? '{}');
+      } catch {
+        params = undefined;
+      }
+      const envelope = await desk.dispatch(decodeURIComponent(url.pathname.slice('/api/'.length)), params);
+      return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(envelope) });
+    }
+    const file = resolveInside(RENDERER_DIR, url.pathname === '/' ? 'index.html' : url.pathname);
+    if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) return route.fulfill({ status: 404, body: 'Not found' });
+    return route.fulfill({ status: 200, headers: { ...SECURITY_HEADERS, 'Content-Type': contentTypeFor(file) }, body: fs.readFileSync(file) });
+  });
 }
 
 /** Fail before any work when the PDF could not be written there. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { runCli } from './main';
-import { PACKAGE_ROOT } from './paths';
+import { ROOT as PACKAGE_ROOT } from '../host/paths';
 
 async function run(...args: string[]) {
   const out: string[] = [];

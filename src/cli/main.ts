@@ -1,14 +1,12 @@
 // The command-line transport: parses arguments, calls the same handlers as the app, prints.
 // Exit codes: 0 ok, 1 error (message on stderr), 2 usage error.
-import { existsSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import Database from 'better-sqlite3';
 import { DeskError, type DeskMethod } from '../shared/api';
 import { EVENT_CATEGORIES, NOT_STATED, type Comparison, type DeskDocument, type DocumentSummary, type PartnerSummary, type SearchResponse, type TimelineEvent } from '../shared/types';
 import { buildDatabase, BuildError, type BuildReport } from '../ingest/build';
-import { corpusHashOf } from '../ingest/corpusHash';
-import { createDesk } from '../main/desk';
-import { DEFAULT_CORPUS_DIR, DEFAULT_DB_PATH } from './paths';
+import { createDesk } from '../services/desk';
+import { CORPUS_DIR, libraryDbPath } from '../host/paths';
+import { ensureDatabase } from '../host/libraryFile';
 import { formatDate, formatDocument, formatTable } from './format';
 import { parsePaper, renderBriefingPdf } from './briefing';
 
@@ -78,12 +76,12 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
 
     if (command === 'build') {
       expectArgs(rest, 0, 'build');
-      const report = runBuild(values.corpus ?? DEFAULT_CORPUS_DIR, values.out ?? values.db ?? DEFAULT_DB_PATH);
+      const report = runBuild(values.corpus ?? CORPUS_DIR, values.out ?? values.db ?? libraryDbPath());
       io.out(values.json ? JSON.stringify(report, null, 2) : formatBuildReport(report));
       return 0;
     }
 
-    const dbPath = values.db ?? ensureBundledDb(io);
+    const dbPath = values.db ?? (await bundledDb(io));
     const desk = createDesk({ dbPath });
     try {
       const call = async <T>(method: DeskMethod, params: unknown): Promise<T> => {
@@ -199,28 +197,11 @@ function runBuild(corpusDir: string, outFile: string): BuildReport {
   return buildDatabase({ corpusDir, outFile });
 }
 
-/** The bundled DB, built first when it is missing or was built from another corpus or version. */
-function ensureBundledDb(io: CliIO): string {
-  if (existsSync(DEFAULT_DB_PATH) && !isStale(DEFAULT_DB_PATH)) return DEFAULT_DB_PATH;
-  io.err(existsSync(DEFAULT_DB_PATH) ? 'The library database is out of date; rebuilding it…' : 'The library database is missing; building it…');
-  const report = runBuild(DEFAULT_CORPUS_DIR, DEFAULT_DB_PATH);
-  io.err(`Built ${report.counts.documents} documents in ${report.millis} ms.`);
-  return DEFAULT_DB_PATH;
-}
-
-export function isStale(dbPath: string): boolean {
-  if (!existsSync(DEFAULT_CORPUS_DIR)) return false;
-  try {
-    const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-    try {
-      const row = db.prepare("SELECT value FROM meta WHERE key = 'corpus_hash'").get() as { value: string } | undefined;
-      return row?.value !== corpusHashOf(DEFAULT_CORPUS_DIR);
-    } finally {
-      db.close();
-    }
-  } catch {
-    return true;
-  }
+/** The library database, built first when it is missing or was built from another corpus or version. */
+async function bundledDb(io: CliIO): Promise<string> {
+  const dbPath = libraryDbPath();
+  await ensureDatabase(dbPath, io.err);
+  return dbPath;
 }
 
 function formatBuildReport(r: BuildReport): string {

@@ -1,10 +1,11 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { describe, expect, inject, it } from 'vitest';
-import { DEFAULT_CORPUS_DIR } from '../cli/paths';
+const DEFAULT_CORPUS_DIR = fileURLToPath(new URL('../../corpus', import.meta.url));
 import { buildDatabase, BuildError } from './build';
 
 function contentHash(file: string): string {

@@ -13,11 +13,11 @@ import { extractAll } from './extract';
 import { writeEvents } from './eventsTable';
 import type { ParsedDocument } from './model';
 import { parseDocument } from './parse';
-import { findPartnerMentions } from './partners';
-import { passagesOf } from './passages';
+import { findPartnerMentions } from '../core/partners';
+import { passagesOf } from '../core/passages';
 import { readCorpusDir } from './read';
 import { hashCorpus } from './corpusHash';
-import { INGEST_VERSION, SCHEMA_SQL, SCHEMA_VERSION } from './schema';
+import { INGEST_VERSION, SCHEMA_SQL, SCHEMA_VERSION } from '../core/schema';
 
 export { corpusHashOf, hashCorpus } from './corpusHash';
 

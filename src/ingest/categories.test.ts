@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { TimelineEvent } from '../shared/types';
 import { EVENT_CATEGORIES } from '../shared/types';
-import { Library } from '../main/services/library';
+import { Library } from '../services/library';
 import { categoryOfText, classifyEvent } from './categories';
 
 let lib: Library;

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { SourceFile } from './model';
 import { readCorpusDir } from './read';
-import { INGEST_VERSION, SCHEMA_VERSION } from './schema';
+import { INGEST_VERSION, SCHEMA_VERSION } from '../core/schema';
 
 /** sha256 over file names and bytes, in name order; versions are mixed in so code changes count. */
 export function hashCorpus(files: SourceFile[]): string {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Partner, TimelineEvent } from '../shared/types';
 import { slugify } from '../shared/text';
 import { classifyDocument, extractAll, type Extraction } from './extract';
-import { splitSentences, summarize } from './events';
+import { summarize } from './events';
+import { splitSentences } from '../core/sentences';
 import { parseDocument } from './parse';
 import { readCorpusDir } from './read';
 

@@ -8,7 +8,7 @@ import type { DateValue, DocKind, IngestWarning, Partner, RelationDate, Timeline
 import { PRECISION_RANK } from './dates';
 import { eventsOf, unitsOf, type DocInput, type DocMeta, type TextUnit } from './events';
 import { FactBook, collectFacts, emptyFacts } from './facts';
-import { findPartnerMentions, partnerById, resolvePartner, suggestPartners, type PartnerDef } from './partners';
+import { findPartnerMentions, partnerById, resolvePartner, suggestPartners, type PartnerDef } from '../core/partners';
 
 export interface ExtractedDocument {
   slug: string;

@@ -7,7 +7,7 @@
 import type { DateValue, Envoy, Mission, RelationDate, SourceRef } from '../shared/types';
 import { PRECISION_RANK } from './dates';
 import { eventPartners, relationDates, withArticle, type DocMeta, type TextUnit } from './events';
-import { mentionsIn, partnerById, resolvePartner } from './partners';
+import { mentionsIn, partnerById, resolvePartner } from '../core/partners';
 
 export interface Membership {
   name: string;

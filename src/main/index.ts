@@ -1,5 +1,5 @@
 // The Electron main process: app lifecycle and the one window. Data lives behind createDesk
-// (src/main/desk.ts); IPC in ipc.ts; security policy in security.ts; file locations in paths.ts.
+// (src/services/desk.ts); IPC in ipc.ts; Electron hardening in harden.ts (policy: src/host/security.ts); file locations in paths.ts.
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -14,7 +14,7 @@ import {
   session,
   shell,
 } from 'electron';
-import { createDesk, type Desk } from './desk';
+import { createDesk, type Desk } from '../services/desk';
 import { registerDeskIpc } from './ipc';
 import { menuTemplate } from './menu';
 import { electronNativeBinding } from './native';
@@ -25,12 +25,11 @@ import {
   APP_ORIGIN,
   APP_SCHEME,
   SECURITY_HEADERS,
-  hardenSession,
-  hardenWebContents,
   resolveInside,
-} from './security';
+} from '../host/security';
+import { hardenSession, hardenWebContents } from './harden';
 import { loadWindowState, saveWindowState, type WindowState } from './window-state';
-import { contentTypeFor } from '../web/server';
+import { contentTypeFor } from '../host/mime';
 
 const APP_NAME = 'Relations Desk';
 const isDev = !app.isPackaged;

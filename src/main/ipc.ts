@@ -3,7 +3,7 @@
 // and answers with an Envelope. Nothing here throws across IPC.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { DESK_METHODS, type Envelope } from '../shared/api';
-import { isAppUrl } from './security';
+import { isAppUrl } from '../host/security';
 
 export interface Dispatcher {
   dispatch(method: string, params: unknown): Promise<Envelope<unknown>>;

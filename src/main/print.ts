@@ -8,7 +8,7 @@
 import { writeFile } from 'node:fs/promises';
 import { dialog, shell, type BrowserWindow, type PrintToPDFOptions } from 'electron';
 import type { PaperSize } from '../shared/types';
-import { PDF_MARGINS, pdfHeaderFooter } from './services/briefing';
+import { PDF_MARGINS, pdfHeaderFooter } from '../services/briefing';
 
 interface PageInfo {
   title: string;

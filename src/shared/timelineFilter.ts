@@ -31,7 +31,7 @@ export function eventMatcher(text: string): (event: Searchable) => boolean {
 
 /**
  * What a cluster label counts an event as. Stored per event at build time: a change here needs
- * INGEST_VERSION bumped (src/ingest/schema.ts).
+ * INGEST_VERSION bumped (src/core/schema.ts).
  */
 export function eventKind(summary: string): EventKind {
   const unnamed = /not named in the source/.test(summary);

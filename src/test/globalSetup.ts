@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildDatabase } from '../ingest/build';
-import { DEFAULT_CORPUS_DIR } from '../cli/paths';
+import { CORPUS_DIR as DEFAULT_CORPUS_DIR } from '../host/paths';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -6,9 +6,10 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { DESK_METHODS, type DeskErrorShape, type Envelope, type ErrorCode } from '../shared/api';
-import { SECURITY_HEADERS, resolveInside } from '../main/security';
+import { SECURITY_HEADERS, resolveInside } from '../host/security';
+import { contentTypeFor } from '../host/mime';
 
-/** What the server needs from the desk (src/main/desk.ts's Desk satisfies it). */
+/** What the server needs from the desk (src/services/desk.ts's Desk satisfies it). */
 export interface DeskDispatcher {
   dispatch(method: string, params: unknown): Promise<Envelope<unknown>>;
 }
@@ -40,31 +41,6 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   DB_STALE: 503,
   INTERNAL: 500,
 };
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-};
-
-export function contentTypeFor(file: string): string {
-  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
 
 const KNOWN_METHODS = new Set<string>(DESK_METHODS);
 

@@ -1,7 +1,7 @@
 // Text mode over the real corpus (the DB built by vitest's globalSetup).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { Library } from '../../../../main/services/library';
-import { comparePartners } from '../../../../main/services/compare';
+import { Library } from '../../../../services/library';
+import { comparePartners } from '../../../../services/compare';
 import type { Comparison, DeskDocument } from '../../../../shared/types';
 import { activeFacet, blockFacets, blockKey, buildPartnerText, citedKeys, facetAnchors, mainDocumentSlug, namesAny, quoteSegments } from './text';
 

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { TimelineEvent, TimelineMark } from '../../../../shared/types';
 import { expandMarks } from '../../../../shared/timelineMarks';
-import { Library } from '../../../../main/services/library';
+import { Library } from '../../../../services/library';
 import { clusterDates, clusterLabel } from './cluster';
 import { filterEvents, NO_FILTER, partnerCounts, textHits } from './filter';
 import { buildLanes, layoutLane, OTHER_LANE, type LaneItem } from './layout';

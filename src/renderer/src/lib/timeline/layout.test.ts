@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { EVENT_CATEGORIES, type Precision, type TimelineMark } from '../../../../shared/types';
 import { expandMarks } from '../../../../shared/timelineMarks';
-import { Library } from '../../../../main/services/library';
+import { Library } from '../../../../services/library';
 import { clusterLabel } from './cluster';
 import { buildLanes, centre, layoutLane, LAYOUT_DEFAULTS, OTHER_LANE, sortedIndexes, type LaneIndex, type LaneItem, type LaneLayout, type LayoutOptions } from './layout';
 import type { TimeWindow } from './scale';

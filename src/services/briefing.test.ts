@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { BriefingSheet } from '../../shared/types';
+import type { BriefingSheet } from '../shared/types';
 import { BRIEFING_CAPS, briefingRoute, briefingTitle, buildBriefing, clip, corpusVersion, eventScore, FOOTER_NOTE, itemId, orderFacets, pdfHeaderFooter, pickEvents } from './briefing';
 import { Library } from './library';
 

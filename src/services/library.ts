@@ -3,7 +3,7 @@
 // index was built from the same corpus as its data.
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { DeskError, type TimelineParams } from '../../shared/api';
+import { DeskError, type TimelineParams } from '../shared/api';
 import type {
   DeskDocument,
   DocumentSummary,
@@ -15,15 +15,15 @@ import type {
   TimelineEvent,
   TimelineMarks,
   TimelineMatch,
-} from '../../shared/types';
-import { foldAccents, nameKey } from '../../shared/text';
-import { filterWords } from '../../shared/timelineFilter';
-import type { StoredMarks } from '../../shared/timelineMarks';
-import { INGEST_VERSION, SCHEMA_VERSION } from '../../ingest/schema';
-import { TextBuffer } from '../../search/textBuffer';
-import { CorruptIndexError } from '../../search/scorer';
-import { Searcher, type PassageSource } from '../../search/searcher';
-import { editDistance } from '../../search/suggest';
+} from '../shared/types';
+import { foldAccents, nameKey } from '../shared/text';
+import { filterWords } from '../shared/timelineFilter';
+import type { StoredMarks } from '../shared/timelineMarks';
+import { INGEST_VERSION, SCHEMA_VERSION } from '../core/schema';
+import { TextBuffer } from '../search/textBuffer';
+import { CorruptIndexError } from '../search/scorer';
+import { Searcher, type PassageSource } from '../search/searcher';
+import { editDistance } from '../search/suggest';
 
 export const REBUILD_HINT = 'Rebuild it with `npx relations-desk build` (or `npm run build:data`) in the app folder.';
 

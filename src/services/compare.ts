@@ -3,8 +3,8 @@
 // envoys, memberships), sentences filed by section heading or by the keyword classifier
 // (facets.ts), key figures, and a mini timeline. Where the sources disagree, both entries stay
 // and are marked `sourcesDiffer`.
-import { DeskError } from '../../shared/api';
-import { formatDate } from '../../shared/dates';
+import { DeskError } from '../shared/api';
+import { formatDate } from '../shared/dates';
 import type {
   Block,
   Comparison,
@@ -18,10 +18,10 @@ import type {
   Section,
   SourceRef,
   TimelineEvent,
-} from '../../shared/types';
-import { foldAccents } from '../../shared/text';
-import { splitSentences } from '../../ingest/events';
-import { mentionsIn, partnerById } from '../../ingest/partners';
+} from '../shared/types';
+import { foldAccents } from '../shared/text';
+import { splitSentences } from '../core/sentences';
+import { mentionsIn, partnerById } from '../core/partners';
 import {
   classifySentence,
   FACETS,

@@ -5,8 +5,8 @@
 //
 // It also holds the running header and footer templates for a PDF (Chromium's page.pdf and
 // Electron's printToPDF take the same ones), so the CLI and the app print identical pages.
-import { DeskError, type BriefingParams } from '../../shared/api';
-import { BRIEFING_FOOTER_NOTE } from '../../shared/types';
+import { DeskError, type BriefingParams } from '../shared/api';
+import { BRIEFING_FOOTER_NOTE } from '../shared/types';
 import type {
   BriefingItem,
   BriefingRow,
@@ -20,10 +20,10 @@ import type {
   FacetId,
   PaperSize,
   TimelineEvent,
-} from '../../shared/types';
-import { foldAccents } from '../../shared/text';
-import { mentionsIn } from '../../ingest/partners';
-import { passagesOf } from '../../ingest/passages';
+} from '../shared/types';
+import { foldAccents } from '../shared/text';
+import { mentionsIn } from '../core/partners';
+import { passagesOf } from '../core/passages';
 import { buildComparison, describeDate, MAX_PARTNERS } from './compare';
 import { classifySentence, FACETS, facetForHeadings } from './facets';
 import type { Library } from './library';

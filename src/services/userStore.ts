@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Bookmark, ReadingPosition } from '../../shared/api';
+import type { Bookmark, ReadingPosition } from '../shared/api';
 
 export interface UserStoreOptions {
   /**

@@ -2,8 +2,8 @@
 // row, and a keyword classifier for sentences whose section heading says nothing (e.g. the
 // "Turkey" section of "Foreign relations of Albania", which mixes military, EU and diaspora
 // matters). Everything a reviewer needs to check the mapping is in the three tables below.
-import type { FacetId } from '../../shared/types';
-import { foldAccents } from '../../shared/text';
+import type { FacetId } from '../shared/types';
+import { foldAccents } from '../shared/text';
 
 // --- 1. The facets, in the order a comparison shows them -------------------------------------
 

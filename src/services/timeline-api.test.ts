@@ -7,7 +7,7 @@ import type { TimelineEvent, TimelineMark } from '../shared/types';
 import { eventMatcher } from '../shared/timelineFilter';
 import { expandMarks } from '../shared/timelineMarks';
 import { createDesk } from './desk';
-import { Library } from './services/library';
+import { Library } from './library';
 
 let lib: Library;
 let events: TimelineEvent[];

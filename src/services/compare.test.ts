@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DeskError } from '../../shared/api';
-import type { Block, Comparison, FacetEntry, FacetId } from '../../shared/types';
-import { createDesk } from '../desk';
+import { DeskError } from '../shared/api';
+import type { Block, Comparison, FacetEntry, FacetId } from '../shared/types';
+import { createDesk } from './desk';
 import { CELL_CAP, comparePartners } from './compare';
 import { FACETS } from './facets';
 import { Library } from './library';

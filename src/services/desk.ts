@@ -3,11 +3,11 @@
 // every transport gets the same validation and the same error envelope.
 import { z } from 'zod';
 import { DESK_METHODS, DeskError, MAX_TIMELINE_EVENTS, type DeskApi, type DeskMethod, type Envelope } from '../shared/api';
-import { Library, type OpenOptions } from './services/library';
+import { Library, type OpenOptions } from './library';
 import { EVENT_CATEGORIES } from '../shared/types';
-import { UserStore } from './services/userStore';
-import { comparePartners, MAX_PARTNERS, MIN_PARTNERS } from './services/compare';
-import { buildBriefing, MAX_BRIEFING_PARTNERS, MIN_BRIEFING_PARTNERS, PASSAGE_FACETS } from './services/briefing';
+import { UserStore } from './userStore';
+import { comparePartners, MAX_PARTNERS, MIN_PARTNERS } from './compare';
+import { buildBriefing, MAX_BRIEFING_PARTNERS, MIN_BRIEFING_PARTNERS, PASSAGE_FACETS } from './briefing';
 import type { FacetId } from '../shared/types';
 
 export interface DeskOptions extends OpenOptions {

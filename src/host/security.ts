@@ -1,8 +1,6 @@
-// Security policy shared by the Electron shell and the browser edition.
-// Only *type* imports from electron here, so Node code (the browser-edition server, tests) can
-// import this file without loading Electron; the Electron objects are passed in by the caller.
+// Security policy shared by the Electron shell and the browser edition: the CSP and response
+// headers, which links may leave the app, and path containment for served files.
 import path from 'node:path';
-import type { Session, Shell, WebContents } from 'electron';
 
 /** The renderer is served from this privileged custom scheme in Electron (never file://). */
 export const APP_SCHEME = 'app';
@@ -96,55 +94,4 @@ export function resolveInside(root: string, urlPath: string): string | null {
   const full = path.resolve(base, ...segments);
   if (full !== base && !full.startsWith(base + path.sep)) return null;
   return full;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Electron hardening. The caller passes Electron's objects; nothing here imports Electron.
-
-/** CSP on every response of the session, and every permission request refused. */
-export function hardenSession(session: Session): void {
-  session.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: {
-        ...details.responseHeaders,
-        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
-        'X-Content-Type-Options': ['nosniff'],
-      },
-    });
-  });
-  // The app needs no camera, notifications, geolocation, … : refuse all of them.
-  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
-  // No remote content ever: anything that is not the app's own scheme (or devtools) is cancelled.
-  session.webRequest.onBeforeRequest((details, callback) => {
-    const ok =
-      details.url.startsWith(`${APP_ORIGIN}/`) ||
-      details.url.startsWith('devtools://') ||
-      details.url.startsWith('chrome-extension://') ||
-      details.url.startsWith('data:');
-    callback({ cancel: !ok });
-  });
-}
-
-/**
- * Navigation and new windows denied; http(s) links the user clicks go to the system browser
- * after `safeExternalUrl` approves them; <webview> never attached.
- */
-export function hardenWebContents(contents: WebContents, shell: Pick<Shell, 'openExternal'>): void {
-  const openOutside = (raw: string): void => {
-    const url = safeExternalUrl(raw);
-    if (url) void shell.openExternal(url).catch(() => undefined);
-  };
-  contents.setWindowOpenHandler(({ url }) => {
-    if (!isAppUrl(url)) openOutside(url);
-    return { action: 'deny' };
-  });
-  contents.on('will-navigate', (event, url) => {
-    // In-app hash navigation does not fire will-navigate; a full navigation, even to our own
-    // scheme, would reload the renderer and is not something the app does.
-    event.preventDefault();
-    if (!isAppUrl(url)) openOutside(url);
-  });
-  contents.on('will-redirect', (event) => event.preventDefault());
-  contents.on('will-attach-webview', (event) => event.preventDefault());
 }

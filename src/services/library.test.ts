@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { DeskError } from '../../shared/api';
+import { DeskError } from '../shared/api';
 import { Library } from './library';
 
 let lib: Library;

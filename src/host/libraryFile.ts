@@ -1,0 +1,55 @@
+// The library database file as the transports find it: missing, stale (built from another corpus
+// or schema), corrupt or ok; and rebuilt from the corpus when it is a build artifact that is not
+// ok. The CLI and the browser edition share this, so they agree on what "stale" means.
+import fs from 'node:fs';
+import path from 'node:path';
+import { DeskError } from '../shared/api';
+import type { Library } from '../services/library';
+import { CORPUS_DIR, DEFAULT_DB, ROOT } from './paths';
+
+type Log = (line: string) => void;
+const stderrLog: Log = (line) => process.stderr.write(`${line}\n`);
+// Loaded on first use: a plain start of the server should not wait for SQLite or the parser.
+const loadLibrary = () => import('../services/library');
+const loadBuilder = () => import('../ingest/build');
+
+export type DbState = 'ok' | 'missing' | 'stale' | 'corrupt';
+
+
+export async function databaseState(dbPath: string, corpusDir: string = CORPUS_DIR): Promise<DbState> {
+  const { Library } = await loadLibrary();
+  let library: Library;
+  try {
+    library = Library.open(dbPath);
+  } catch (err) {
+    const code = DeskError.from(err).code;
+    return code === 'DB_MISSING' ? 'missing' : code === 'DB_STALE' ? 'stale' : 'corrupt';
+  }
+  try {
+    if (!fs.existsSync(corpusDir)) return 'ok';
+    const { corpusHashOf } = await import('../ingest/corpusHash');
+    return library.corpusHash === corpusHashOf(corpusDir) ? 'ok' : 'stale';
+  } finally {
+    library.close();
+  }
+}
+
+/**
+ * Build the DB when it is missing or built from another corpus/version. A file that is not a
+ * library at all is only replaced at the default location (it is a build artifact there); at a
+ * path a person chose, it is left alone and the app reports it.
+ */
+export async function ensureDatabase(dbPath: string, log: Log = stderrLog): Promise<DbState> {
+  const state = await databaseState(dbPath);
+  const rebuild = state === 'missing' || state === 'stale' || (state === 'corrupt' && path.resolve(dbPath) === DEFAULT_DB);
+  if (!rebuild) return state;
+  log(
+    state === 'missing'
+      ? `Building the library database (${path.relative(ROOT, dbPath) || dbPath})…`
+      : `The library database is ${state === 'stale' ? 'out of date' : 'unreadable'}; rebuilding it…`,
+  );
+  const { buildDatabase } = await loadBuilder();
+  const report = buildDatabase({ corpusDir: CORPUS_DIR, outFile: dbPath });
+  log(`Built ${report.counts.documents} documents in ${report.millis} ms.`);
+  return 'ok';
+}
