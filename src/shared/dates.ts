@@ -2,16 +2,19 @@
 // One formatter for the CLI, the services (quotes, briefings) and the renderer.
 import type { DateValue } from './types';
 
+type Precision = DateValue['precision'];
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** "1993" → "1993", "1993-01" → "January 1993", "1993-01-13" → "13 January 1993". */
+/** "1993" → "1993", "1993-01" → "January 1993", "1993-01-13" → "13 January 1993" (years may be negative). */
 export function formatIso(date: string): string {
-  const [y, m, d] = date.split('-');
-  const month = m ? MONTHS[Number(m) - 1] : undefined;
-  if (!y) return date;
-  if (!month) return y;
-  if (!d) return `${month} ${y}`;
-  return `${Number(d)} ${month} ${y}`;
+  const m = /^(-?\d{1,4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date);
+  if (!m) return date;
+  const year = String(Number(m[1]));
+  const month = m[2] ? MONTHS[Number(m[2]) - 1] : undefined;
+  if (!month) return year;
+  if (!m[3]) return `${month} ${year}`;
+  return `${Number(m[3])} ${month} ${year}`;
 }
 
 /** "13 January 1993", "March 2020", "1993", "1990s", "1998–1999". */
@@ -20,9 +23,26 @@ export function formatDate(value: Pick<DateValue, 'date' | 'precision' | 'end'> 
   switch (value.precision) {
     case 'decade':
       return `${value.date.slice(0, 3)}0s`;
-    case 'range':
-      return value.end ? `${formatIso(value.date)}–${formatIso(value.end)}` : formatIso(value.date);
+    case 'range': {
+      if (!value.end) return formatIso(value.date);
+      const a = formatIso(value.date);
+      const b = formatIso(value.end);
+      // "2022–2023" but "September 2008 – February 2009": a spaced dash between spaced dates.
+      return a.includes(' ') || b.includes(' ') ? `${a} – ${b}` : `${a}–${b}`;
+    }
     default:
       return formatIso(value.date);
   }
 }
+
+/** Most precise first: a day outranks a month, …, a decade. */
+export const PRECISION_RANK: Readonly<Record<Precision, number>> = { day: 4, month: 3, year: 2, range: 1, decade: 0 };
+
+/** How precisely the source knows a date, for tooltips, legends and screen readers. */
+export const PRECISION_LABELS: Readonly<Record<Precision, string>> = {
+  day: 'exact day',
+  month: 'month only',
+  year: 'year only',
+  decade: 'decade only',
+  range: 'a period',
+};

@@ -1,22 +1,13 @@
 // Display helpers: dates (shared with the CLI and services), precision labels, kinds, plurals.
 import type { DateValue, DocKind, PartnerKind } from '../../../shared/types';
 
+import { PRECISION_LABELS } from '../../../shared/dates';
+
 export { formatDate, formatIso } from '../../../shared/dates';
 
-/** A short phrase for screen readers and tooltips: "known to the day", "year only". */
+/** A short phrase for screen readers and tooltips: "exact day", "year only". */
 export function precisionLabel(value: DateValue): string {
-  switch (value.precision) {
-    case 'day':
-      return 'exact date';
-    case 'month':
-      return 'month only';
-    case 'year':
-      return 'year only';
-    case 'decade':
-      return 'decade only';
-    case 'range':
-      return 'a period';
-  }
+  return PRECISION_LABELS[value.precision];
 }
 
 export const PARTNER_KIND_LABELS: Record<PartnerKind, string> = {

@@ -114,36 +114,8 @@ function computeSpan(e: Dated): Span {
   }
 }
 
-/** "1 April 2009", "May 2025", "2009", "1990s", "1701–1800", "September 2008 – February 2009". */
-export function formatEventDate(e: Dated): string {
-  switch (e.precision) {
-    case 'decade':
-      return `${e.date.slice(0, 3)}0s`;
-    case 'range': {
-      if (!e.end) return formatIso(e.date);
-      const a = formatIso(e.date);
-      const b = formatIso(e.end);
-      return a.includes(' ') || b.includes(' ') ? `${a} – ${b}` : `${a}–${b}`;
-    }
-    default:
-      return formatIso(e.date);
-  }
-}
-
-export function formatIso(date: string): string {
-  const p = parseIso(date);
-  if (p.month === undefined) return String(p.year);
-  if (p.day === undefined) return `${MONTHS_LONG[p.month]} ${p.year}`;
-  return `${p.day} ${MONTHS_LONG[p.month]} ${p.year}`;
-}
-
-export const PRECISION_LABELS: Record<Precision, string> = {
-  day: 'exact day',
-  month: 'month only',
-  year: 'year only',
-  decade: 'decade only',
-  range: 'a period',
-};
+// One date formatter and one precision table for the whole app (src/shared/dates.ts).
+export { formatDate as formatEventDate, PRECISION_LABELS } from '../../../../shared/dates';
 
 /** An instant as a short date for the URL and labels: "2019-01-01". */
 export function isoDay(t: number): string {
