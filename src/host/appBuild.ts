@@ -4,32 +4,13 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { newestMtime, serverBundleIsFresh, serverBundlePath } from './freshness.mjs';
 import { RENDERER_DIR, ROOT } from './paths';
 
 type Log = (line: string) => void;
 const stderrLog: Log = (line) => process.stderr.write(`${line}\n`);
 const requireBuiltin = createRequire(import.meta.url);
 const childProcess = (): typeof import('node:child_process') => requireBuiltin('node:child_process');
-
-function newestMtime(target: string): number {
-  let newest = 0;
-  const stack = [target];
-  while (stack.length) {
-    const p = stack.pop()!;
-    let st: fs.Stats;
-    try {
-      st = fs.statSync(p);
-    } catch {
-      continue;
-    }
-    if (st.isDirectory()) {
-      for (const e of fs.readdirSync(p)) if (e !== 'node_modules') stack.push(path.join(p, e));
-    } else {
-      newest = Math.max(newest, st.mtimeMs);
-    }
-  }
-  return newest;
-}
 
 /** True when out/ is missing or older than the sources it is built from. */
 export function appBuildIsStale(): boolean {
@@ -60,20 +41,11 @@ export function buildApp(log: Log = stderrLog): void {
 }
 
 /** The browser edition's server as one JavaScript bundle (scripts/build-server.mjs; run by scripts/serve.mjs). */
-export const SERVER_BUNDLE = path.join(ROOT, 'out', 'web', 'serve.mjs');
+export const SERVER_BUNDLE = serverBundlePath(ROOT);
 
-/** True when the server bundle is missing or older than the sources it is built from (as scripts/server-module.mjs decides). */
+/** True when the server bundle is missing or older than the sources it is built from. */
 export function serverBundleIsStale(): boolean {
-  if (!fs.existsSync(SERVER_BUNDLE)) return true;
-  const built = fs.statSync(SERVER_BUNDLE).mtimeMs;
-  const srcDirs = fs.readdirSync(path.join(ROOT, 'src')).filter((e) => e !== 'renderer');
-  const sources = Math.max(
-    ...srcDirs.map((e) => newestMtime(path.join(ROOT, 'src', e))),
-    newestMtime(path.join(ROOT, 'package.json')),
-    newestMtime(path.join(ROOT, 'package-lock.json')),
-    newestMtime(path.join(ROOT, 'scripts', 'build-server.mjs')),
-  );
-  return sources > built;
+  return !serverBundleIsFresh(ROOT);
 }
 
 /**

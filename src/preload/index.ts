@@ -3,22 +3,18 @@
 // with a plain {code, message, hint} object (contextBridge clones plain objects faithfully; the
 // renderer's DeskError.from() turns it back into a DeskError). Never raw ipcRenderer.
 import { contextBridge, ipcRenderer } from 'electron';
-import { DESK_METHODS, type DeskApi, type DeskErrorShape, type Envelope } from '../shared/api';
+import type { DeskErrorShape, DeskMethod, Envelope } from '../shared/api';
+import { deskApiFrom } from '../shared/deskApi';
 
-function call(method: string) {
-  return async (params?: unknown): Promise<unknown> => {
-    const reply = (await ipcRenderer.invoke(`desk:${method}`, params ?? {})) as Envelope<unknown>;
-    if (reply && reply.ok === true) return reply.value;
-    const error: DeskErrorShape =
-      reply && reply.ok === false && reply.error
-        ? { code: reply.error.code, message: reply.error.message }
-        : { code: 'INTERNAL', message: `No reply from ${method}.` };
-    if (reply && reply.ok === false && typeof reply.error?.hint === 'string') error.hint = reply.error.hint;
-    throw error;
-  };
+async function call(method: DeskMethod, params: unknown): Promise<unknown> {
+  const reply = (await ipcRenderer.invoke(`desk:${method}`, params ?? {})) as Envelope<unknown>;
+  if (reply && reply.ok === true) return reply.value;
+  const error: DeskErrorShape =
+    reply && reply.ok === false && reply.error
+      ? { code: reply.error.code, message: reply.error.message }
+      : { code: 'INTERNAL', message: `No reply from ${method}.` };
+  if (reply && reply.ok === false && typeof reply.error?.hint === 'string') error.hint = reply.error.hint;
+  throw error;
 }
 
-const desk: Record<string, (params?: unknown) => Promise<unknown>> = {};
-for (const method of DESK_METHODS) desk[method] = call(method);
-
-contextBridge.exposeInMainWorld('desk', Object.freeze(desk) as unknown as DeskApi);
+contextBridge.exposeInMainWorld('desk', Object.freeze(deskApiFrom(call)));

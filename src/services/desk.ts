@@ -3,6 +3,7 @@
 // every transport gets the same validation and the same error envelope.
 import { z } from 'zod';
 import { DESK_METHODS, DeskError, MAX_TIMELINE_EVENTS, type DeskApi, type DeskMethod, type Envelope } from '../shared/api';
+import { deskApiFrom } from '../shared/deskApi';
 import { Library, type OpenOptions } from './library';
 import { EVENT_CATEGORIES } from '../shared/types';
 import { UserStore } from './userStore';
@@ -138,16 +139,11 @@ export function createDesk(options: DeskOptions): Desk {
     }
   };
 
-  const api = Object.fromEntries(
-    DESK_METHODS.map((m) => [
-      m,
-      async (params: unknown) => {
-        const envelope = await dispatch(m, params);
-        if (!envelope.ok) throw new DeskError(envelope.error.code, envelope.error.message, envelope.error.hint);
-        return envelope.value;
-      },
-    ]),
-  ) as unknown as DeskApi;
+  const api = deskApiFrom(async (method, params) => {
+    const envelope = await dispatch(method, params);
+    if (!envelope.ok) throw new DeskError(envelope.error.code, envelope.error.message, envelope.error.hint);
+    return envelope.value;
+  });
 
   return {
     api,

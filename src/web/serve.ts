@@ -6,12 +6,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import type { Desk } from '../services/desk';
 import { ensureAppBuild } from '../host/appBuild';
 import { findChromium, hasDisplay, openAppWindow } from '../host/browsers';
 import { ensureDatabase } from '../host/libraryFile';
 import { defaultUserDataDir, libraryDbPath, RENDERER_DIR } from '../host/paths';
 import { startServer, type DeskDispatcher, type RunningServer } from './server';
+
+// scripts/start.mjs (`npm start`) loads this module, bundled, and decides Electron or the browser
+// edition with these: one module to build and load at start-up.
+export { ensureAppBuild } from '../host/appBuild';
+export { findChromium, findElectron, hasDisplay } from '../host/browsers';
+export { ensureDatabase } from '../host/libraryFile';
+export { DEFAULT_DB } from '../host/paths';
 
 // The handlers with their schemas (zod) and services (SQLite) load after the server listens, so
 // it listens sooner; in the bundle (scripts/build-server.mjs) they are a chunk of their own.
@@ -30,53 +38,45 @@ export interface ServeArgs {
   rendererDir: string;
 }
 
+const SERVE_OPTIONS = {
+  port: { type: 'string' },
+  db: { type: 'string' },
+  'user-db': { type: 'string' },
+  renderer: { type: 'string' },
+  open: { type: 'boolean' },
+  'no-build': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Throws an Error whose message is the problem ('usage' for --help), as main() prints it. */
 export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): ServeArgs {
-  const args: ServeArgs = {
-    port: 0,
-    db: libraryDbPath(env),
-    userDb: path.join(defaultUserDataDir(env), 'user.db'),
-    open: false,
-    build: true,
-    rendererDir: RENDERER_DIR,
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw new Error(`${flag} needs a value.`);
-      return v;
-    };
-    switch (flag) {
-      case '--port': {
-        const n = Number(value());
-        if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error('--port must be a number from 0 to 65535.');
-        args.port = n;
-        break;
-      }
-      case '--db':
-        args.db = path.resolve(value());
-        break;
-      case '--user-db':
-        args.userDb = path.resolve(value());
-        break;
-      case '--renderer':
-        args.rendererDir = path.resolve(value());
-        break;
-      case '--open':
-        args.open = true;
-        break;
-      case '--no-build':
-        args.build = false;
-        break;
-      case '-h':
-      case '--help':
-        throw new Error('usage');
-      default:
-        throw new Error(`Unknown option ${a}.`);
-    }
+  let values: ReturnType<typeof parseArgs<{ args: string[]; options: typeof SERVE_OPTIONS; strict: true }>>['values'];
+  try {
+    ({ values } = parseArgs({ args: argv, options: SERVE_OPTIONS, strict: true, allowPositionals: false }));
+  } catch (err) {
+    throw new Error((err as Error).message.replace(/\. To specify .*$/s, '.'));
   }
-  return args;
+  if (values.help) throw new Error('usage');
+  const nonEmpty = (flag: string, v: string | undefined): string | undefined => {
+    if (v !== undefined && v.trim() === '') throw new Error(`--${flag} needs a value.`);
+    return v;
+  };
+  let port = 0;
+  if (values.port !== undefined) {
+    port = Number(nonEmpty('port', values.port));
+    if (!/^\d+$/.test(values.port.trim()) || port > 65535) throw new Error('--port must be a number from 0 to 65535.');
+  }
+  const db = nonEmpty('db', values.db);
+  const userDb = nonEmpty('user-db', values['user-db']);
+  const renderer = nonEmpty('renderer', values.renderer);
+  return {
+    port,
+    db: db ? path.resolve(db) : libraryDbPath(env),
+    userDb: userDb ? path.resolve(userDb) : path.join(defaultUserDataDir(env), 'user.db'),
+    open: values.open ?? false,
+    build: !(values['no-build'] ?? false),
+    rendererDir: renderer ? path.resolve(renderer) : RENDERER_DIR,
+  };
 }
 
 export interface BrowserEdition {

@@ -1,7 +1,8 @@
 // The renderer's one door to the data. Electron's preload exposes `window.desk`; the browser
 // edition answers `POST /api/<method>` with an Envelope. Either way callers get a DeskApi whose
 // failures are always DeskError, so no component ever knows (or cares) which transport it is on.
-import { DESK_METHODS, DeskError, isDeskErrorShape } from '../../../shared/api';
+import { DeskError, isDeskErrorShape } from '../../../shared/api';
+import { deskApiFrom } from '../../../shared/deskApi';
 import type { DeskApi, DeskMethod, Envelope } from '../../../shared/api';
 
 type Call = (method: DeskMethod, params: unknown) => Promise<unknown>;
@@ -78,15 +79,9 @@ const httpCall: Call = async (method, params) => {
   throw DeskError.from(body.error);
 };
 
-function createDesk(call: Call): DeskApi {
-  const api: Record<string, (params?: unknown) => Promise<unknown>> = {};
-  for (const method of DESK_METHODS) api[method] = (params) => call(method, params);
-  return api as unknown as DeskApi;
-}
-
 /** Which transport this window uses; for the About line only, never for behaviour. */
 export const transport: 'ipc' | 'http' = typeof window !== 'undefined' && window.desk ? 'ipc' : 'http';
 
-export const desk: DeskApi = createDesk(
+export const desk: DeskApi = deskApiFrom(
   transport === 'ipc' && window.desk ? ipcCall(window.desk) : httpCall,
 );

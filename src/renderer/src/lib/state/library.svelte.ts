@@ -1,12 +1,16 @@
 // What the whole app shares about the library: its info, documents and partners, loaded once.
 import { desk } from '../desk';
 import { Loader } from './loader.svelte';
+import type { DeskApi } from '../../../../shared/api';
 import type { DocumentSummary, LibraryInfo, PartnerSummary } from '../../../../shared/types';
 
-class Library {
-  info = new Loader<void, LibraryInfo>(() => desk.info());
-  documents = new Loader<void, DocumentSummary[]>(() => desk.listDocuments());
-  partners = new Loader<void, PartnerSummary[]>(() => desk.listPartners());
+/** The desk is passed in, so the state can be tested without a server. */
+export class LibraryState {
+  constructor(private readonly desk: Pick<DeskApi, 'info' | 'listDocuments' | 'listPartners'>) {}
+
+  readonly info = new Loader<void, LibraryInfo>(() => this.desk.info());
+  readonly documents = new Loader<void, DocumentSummary[]>(() => this.desk.listDocuments());
+  readonly partners = new Loader<void, PartnerSummary[]>(() => this.desk.listPartners());
 
   // Looked up once per name shown (every document card names its partners): by key, not by scan.
   #titles = $derived(new Map((this.documents.value ?? []).map((d) => [d.slug, d.title])));
@@ -22,4 +26,4 @@ class Library {
   }
 }
 
-export const library = new Library();
+export const library = new LibraryState(desk);

@@ -1,7 +1,7 @@
 // The reader's moving parts: which section is on screen (for the table of contents) and where
 // the reader is (saved, debounced, so the document reopens at the same place).
-import type { ReadingPosition } from '../../../../shared/api';
-import { desk } from '../desk';
+import type { DeskApi, ReadingPosition } from '../../../../shared/api';
+import { desk as defaultDesk } from '../desk';
 
 /** How much of the top of the window the sticky header covers, in px (0 when it is not sticky). */
 export function headerOffset(): number {
@@ -107,6 +107,7 @@ export class PositionSaver {
   constructor(
     private root: () => HTMLElement | undefined,
     private docSlug: () => string,
+    private desk: Pick<DeskApi, 'setReadingPosition'> = defaultDesk,
   ) {}
 
   schedule = (): void => {
@@ -123,7 +124,7 @@ export class PositionSaver {
     if (key === this.#last) return;
     this.#last = key;
     try {
-      await desk.setReadingPosition(pos);
+      await this.desk.setReadingPosition(pos);
     } catch (err) {
       // Losing a reading position is not worth interrupting the reader for.
       console.warn('Relations Desk: reading position not saved', err);

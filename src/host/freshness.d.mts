@@ -1,0 +1,3 @@
+export function newestMtime(target: string, skip?: string): number;
+export function serverBundlePath(root: string): string;
+export function serverBundleIsFresh(root: string): boolean;
