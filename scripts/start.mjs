@@ -13,6 +13,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { serverModule } from './server-module.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,10 +21,15 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const serve = await serverModule();
 const { ensureNativeBinding } = await import('./native.mjs');
 
-const argv = process.argv.slice(2);
-const forceBrowser = argv.includes('--browser') || process.env.RELATIONS_DESK_BROWSER === '1';
-const portIndex = argv.indexOf('--port');
-const port = portIndex >= 0 ? argv[portIndex + 1] : undefined;
+let options;
+try {
+  ({ values: options } = parseArgs({ options: { browser: { type: 'boolean' }, port: { type: 'string' } }, strict: true }));
+} catch (err) {
+  console.error(`${err.message}\nUsage: npm start [-- --browser] [--port N]`);
+  process.exit(2);
+}
+const forceBrowser = options.browser === true || process.env.RELATIONS_DESK_BROWSER === '1';
+const port = options.port;
 
 function startBrowserEdition(reason) {
   const args = serve.parseServeArgs(port ? ['--port', port] : []);

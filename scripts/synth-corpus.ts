@@ -16,6 +16,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { PARTNERS, type PartnerDef } from '../src/core/partners';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -507,28 +508,24 @@ export function writeCorpus(outDir: string, files: SynthFile[]): { files: number
   return { files: files.length, bytes };
 }
 
-function parseArgs(argv: string[]): { docs: number; out: string; seed: number } {
-  let docs = 0;
-  let out = '';
-  let seed = 1;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const v = argv[i + 1];
-    if (a === '--docs' && v) (docs = Number(v)), i++;
-    else if (a === '--out' && v) (out = v), i++;
-    else if (a === '--seed' && v) (seed = Number(v)), i++;
-    else throw new Error(`Unknown or incomplete option ${a}`);
-  }
+function parseCliArgs(argv: string[]): { docs: number; out: string; seed: number } {
+  const { values } = parseArgs({
+    args: argv,
+    options: { docs: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string', default: '1' } },
+    strict: true,
+  });
+  const docs = Number(values.docs);
+  const seed = Number(values.seed);
   if (!Number.isInteger(docs) || docs < 1) throw new Error('--docs N (a positive integer) is required');
-  if (!out) throw new Error('--out DIR is required');
+  if (!values.out) throw new Error('--out DIR is required');
   if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
-  return { docs, out: resolve(out), seed };
+  return { docs, out: resolve(values.out), seed };
 }
 
 const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
   try {
-    const args = parseArgs(process.argv.slice(2));
+    const args = parseCliArgs(process.argv.slice(2));
     const t = performance.now();
     const r = writeCorpus(args.out, generateCorpus({ docs: args.docs, seed: args.seed }));
     process.stdout.write(`Wrote ${r.files} documents (${(r.bytes / 1e6).toFixed(1)} MB) to ${args.out} in ${Math.round(performance.now() - t)} ms (seed ${args.seed}).\n`);
