@@ -1,5 +1,6 @@
-// The browser edition's module (src/web/serve.ts): its bundle out/web/serve.mjs (rebuilt first
-// when stale), else the TypeScript through tsx. Used by scripts/serve.mjs and scripts/start.mjs.
+// The browser edition's module (src/web/serve.ts) and the command line's (src/cli/main.ts): their
+// bundles out/web/serve.mjs and out/cli/main.mjs (rebuilt first when stale), else the TypeScript
+// through tsx. Used by scripts/serve.mjs, scripts/start.mjs and bin/relations-desk.mjs.
 //
 // Fresh = the bundle is at least as new as every file it is built from: src/ (the renderer aside,
 // which the server does not import), package.json, package-lock.json (bundled dependencies) and
@@ -10,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SERVER_BUNDLE = path.join(ROOT, 'out', 'web', 'serve.mjs');
+export const CLI_BUNDLE = path.join(ROOT, 'out', 'cli', 'main.mjs');
 
 function newestMtime(target, skip) {
   let newest = 0;
@@ -34,42 +36,69 @@ function newestMtime(target, skip) {
   return newest;
 }
 
-export function serverBundleIsFresh() {
+/**
+ * Whether a bundle under out/ is at least as new as its sources. Where there is no src/ (an
+ * installed package holds only the bundles), the bundle is all there is, and so it is fresh.
+ */
+export function bundleIsFresh(bundle, builders = ['build-server.mjs']) {
   let built;
   try {
-    built = fs.statSync(SERVER_BUNDLE).mtimeMs;
+    built = fs.statSync(bundle).mtimeMs;
   } catch {
     return false;
   }
+  if (!fs.existsSync(path.join(ROOT, 'src'))) return true;
   const sources = Math.max(
     newestMtime(path.join(ROOT, 'src'), path.join(ROOT, 'src', 'renderer')),
     newestMtime(path.join(ROOT, 'package.json')),
     newestMtime(path.join(ROOT, 'package-lock.json')),
-    newestMtime(path.join(ROOT, 'scripts', 'build-server.mjs')),
+    ...builders.map((b) => newestMtime(path.join(ROOT, 'scripts', b))),
   );
   return built >= sources;
 }
 
+export function serverBundleIsFresh() {
+  return bundleIsFresh(SERVER_BUNDLE);
+}
+
 /**
- * import() of the bundle, rebuilt first when stale (esbuild takes well under the time tsx spends
- * compiling the TypeScript); serve.ts through tsx when the bundle cannot be built (no esbuild) or
- * RELATIONS_DESK_NO_BUNDLE=1.
+ * import() of a bundle, rebuilt first when stale (esbuild takes well under the time tsx spends
+ * compiling the TypeScript); its TypeScript entry through tsx (a development dependency) when the
+ * bundle cannot be built (no esbuild) or RELATIONS_DESK_NO_BUNDLE=1.
  */
-export async function serverModule() {
+async function bundledModule({ bundle, builders, rebuild, source }) {
   if (process.env.RELATIONS_DESK_NO_BUNDLE !== '1') {
-    let fresh = serverBundleIsFresh();
+    let fresh = bundleIsFresh(bundle, builders);
     if (!fresh) {
       try {
-        const { buildServer } = await import('./build-server.mjs');
-        await buildServer({ clean: false });
+        await rebuild();
         fresh = true;
       } catch {
         // No esbuild here, or the sources do not bundle: run them through tsx below.
       }
     }
-    if (fresh) return import(pathToFileURL(SERVER_BUNDLE).href);
+    if (fresh) return import(pathToFileURL(bundle).href);
   }
   const { register } = await import('tsx/esm/api');
   register();
-  return import('../src/web/serve.ts');
+  return import(pathToFileURL(path.join(ROOT, source)).href);
+}
+
+export function serverModule() {
+  return bundledModule({
+    bundle: SERVER_BUNDLE,
+    builders: ['build-server.mjs'],
+    rebuild: async () => (await import('./build-server.mjs')).buildServer({ clean: false }),
+    source: 'src/web/serve.ts',
+  });
+}
+
+/** The command line (src/cli/main.ts): out/cli/main.mjs, rebuilt when stale. */
+export function cliModule() {
+  return bundledModule({
+    bundle: CLI_BUNDLE,
+    builders: ['build-server.mjs', 'build-cli.mjs'],
+    rebuild: async () => (await import('./build-cli.mjs')).buildCli({ clean: false }),
+    source: 'src/cli/main.ts',
+  });
 }
