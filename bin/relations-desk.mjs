@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly through tsx, so `npx relations-desk` works right after
-// `npm install` with no build step.
-import { register } from 'tsx/esm/api';
+// The command line, from compiled JavaScript: out/cli/main.mjs (`npm run build:app` writes it).
+// In a checkout it is rebuilt first when older than src/ (esbuild, well under a second), so
+// `npx relations-desk` works right after `npm install`; only where it cannot be bundled does the
+// TypeScript run through tsx, a development dependency. Without src/ the bundle is used as is.
+import { cliModule } from '../scripts/server-module.mjs';
 
-register();
-const { runCli } = await import('../src/cli/main.ts');
+const { runCli } = await cliModule();
 process.exitCode = await runCli(process.argv.slice(2));

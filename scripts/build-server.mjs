@@ -44,16 +44,17 @@ const zodEnglishOnly = {
 };
 
 /**
- * Bundle the server. Each file is written to a temp name and renamed (the entry last), so a server
- * starting meanwhile never reads a half-written file; chunk names carry a content hash, so two
- * builds at once write the same files. `clean` also removes the chunks of earlier builds (not the
+ * Bundle Node entry points with what they import into outDir (same depth under out/ as their
+ * sources under src/, so paths computed from import.meta.url stay right). Each file is written to
+ * a temp name and renamed (the entries last), so a process starting meanwhile never reads a
+ * half-written file; chunk names carry a content hash, so two builds at once write the same files. `clean` also removes the chunks of earlier builds (not the
  * whole directory first: a running server may still import its lazy chunks).
  */
-export async function buildServer({ clean = true } = {}) {
+export async function bundleNode({ entryPoints, outDir, external = [], clean = true }) {
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: { serve: 'src/web/serve.ts' },
-    outdir: OUT_DIR,
+    entryPoints,
+    outdir: outDir,
     outExtension: { '.js': '.mjs' },
     chunkNames: '[name]-[hash]',
     bundle: true,
@@ -62,7 +63,7 @@ export async function buildServer({ clean = true } = {}) {
     platform: 'node',
     target: 'node20',
     // A native addon, and a date parser that src/ingest/dates.ts loads on first use only.
-    external: ['better-sqlite3', 'chrono-node'],
+    external: ['better-sqlite3', 'chrono-node', ...external],
     plugins: [zodEnglishOnly],
     minify: true,
     sourcemap: 'linked',
@@ -70,9 +71,9 @@ export async function buildServer({ clean = true } = {}) {
     legalComments: 'none',
     write: false,
   });
-  fs.mkdirSync(OUT_DIR, { recursive: true });
-  const entry = path.join(OUT_DIR, 'serve.mjs');
-  const files = [...result.outputFiles].sort((a, b) => (a.path === entry) - (b.path === entry));
+  fs.mkdirSync(outDir, { recursive: true });
+  const entries = new Set(Object.keys(entryPoints).map((name) => path.join(outDir, `${name}.mjs`)));
+  const files = [...result.outputFiles].sort((a, b) => entries.has(a.path) - entries.has(b.path));
   for (const f of files) {
     const tmp = `${f.path}.tmp-${process.pid}`;
     fs.writeFileSync(tmp, f.contents);
@@ -80,11 +81,16 @@ export async function buildServer({ clean = true } = {}) {
   }
   if (clean) {
     const written = new Set(files.map((f) => f.path));
-    for (const f of fs.readdirSync(OUT_DIR)) {
-      const full = path.join(OUT_DIR, f);
+    for (const f of fs.readdirSync(outDir)) {
+      const full = path.join(outDir, f);
       if ((f.endsWith('.mjs') || f.endsWith('.mjs.map')) && !written.has(full)) fs.rmSync(full, { force: true });
     }
   }
+}
+
+/** The browser edition's server: out/web/serve.mjs. */
+export function buildServer({ clean = true } = {}) {
+  return bundleNode({ entryPoints: { serve: 'src/web/serve.ts' }, outDir: OUT_DIR, clean });
 }
 
 const invokedDirectly = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

@@ -31,22 +31,29 @@ export function newestMtime(target, skip) {
 export const serverBundlePath = (root) => path.join(root, 'out', 'web', 'serve.mjs');
 
 /**
- * The browser edition's bundle is fresh when it is at least as new as src/ (the renderer aside,
- * which the server does not import), package.json, package-lock.json (bundled dependencies) and
- * scripts/build-server.mjs. A few hundred stat calls; no file is read.
+ * A bundle under out/ is fresh when it is at least as new as src/ (the renderer aside, which the
+ * Node bundles do not import), package.json, package-lock.json (bundled dependencies) and the
+ * scripts that build it. Where there is no src/ (an installed package holds only the bundles),
+ * the bundle is all there is, and so it is fresh. A few hundred stat calls; no file is read.
  */
-export function serverBundleIsFresh(root) {
+export function bundleIsFresh(root, bundle, builders = ['build-server.mjs']) {
   let built;
   try {
-    built = fs.statSync(serverBundlePath(root)).mtimeMs;
+    built = fs.statSync(bundle).mtimeMs;
   } catch {
     return false;
   }
-  const sources = Math.max(
+  if (!fs.existsSync(path.join(root, 'src'))) return true;
+  let sources = Math.max(
     newestMtime(path.join(root, 'src'), path.join(root, 'src', 'renderer')),
     newestMtime(path.join(root, 'package.json')),
     newestMtime(path.join(root, 'package-lock.json')),
-    newestMtime(path.join(root, 'scripts', 'build-server.mjs')),
   );
+  for (const b of builders) sources = Math.max(sources, newestMtime(path.join(root, 'scripts', b)));
   return built >= sources;
+}
+
+/** The browser edition's bundle (scripts/build-server.mjs). */
+export function serverBundleIsFresh(root) {
+  return bundleIsFresh(root, serverBundlePath(root));
 }
