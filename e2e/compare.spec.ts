@@ -60,7 +60,7 @@ test('a three-way comparison built from the picker, quoted and linked to its sou
   const relations = 'Relations established (and severed)';
   await expect(cell(page, relations, 0)).toContainText('18 February 2008');
   await expect(cell(page, relations, 1)).toContainText('13 January 1993');
-  await expect(cell(page, relations, 1).getByText('(exact date)').first()).toBeVisible();
+  await expect(cell(page, relations, 1).getByText('(exact day)').first()).toBeVisible();
 
   // An empty cell says so, never blank: NATO has no resident missions in this library.
   await expect(cell(page, 'Resident missions (both ways)', 2)).toHaveText(NOT_STATED);
