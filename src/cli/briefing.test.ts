@@ -1,7 +1,7 @@
 // The briefing PDF, end to end: the CLI renders real sheets through headless Chromium, and the
 // PDFs are read back with poppler (pdfinfo, pdftotext, pdftoppm) as a reader would see them.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -175,6 +175,44 @@ describe('relations-desk briefing → PDF', () => {
         expect(headings.includes(last), `${key} p${i + 1} ends with the heading “${last}”`).toBe(false);
       });
     }
+  });
+
+  it('lays the sheet out word for word the same when the machine’s fonts are different ones', async () => {
+    // Another machine, without installing anything: a fontconfig that answers every font request
+    // Chromium makes with DejaVu's condensed faces (narrower than the DejaVu this machine has).
+    // With the app's stacks falling through to system fonts, this changed where lines broke.
+    const conf = join(dir, 'condensed-fonts.conf');
+    writeFileSync(
+      conf,
+      `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd"><fontconfig>
+<include ignore_missing="yes">/etc/fonts/fonts.conf</include><cachedir>${join(dir, 'fc-cache')}</cachedir>
+<match target="pattern"><edit name="family" mode="prepend" binding="strong"><string>DejaVu Sans Condensed</string></edit></match>
+</fontconfig>`,
+    );
+    const file = join(dir, 'Kosovo-a4-condensed.pdf');
+    const saved = process.env.FONTCONFIG_FILE;
+    process.env.FONTCONFIG_FILE = conf;
+    try {
+      const r = await cli('briefing', 'Kosovo', '--out', file);
+      expect(r.code, r.err).toBe(0);
+    } finally {
+      if (saved === undefined) delete process.env.FONTCONFIG_FILE;
+      else process.env.FONTCONFIG_FILE = saved;
+    }
+    const other = readPdf(file);
+    // The machine's fonts really were different: the running header, which cannot use the app's faces, shows it.
+    expect(other.runs.map((r) => r.font)).toContain('DejaVuSansCondensed');
+    const { pdf } = made.get('Kosovo-a4')!;
+    const [top, bottom] = body(pdf);
+    // Every word of the body but the "Prepared <today> · …" line (two renders may straddle midnight).
+    const words = (p: Pdf) => {
+      const prepared = p.words.find((w) => w.text === 'Prepared')!;
+      return p.words
+        .filter((w) => w.yMin >= top && w.yMax <= bottom && !(w.page === prepared.page && Math.abs(w.yMin - prepared.yMin) < 1))
+        .map((w) => `p${w.page} ${w.xMin.toFixed(1)},${w.yMin.toFixed(1)} ${w.text}`);
+    };
+    expect(other.pages).toBe(pdf.pages);
+    expect(words(other)).toEqual(words(pdf));
   });
 
   it('renders every page to an image (pdftoppm -r 50)', () => {
