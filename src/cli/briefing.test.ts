@@ -179,17 +179,18 @@ describe('relations-desk briefing → PDF', () => {
 
   it('lays the sheet out word for word the same when the machine’s fonts are different ones', async () => {
     // Another machine, without installing anything: a fontconfig that answers every font request
-    // Chromium makes with DejaVu's condensed faces (narrower than the DejaVu this machine has).
+    // Chromium makes with DejaVu Sans Mono (in fonts-dejavu-core, as DejaVu Sans is), whose
+    // letters are far wider.
     // With the app's stacks falling through to system fonts, this changed where lines broke.
-    const conf = join(dir, 'condensed-fonts.conf');
+    const conf = join(dir, 'other-fonts.conf');
     writeFileSync(
       conf,
       `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd"><fontconfig>
 <include ignore_missing="yes">/etc/fonts/fonts.conf</include><cachedir>${join(dir, 'fc-cache')}</cachedir>
-<match target="pattern"><edit name="family" mode="prepend" binding="strong"><string>DejaVu Sans Condensed</string></edit></match>
+<match target="pattern"><edit name="family" mode="prepend" binding="strong"><string>DejaVu Sans Mono</string></edit></match>
 </fontconfig>`,
     );
-    const file = join(dir, 'Kosovo-a4-condensed.pdf');
+    const file = join(dir, 'Kosovo-a4-other-fonts.pdf');
     const saved = process.env.FONTCONFIG_FILE;
     process.env.FONTCONFIG_FILE = conf;
     try {
@@ -201,7 +202,7 @@ describe('relations-desk briefing → PDF', () => {
     }
     const other = readPdf(file);
     // The machine's fonts really were different: the running header, which cannot use the app's faces, shows it.
-    expect(other.runs.map((r) => r.font)).toContain('DejaVuSansCondensed');
+    expect(other.runs.map((r) => r.font)).toContain('DejaVuSansMono');
     const { pdf } = made.get('Kosovo-a4')!;
     const [top, bottom] = body(pdf);
     // Every word of the body but the "Prepared <today> · …" line (two renders may straddle midnight).
