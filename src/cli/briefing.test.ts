@@ -1,7 +1,7 @@
 // The briefing PDF, end to end: the CLI renders real sheets through headless Chromium, and the
 // PDFs are read back with poppler (pdfinfo, pdftotext, pdftoppm) as a reader would see them.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -10,51 +10,32 @@ import { buildBriefing, FOOTER_NOTE, PDF_MARGINS } from '../services/briefing';
 import { Library } from '../services/library';
 import { ensureAppBuild } from '../host/appBuild';
 import { findChromium } from '../host/browsers';
+import { has, norm, readPdf, tableRows, type Pdf } from './briefingPdfReader';
 import { runCli } from './main';
 
 const MM = 72 / 25.4;
 const dir = mkdtempSync(join(tmpdir(), 'relations-desk-briefing-'));
-const norm = (s: string) => s.replace(/[\u00ad]/g, '').replace(/\s+/g, ' ').trim();
-/** Text compared without spaces and hyphens: a line may wrap anywhere, and pdftotext joins "history--" + "independence" with one hyphen. */
-const squash = (s: string) => s.replace(/[\s\u00ad-]+/g, '');
-const has = (text: string, s: string) => squash(text).includes(squash(s));
-/** A row of a table: its cells on one line of `pdftotext -layout`. */
-const row = (pdf: Pdf, re: RegExp) => pdf.layout.some((p) => p.split('\n').some((l) => re.test(l)));
+/** The sheet's body, between the running header and footer. */
+const body = (pdf: Pdf) => [parseFloat(PDF_MARGINS.top) * MM - 1.5, pdf.height - parseFloat(PDF_MARGINS.bottom) * MM + 1.5] as const;
+/**
+ * A row of the key-facts table: the fact, its date and its quote in the same row, however its
+ * cells wrap (what a reader relies on; the line breaks are the fonts' business).
+ */
+const factRow = (pdf: Pdf, fact: string | RegExp, date: string | RegExp, quote: string | RegExp) =>
+  tableRows(pdf, ['Fact', 'Date', 'In the source’s words'], ...body(pdf)).some(
+    ([f, d, q]) =>
+      (typeof fact === 'string' ? f === fact : fact.test(f!)) &&
+      (typeof date === 'string' ? d!.startsWith(date) : date.test(d!)) &&
+      (typeof quote === 'string' ? has(q!, quote) : quote.test(q!)),
+  );
+/** The faces the renderer bundles (src/renderer/src/styles/fonts.css), as a PDF names them. */
+const BUNDLED_FONT = /^(SourceSerif4|SourceSans3|SourceCodePro|NotoSansMath)/;
 
 async function cli(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runCli([...args, '--db', inject('dbPath')], { out: (t) => out.push(t), err: (t) => err.push(t) });
   return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-interface Pdf {
-  file: string;
-  pages: number;
-  width: number;
-  height: number;
-  /** pdftotext -layout, one string per page. */
-  layout: string[];
-  /** pdftotext (reading order), one string per page, whitespace normalised. */
-  text: string[];
-  words: { page: number; xMin: number; yMin: number; xMax: number; yMax: number; text: string }[];
-}
-
-function readPdf(file: string): Pdf {
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
-  const [, w, h] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)!;
-  const page = (i: number, layout: boolean) =>
-    execFileSync('pdftotext', [...(layout ? ['-layout'] : []), '-f', String(i), '-l', String(i), file, '-'], { encoding: 'utf8' });
-  const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
-  const words: Pdf['words'] = [];
-  html.split(/<page /).slice(1).forEach((chunk, p) => {
-    for (const m of chunk.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
-      words.push({ page: p + 1, xMin: +m[1]!, yMin: +m[2]!, xMax: +m[3]!, yMax: +m[4]!, text: m[5]! });
-    }
-  });
-  const n = Array.from({ length: pages }, (_, i) => i + 1);
-  return { file, pages, width: +w!, height: +h!, layout: n.map((i) => page(i, true)), text: n.map((i) => norm(page(i, false))), words };
 }
 
 const made = new Map<string, { pdf: Pdf; sheet: BriefingSheet; millis: number; stdout: string }>();
@@ -102,11 +83,11 @@ describe('relations-desk briefing → PDF', () => {
       const { pdf } = made.get(key)!;
       const t = whole(key);
       expect(t).toContain('Albania–Kosovo: briefing');
-      expect(row(pdf, /Relations established\s+18 February 2008\s+“Formal Relations Began: 18 February 2008”/), key).toBe(true);
-      expect(row(pdf, /Relations established\s+18 February 2008\s+“Diplomatic relations were established the following day\.”\s+\[2\]/), key).toBe(true);
-      expect(row(pdf, /Albania in Kosovo\s+—\s+“Albania has an embassy in Prishtina\.”\s+\[(\d+)\]/), key).toBe(true);
-      expect(row(pdf, /Kosovo in Albania\s+—\s+“Kosovo has an embassy in Tirana\.”/), key).toBe(true);
-      expect(row(pdf, /Ambassador of Albania\s+—\s+“Qemal Minxhozi”/), key).toBe(true);
+      expect(factRow(pdf, 'Relations established', '18 February 2008', '“Formal Relations Began: 18 February 2008” [1]'), key).toBe(true);
+      expect(factRow(pdf, 'Relations established', '18 February 2008', '“Diplomatic relations were established the following day.” [2]'), key).toBe(true);
+      expect(factRow(pdf, 'Albania in Kosovo', '—', /^“Albania has an embassy in Prishtina\.” \[\d+\]$/), key).toBe(true);
+      expect(factRow(pdf, 'Kosovo in Albania', '—', '“Kosovo has an embassy in Tirana.”'), key).toBe(true);
+      expect(factRow(pdf, 'Ambassador of Albania', '—', '“Qemal Minxhozi”'), key).toBe(true);
       // Passages quoted with their place, and the numbered sources with document, section and anchor.
       expect(has(t, '“As a full member of the North Atlantic Treaty Organization (NATO), Albania supports Kosovo in its NATO-integration path.” Albania–Kosovo relations, introduction [5]')).toBe(true);
       expect(has(t, '2. Albania–Kosovo relations › History › Independence #history--independence')).toBe(true);
@@ -119,12 +100,28 @@ describe('relations-desk briefing → PDF', () => {
       const { pdf } = made.get(key)!;
       const t = whole(key);
       expect(t).toContain('Albania–NATO: briefing');
-      expect(row(pdf, /Member of NATO\s+1 April 2009\s+“The country received an invitation to join at the 2008 Bucharest/), key).toBe(true);
+      expect(factRow(pdf, 'Member of NATO', '1 April 2009', '“The country received an invitation to join at the 2008 Bucharest Summit'), key).toBe(true);
       expect(has(t, '“The country received an invitation to join at the 2008 Bucharest Summit and became a full member on April 1, 2009.”')).toBe(true);
-      expect(row(pdf, /Partnership for Peace\s+23 February 1994\s+“Albania signed the Partnership for Peace agreement 23 February/), key).toBe(true);
-      for (const name of ['Visho Ajazi', 'Leonard Demi', 'Artur Kuko']) expect(row(pdf, new RegExp(`Representative of Albania\\s+.*“${name} — `)), name).toBe(true);
+      expect(factRow(pdf, 'Partnership for Peace', '23 February 1994', '“Albania signed the Partnership for Peace agreement 23 February 1994.”'), key).toBe(true);
+      for (const name of ['Visho Ajazi', 'Leonard Demi', 'Artur Kuko']) expect(factRow(pdf, /^Representative of Albania\b/, /\d{4}/, `“${name} — `), name).toBe(true);
       expect(has(t, 'Albania–NATO relations › Representatives #representatives')).toBe(true);
       expect(has(t, 'Albania–NATO relations › Partnership for Peace #partnership-for-peace')).toBe(true);
+    }
+  });
+
+  it('sets the sheet in the app’s bundled faces, embedded in the PDF, never in the machine’s fonts', () => {
+    for (const [key, { pdf }] of all()) {
+      const embedded = execFileSync('pdffonts', [pdf.file], { encoding: 'utf8' });
+      // Static TrueType faces, named (a variable font would be embedded as nameless Type 3 glyphs).
+      expect(embedded, key).toMatch(/\+SourceSerif4-Bold\s+CID TrueType\s/);
+      expect(embedded, key).toMatch(/\+SourceSans3\S*-Regular\s+CID TrueType\s/);
+      expect(embedded, key).not.toMatch(/Type 3/);
+      // Every run of the body's text; the running header and footer are Chromium's templates,
+      // which cannot load a font (src/services/briefing.ts), so they are left out.
+      const [top, bottom] = body(pdf);
+      const foreign = pdf.runs.filter((r) => r.top >= top && r.bottom <= bottom && !BUNDLED_FONT.test(r.font));
+      expect(foreign.map((r) => `p${r.page} ${r.font}: ${r.text}`), key).toEqual([]);
+      expect(pdf.runs.filter((r) => r.top >= top && r.bottom <= bottom).length, key).toBeGreaterThan(50);
     }
   });
 
@@ -153,7 +150,10 @@ describe('relations-desk briefing → PDF', () => {
         const inFooter = w.yMin >= pdf.height - bottom - tol;
         // Body text never runs into the margins (that is where a line would be cut).
         if (!inHeader && !inFooter) {
-          expect(w.yMin, where).toBeGreaterThanOrEqual(top - tol);
+          // A word's box starts at its font's ascent, which in the bundled Source faces stands
+          // well above the capitals: a heading first on a page has the top tenth of its box in
+          // the margin with no ink there.
+          expect(w.yMin, where).toBeGreaterThanOrEqual(top - tol - 0.1 * (w.yMax - w.yMin));
           expect(w.yMax, where).toBeLessThanOrEqual(pdf.height - bottom + tol);
         }
       }
@@ -176,6 +176,45 @@ describe('relations-desk briefing → PDF', () => {
         expect(headings.includes(last), `${key} p${i + 1} ends with the heading “${last}”`).toBe(false);
       });
     }
+  });
+
+  it('lays the sheet out word for word the same when the machine’s fonts are different ones', async () => {
+    // Another machine, without installing anything: a fontconfig that answers every font request
+    // Chromium makes with DejaVu Sans Mono (in fonts-dejavu-core, as DejaVu Sans is), whose
+    // letters are far wider.
+    // With the app's stacks falling through to system fonts, this changed where lines broke.
+    const conf = join(dir, 'other-fonts.conf');
+    writeFileSync(
+      conf,
+      `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd"><fontconfig>
+<include ignore_missing="yes">/etc/fonts/fonts.conf</include><cachedir>${join(dir, 'fc-cache')}</cachedir>
+<match target="pattern"><edit name="family" mode="prepend" binding="strong"><string>DejaVu Sans Mono</string></edit></match>
+</fontconfig>`,
+    );
+    const file = join(dir, 'Kosovo-a4-other-fonts.pdf');
+    const saved = process.env.FONTCONFIG_FILE;
+    process.env.FONTCONFIG_FILE = conf;
+    try {
+      const r = await cli('briefing', 'Kosovo', '--out', file);
+      expect(r.code, r.err).toBe(0);
+    } finally {
+      if (saved === undefined) delete process.env.FONTCONFIG_FILE;
+      else process.env.FONTCONFIG_FILE = saved;
+    }
+    const other = readPdf(file);
+    // The machine's fonts really were different: the running header, which cannot use the app's faces, shows it.
+    expect(other.runs.map((r) => r.font)).toContain('DejaVuSansMono');
+    const { pdf } = made.get('Kosovo-a4')!;
+    const [top, bottom] = body(pdf);
+    // Every word of the body but the "Prepared <today> · …" line (two renders may straddle midnight).
+    const words = (p: Pdf) => {
+      const prepared = p.words.find((w) => w.text === 'Prepared')!;
+      return p.words
+        .filter((w) => w.yMin >= top && w.yMax <= bottom && !(w.page === prepared.page && Math.abs(w.yMin - prepared.yMin) < 1))
+        .map((w) => `p${w.page} ${w.xMin.toFixed(1)},${w.yMin.toFixed(1)} ${w.text}`);
+    };
+    expect(other.pages).toBe(pdf.pages);
+    expect(words(other)).toEqual(words(pdf));
   });
 
   it('renders every page to an image (pdftoppm -r 50)', () => {

@@ -8,7 +8,7 @@
 // machine: requests to any other origin are refused.
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DeskError, type BriefingParams } from '../shared/api';
 import type { BriefingSheet, PaperSize } from '../shared/types';
 import type { Desk } from '../services/desk';
@@ -77,7 +77,7 @@ export async function renderBriefingPdf(opts: BriefingPdfOptions): Promise<Brief
     if (!state) throw new Error('The briefing sheet did not finish rendering in time.');
     const failed = await state.getAttribute('data-briefing-error');
     if (failed) throw new Error(`The briefing sheet could not be prepared: ${failed}`);
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await loadBundledFonts(page);
 
     const pdf = await page.pdf({
       format: opts.paper === 'letter' ? 'Letter' : 'A4',
@@ -125,6 +125,26 @@ async function serveAppInProcess(context: BrowserContext, desk: Pick<Desk, 'disp
     if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) return route.fulfill({ status: 404, body: 'Not found' });
     return route.fulfill({ status: 200, headers: { ...SECURITY_HEADERS, 'Content-Type': contentTypeFor(file) }, body: fs.readFileSync(file) });
   });
+}
+
+/**
+ * Every face the renderer bundles (styles/fonts.css), loaded before printing: a face Chromium has
+ * not fetched yet when the PDF is made would be replaced by whatever fonts this machine has, and
+ * the sheet would wrap differently from one machine to the next (issue 11). Loading all of them,
+ * not only those the sheet is known to use, keeps this independent of the sheet's contents.
+ */
+async function loadBundledFonts(page: Page): Promise<void> {
+  const faces = await page.evaluate(async () => {
+    const all = [...document.fonts];
+    await Promise.all(all.map((f) => f.load().catch(() => undefined)));
+    await document.fonts.ready;
+    return all.map((f) => ({ family: f.family, style: f.style, status: f.status }));
+  });
+  const failed = faces.filter((f) => f.status !== 'loaded');
+  if (faces.length === 0 || failed.length > 0) {
+    const which = failed.map((f) => `${f.family} ${f.style}`).join(', ') || 'none declared';
+    throw new Error(`The app's bundled fonts did not load (${which}); rebuild the app (npm run build:app).`);
+  }
 }
 
 /** Fail before any work when the PDF could not be written there. */
