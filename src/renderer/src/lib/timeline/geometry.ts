@@ -5,8 +5,10 @@ import type { LaneItem } from './layout';
 export const LANE_H = 72;
 export const AXIS_H = 44;
 export const POINT_Y = 34;
-export const SPAN_Y = 48;
-export const SPAN_ROW = 11;
+export const SPAN_Y = 45;
+export const SPAN_ROW = 13;
+/** A bar's height: room for a label inside it. */
+export const SPAN_H = 11;
 
 export interface Box {
   x: number;
