@@ -42,7 +42,7 @@ describe('timeline labels', () => {
   it('labels every mark when there is room, and never overlaps marks or labels when there is not', () => {
     const events = Array.from({ length: 40 }, (_, i) => event(`e${i}`, `${1990 + Math.floor(i * 0.9)}-0${1 + (i % 9)}-1${i % 10}`, `Event number ${i} with a long enough summary to collide`));
     const [lane] = buildLanes(events, [{ key: 'k', label: 'Kosovo', partner: 'Kosovo' }]);
-    const text = (it: LaneItem) => (it.kind === 'cluster' ? it.top.summary : (it.event as TimelineEvent).summary);
+    const text = (it: LaneItem) => (it.kind === 'cluster' ? (it.top as TimelineEvent).summary : (it.event as TimelineEvent).summary);
     for (const [from, to] of [[1985, 2030], [1995, 2000], [1996, 1997]] as const) {
       const layout = layoutLane(lane!, { start: utc(from), end: utc(to) }, 1200);
       const labels = placeLabels(layout, 1200, text);
