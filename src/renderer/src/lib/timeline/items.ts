@@ -5,6 +5,7 @@ import { clusterDates } from './cluster';
 import type { LaneItem } from './layout';
 import type { Selection, TimelineState } from './state.svelte';
 import { formatEventDate, PRECISION_LABELS } from './time';
+import { shortLabel } from './labels';
 
 /** Whether the marker stands for the event with this id (a cluster: one of its members). */
 export function contains(item: LaneItem, id: string): boolean {
@@ -33,4 +34,11 @@ export function itemText(item: LaneItem, tl: TimelineState): string {
   // The summary arrives with the event's details (fetched for the markers on show).
   const summary = tl.detailOf(e)?.summary;
   return `${formatEventDate(e)} (${PRECISION_LABELS[e.precision]}), ${EVENT_CATEGORY_LABELS[e.category]}${summary ? `: ${summary}` : ''}`;
+}
+
+/** A marker's words beside it: its event's summary, shortened; a cluster's, its most important event's. */
+export function markLabel(item: LaneItem, tl: TimelineState): string | null {
+  const summary = tl.detailOf(item.kind === 'cluster' ? item.top : item.event)?.summary;
+  if (item.kind === 'cluster') return shortLabel(summary ?? item.label);
+  return summary ? shortLabel(summary) : null;
 }
