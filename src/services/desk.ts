@@ -10,6 +10,9 @@ import { UserStore } from './userStore';
 import { comparePartners, MAX_PARTNERS, MIN_PARTNERS } from './compare';
 import { buildBriefing, MAX_BRIEFING_PARTNERS, MIN_BRIEFING_PARTNERS, PASSAGE_FACETS } from './briefing';
 import type { FacetId } from '../shared/types';
+import { MAX_NOTE_CHARS } from './notes';
+import { notesFilename, notesMarkdown } from './notesMarkdown';
+import { splitNotePins, withPinnedNotes } from './briefingNotes';
 
 export interface DeskOptions extends OpenOptions {
   /** The bundled library database (opened read-only). */
@@ -83,6 +86,11 @@ const schemas = {
   removeBookmark: z.strictObject({ docSlug: slug, anchor }),
   getReadingPosition: z.strictObject({ docSlug: slug }),
   setReadingPosition: z.strictObject({ docSlug: slug, anchor, offset: z.number().min(0).max(1) }),
+  listNotes: z.strictObject({ docSlug: slug.optional(), query: z.string().max(500).optional() }).nullish().transform((p) => p ?? {}),
+  addNote: z.strictObject({ docSlug: slug, anchor, blockId: z.string().trim().min(1).max(300), quote: z.string().trim().min(1, 'quote must not be empty').max(MAX_NOTE_CHARS), body: z.string().max(MAX_NOTE_CHARS) }),
+  updateNote: z.strictObject({ id: z.string().trim().min(1).max(100), body: z.string().max(MAX_NOTE_CHARS) }),
+  removeNote: z.strictObject({ id: z.string().trim().min(1).max(100) }),
+  exportNotes: z.strictObject({ docSlug: slug.optional() }).nullish().transform((p) => p ?? {}),
 } satisfies Record<DeskMethod, z.ZodType>;
 
 export function createDesk(options: DeskOptions): Desk {
@@ -99,6 +107,7 @@ export function createDesk(options: DeskOptions): Desk {
     user ??= new UserStore(options.userDbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
     return user;
   };
+  const notes = () => userStore().notes((s) => lib().getDocument(s));
 
   const implementation: { [M in DeskMethod]: (p: z.output<(typeof schemas)[M]>) => Awaited<ReturnType<DeskApi[M]>> } = {
     info: () => lib().info(),
@@ -112,12 +121,20 @@ export function createDesk(options: DeskOptions): Desk {
     timelineMatch: (p) => lib().timelineMatch(p),
     timelineEvents: (p) => lib().timelineEvents(p.ids),
     compare: (p) => comparePartners(lib(), p.partners),
-    briefing: (p) => buildBriefing(lib(), p),
+    briefing: (p) => {
+      const { params, noteIds } = splitNotePins(p);
+      return withPinnedNotes(buildBriefing(lib(), params), noteIds, noteIds.length > 0 && options.userDbPath ? notes() : null);
+    },
     listBookmarks: () => userStore().listBookmarks(),
     addBookmark: (p) => userStore().addBookmark(p.docSlug, p.anchor, p.label ?? bookmarkLabel(lib(), p.docSlug, p.anchor)),
     removeBookmark: (p) => userStore().removeBookmark(p.docSlug, p.anchor),
     getReadingPosition: (p) => userStore().getReadingPosition(p.docSlug),
     setReadingPosition: (p) => userStore().setReadingPosition(p),
+    listNotes: (p) => notes().list(p),
+    addNote: (p) => notes().add(p),
+    updateNote: (p) => notes().update(p.id, p.body),
+    removeNote: (p) => notes().remove(p.id),
+    exportNotes: (p) => ({ filename: notesFilename(p.docSlug), markdown: notesMarkdown(notes().list(p)) }),
   };
 
   const dispatch = async (method: string, params: unknown): Promise<Envelope<unknown>> => {

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Bookmark, ReadingPosition } from '../shared/api';
+import { NoteStore, type DocumentSource } from './notes';
 
 export interface UserStoreOptions {
   /**
@@ -35,6 +36,12 @@ export class UserStore {
   /** Set when an unreadable user DB was found and moved aside (the path it was moved to). */
   readonly recoveredFrom: string | null = null;
   private db: Database.Database;
+  #notes: NoteStore | null = null;
+
+  /** The reader's notes, in this database (notes.ts makes their table on first use). */
+  notes(documents: DocumentSource): NoteStore {
+    return (this.#notes ??= new NoteStore(this.db, documents));
+  }
 
   constructor(file: string, options: UserStoreOptions = {}) {
     this.path = path.resolve(file);

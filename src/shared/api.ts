@@ -51,7 +51,7 @@ export interface CompareParams {
 export interface BriefingParams {
   /** 1 partner: a single sheet; 2 to 4: a side-by-side sheet (ids, names or aliases). */
   partners: string[];
-  /** Item ids (BriefingItem.id) or passage ids (SearchHit.passageId) to force onto the sheet. */
+  /** Item ids (BriefingItem.id) or passage ids (SearchHit.passageId) to force onto the sheet; `note:<id>` pins one of the reader's notes. */
   pinned?: string[];
   /** Item ids to leave off. */
   exclude?: string[];
@@ -86,6 +86,44 @@ export interface DeskApi {
   removeBookmark(params: { docSlug: string; anchor: string }): Promise<{ removed: boolean }>;
   getReadingPosition(params: { docSlug: string }): Promise<ReadingPosition | null>;
   setReadingPosition(params: ReadingPosition): Promise<{ saved: true }>;
+
+  // The reader's notes on passages (issue 16), in the same user database.
+  /** Notes, newest first; only one document's, or only those whose quote, note or title has every word. */
+  listNotes(params?: { docSlug?: string; query?: string }): Promise<Note[]>;
+  /** A note on a passage, or on the part of it quoted (`quote` must be in the passage's text). */
+  addNote(params: NewNote): Promise<Note>;
+  updateNote(params: { id: string; body: string }): Promise<Note>;
+  removeNote(params: { id: string }): Promise<{ removed: boolean }>;
+  /** The notes as Markdown, each with its quote and citation (all, or one document's). */
+  exportNotes(params?: { docSlug?: string }): Promise<{ filename: string; markdown: string }>;
+}
+
+export interface NewNote {
+  docSlug: string;
+  /** The section and block (passage) the quote is from. */
+  anchor: string;
+  blockId: string;
+  /** The words highlighted: all of the passage's text or a part of it. */
+  quote: string;
+  body: string;
+}
+
+export interface Note extends NewNote {
+  id: string;
+  /** The citation as it was when the note was made. */
+  docTitle: string;
+  sectionPath: string[];
+  /** The passage's whole text when the note was made. */
+  passageText: string;
+  createdAt: string;
+  updatedAt: string;
+  /**
+   * Whether the passage still reads as it did: `changed` after a library update altered it (the note
+   * keeps the text it was made on, and `currentText` is what the passage says now); `missing` when
+   * the passage is no longer in the library.
+   */
+  status: 'current' | 'changed' | 'missing';
+  currentText?: string;
 }
 
 export interface Bookmark {
@@ -124,6 +162,11 @@ export const DESK_METHODS: readonly DeskMethod[] = [
   'removeBookmark',
   'getReadingPosition',
   'setReadingPosition',
+  'listNotes',
+  'addNote',
+  'updateNote',
+  'removeNote',
+  'exportNotes',
 ] as const;
 
 export type ErrorCode =

@@ -424,4 +424,16 @@ export interface BriefingSheet {
   sources: BriefingSource[];
   /** Pinned or excluded ids that matched nothing on this sheet. */
   unknownIds: string[];
+  /** The reader's own notes pinned onto the sheet (`note:<id>` in `pinned`), with their quotes. */
+  notes?: BriefingNote[];
+}
+
+export interface BriefingNote {
+  id: string;
+  quote: string;
+  body: string;
+  /** "Albania–Kosovo relations › History" */
+  citation: string;
+  /** Set when the passage has changed since the note was made (the quote is the text it was made on). */
+  changed?: true;
 }

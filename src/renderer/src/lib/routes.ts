@@ -4,6 +4,7 @@
 //   #/search?q=…&doc=…&partner=…
 //   #/partner/<id>
 //   #/bookmarks
+//   #/notes                    the reader's notes
 //   #/timeline?…               the timeline; its query (filters, lanes, zoom) is read by lib/timeline/url.ts
 //   #/briefing?partner=<id> | ?compare=<id>,<id>[,…]  the briefing sheet; its query is read by lib/briefing/url.ts
 //   #/compare?p=<id>,<id>[,…]&mode=grid|text[&facet=<id>]  the comparison; its query is read by lib/compare/url.ts
@@ -14,6 +15,7 @@ export type Route =
   | { name: 'search'; q: string; doc: string | null; partner: string | null }
   | { name: 'partner'; id: string }
   | { name: 'bookmarks' }
+  | { name: 'notes' }
   | { name: 'timeline'; query: string }
   | { name: 'briefing'; query: string }
   | { name: 'compare'; query: string }
@@ -47,6 +49,7 @@ export function parseHash(hash: string): Route {
   }
   if (head === 'partner' && a && parts.length === 2) return { name: 'partner', id: a };
   if (head === 'bookmarks' && parts.length === 1) return { name: 'bookmarks' };
+  if (head === 'notes' && parts.length === 1) return { name: 'notes' };
   if (head === 'timeline' && parts.length === 1) return { name: 'timeline', query: queryPart };
   if (head === 'briefing' && parts.length === 1) return { name: 'briefing', query: queryPart };
   if (head === 'compare' && parts.length === 1) return { name: 'compare', query: queryPart };
@@ -77,6 +80,8 @@ export function href(route: Route): string {
       return `#/partner/${enc(route.id)}`;
     case 'bookmarks':
       return '#/bookmarks';
+    case 'notes':
+      return '#/notes';
     case 'timeline':
       return route.query ? `#/timeline?${route.query}` : '#/timeline';
     case 'briefing':

@@ -15,6 +15,7 @@ export const views = {
   reader: once(() => import('./components/ReaderView.svelte')),
   partner: once(() => import('./components/PartnerView.svelte')),
   bookmarks: once(() => import('./components/BookmarksView.svelte')),
+  notes: once(() => import('./notes/NotesView.svelte')),
   timeline: once(() => import('./timeline/TimelineView.svelte')),
   briefing: once(() => import('./briefing/BriefingView.svelte')),
   compare: once(() => import('./compare/CompareView.svelte')),

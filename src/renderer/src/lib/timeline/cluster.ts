@@ -1,7 +1,7 @@
 // Dense periods as clusters: neighbouring markers closer than a few pixels at the current zoom
 // merge into one, labelled honestly from what its members say (the source often does not name
 // who ratified or with whom relations began, and the label says so rather than guessing).
-import { EVENT_KINDS, type EventKind, type TimelineMark } from '../../../../shared/types';
+import { EVENT_CATEGORIES, EVENT_KINDS, type EventCategory, type EventKind, type TimelineMark } from '../../../../shared/types';
 import { eventKind } from '../../../../shared/timelineFilter';
 import { formatEventDate } from './time';
 
@@ -69,4 +69,24 @@ export function clusterDates(members: readonly TimelineMark[]): string {
   const first = formatEventDate(members[0]!);
   const last = formatEventDate(members[members.length - 1]!);
   return first === last ? first : `${first} – ${last}`;
+}
+
+const CATEGORY_INDEX = new Map<EventCategory, number>(EVENT_CATEGORIES.map((c, i) => [c, i]));
+
+/** An event's category as its index in EVENT_CATEGORIES. */
+export function categoryIndex(e: TimelineMark): number {
+  return CATEGORY_INDEX.get(e.category) ?? 0;
+}
+
+/** How much a category weighs when a cluster picks the event it is labelled by. */
+const CATEGORY_WEIGHT: Record<EventCategory, number> = { accession: 5, diplomatic: 4, security: 3, conflict: 3, economy: 2, people: 1 };
+const KIND_WEIGHT: Record<Kind, number> = { relations: 4, ratification: 2, other: 1, term: 0, 'relations-unnamed': 0, 'ratification-unnamed': 0 };
+
+/**
+ * Which event a cluster is labelled by, and whose label wins the room on screen: relations
+ * established and memberships before envoy terms and unnamed ratifications; an exact day before
+ * a coarse date. A small integer (0–20), so the layout keeps it in a typed array.
+ */
+export function importance(e: TimelineMark): number {
+  return 2 * CATEGORY_WEIGHT[e.category] + 2 * KIND_WEIGHT[kindOf(e)] + (e.precision === 'day' ? 1 : 0);
 }

@@ -89,3 +89,17 @@ export function partnerCounts(events: readonly TimelineMark[]): Map<string, numb
   for (const [set, n] of perSet) for (const p of set) counts.set(p, (counts.get(p) ?? 0) + n);
   return new Map([...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
 }
+
+/** How many events end before the window or start after it: what the header says is outside it. */
+export function outsideWindow(events: readonly TimelineMark[], w: { start: number; end: number } | null): { earlier: number; later: number } {
+  let earlier = 0;
+  let later = 0;
+  if (w) {
+    for (const e of events) {
+      const s = eventSpan(e);
+      if (s.end < w.start) earlier++;
+      else if (s.start > w.end) later++;
+    }
+  }
+  return { earlier, later };
+}

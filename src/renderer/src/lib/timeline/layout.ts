@@ -3,8 +3,11 @@
 // on the screen, not on the size of the library. Points and spans narrower than a few pixels are
 // clustered; wider spans are packed into rows, and those that find no free row are clustered too,
 // so that no mark hides another.
-import { EVENT_KINDS, type TimelineMark } from '../../../../shared/types';
-import { kindIndex, labelFromCounts } from './cluster';
+import { EVENT_CATEGORIES, EVENT_KINDS, type TimelineMark } from '../../../../shared/types';
+import { categoryIndex, importance, kindIndex, labelFromCounts } from './cluster';
+import { firstAtLeast, Scratch, sortedIndexes } from './typed';
+
+export { sortedIndexes };
 import { eventSpan, type Span } from './time';
 import type { TimeWindow } from './scale';
 
@@ -83,6 +86,10 @@ export class LaneCluster {
     readonly first: TimelineMark,
     readonly last: TimelineMark,
     readonly size: number,
+    /** Members by category (EVENT_CATEGORIES order), for the pill's colours. */
+    readonly categories: Uint32Array,
+    /** The member the cluster is labelled by: the most important (cluster.ts `importance`). */
+    readonly top: TimelineMark,
     private readonly refs: Int32Array,
     private readonly eventAt: (ref: number) => TimelineMark,
   ) {}
@@ -135,9 +142,10 @@ interface LaneSearch {
   lengths: Float64Array;
   starts: Float64Array;
   ends: Float64Array;
-  /** Index into EVENT_KINDS, for cluster labels: in middle order, and in lane order. */
-  kinds: Uint8Array;
+  /** In lane order: index into EVENT_KINDS (cluster labels), into EVENT_CATEGORIES (colours), and importance. */
   laneKinds: Uint8Array;
+  laneCats: Uint8Array;
+  lanePrio: Uint8Array;
   /** Spans (not points) by class floor(log2(length in days)): indexes into lane.events, in lane order. */
   classes: { min: number; max: number; items: number[] }[];
 }
@@ -167,9 +175,15 @@ function searchOf(lane: LaneIndex): LaneSearch {
   const lengths = new Float64Array(n);
   const starts = new Float64Array(n);
   const ends = new Float64Array(n);
-  const kinds = new Uint8Array(n);
   const laneKinds = new Uint8Array(n);
-  for (let i = 0; i < n; i++) laneKinds[i] = kindIndex(lane.events[i]!.event);
+  const laneCats = new Uint8Array(n);
+  const lanePrio = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const e = lane.events[i]!.event;
+    laneKinds[i] = kindIndex(e);
+    laneCats[i] = categoryIndex(e);
+    lanePrio[i] = importance(e);
+  }
   for (let k = 0; k < n; k++) {
     const p = lane.events[order[k]!]!;
     const sp = p.span;
@@ -177,44 +191,15 @@ function searchOf(lane: LaneIndex): LaneSearch {
     starts[k] = sp.start;
     ends[k] = sp.end;
     lengths[k] = sp.point ? 0 : sp.end - sp.start;
-    kinds[k] = laneKinds[order[k]!]!;
   }
-  s = { order, mids, lengths, starts, ends, kinds, laneKinds, classes: [...byClass.values()] };
+  s = { order, mids, lengths, starts, ends, laneKinds, laneCats, lanePrio, classes: [...byClass.values()] };
   searches.set(lane, s);
   return s;
 }
 
 const DAY_MS = 86_400_000;
 
-/** Buffers reused from one layout to the next (a wide zoom step lays out 100,000s of markers). */
-class Scratch {
-  #floats: Float64Array[] = [];
-  #ints: Int32Array[] = [];
-  /** Float buffer number `i`, at least n long (contents undefined). */
-  floats(i: number, n: number): Float64Array {
-    const b = this.#floats[i];
-    if (b && b.length >= n) return b;
-    return (this.#floats[i] = new Float64Array(Math.max(n, 2 * (b?.length ?? 512))));
-  }
-  ints(i: number, n: number): Int32Array {
-    const b = this.#ints[i];
-    if (b && b.length >= n) return b;
-    return (this.#ints[i] = new Int32Array(Math.max(n, 2 * (b?.length ?? 512))));
-  }
-}
 const scratch = new Scratch();
-
-/** First k with values[k] >= t. */
-function firstAtLeast(values: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid]! < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** First position in `items` (lane indexes, in lane order) whose event starts at or after t. */
 function firstStarting(lane: LaneIndex, items: readonly number[], t: number): number {
@@ -226,44 +211,6 @@ function firstStarting(lane: LaneIndex, items: readonly number[], t: number): nu
     else hi = mid;
   }
   return lo;
-}
-
-/**
- * Indexes of `values` in order of value, then of index. A native sort of numeric keys (the value
- * to `resolution`, then the index) does the work; insertion then orders values closer than
- * `resolution` exactly. Comparator sorts of 100,000s of indexes cost 10× more (issue 7).
- */
-export function sortedIndexes(values: Float64Array, resolution: number): Int32Array {
-  const n = values.length;
-  const out = new Int32Array(n);
-  if (n === 0) return out;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let j = 0; j < n; j++) {
-    min = Math.min(min, values[j]!);
-    max = Math.max(max, values[j]!);
-  }
-  const idx = 2 ** Math.ceil(Math.log2(n + 1));
-  const keys = new Float64Array(n);
-  if (Math.ceil((max - min) / resolution + 1) * idx < 2 ** 53) {
-    for (let j = 0; j < n; j++) keys[j] = Math.round((values[j]! - min) / resolution) * idx + j;
-    keys.sort();
-    for (let j = 0; j < n; j++) out[j] = keys[j]! % idx;
-  } else {
-    // Too wide a range for exact keys: sort by index of a plain comparator sort instead.
-    out.set(Array.from({ length: n }, (_, j) => j).sort((a, b) => values[a]! - values[b]! || a - b));
-    return out;
-  }
-  for (let j = 1; j < n; j++) {
-    const v = out[j]!;
-    let i = j;
-    while (i > 0 && (values[out[i - 1]!]! > values[v]! || (values[out[i - 1]!]! === values[v]! && out[i - 1]! > v))) {
-      out[i] = out[i - 1]!;
-      i--;
-    }
-    out[i] = v;
-  }
-  return out;
 }
 
 /** What to draw for one lane in a window `width` pixels wide. */
@@ -323,7 +270,7 @@ export function layoutLane(lane: LaneIndex, w: TimeWindow, width: number, opts: 
   // Markers: points and short spans that overlap [from, to], by their middle, merged with the
   // overflow, then grouped into clusters where closer than gapPx. Typed arrays throughout, no
   // object per event (issue 7: wide zoom steps at 177,000 events).
-  const { order, mids, lengths, starts, ends, kinds, laneKinds } = search;
+  const { order, mids, lengths, starts, ends, laneKinds, laneCats, lanePrio } = search;
   const lo = firstAtLeast(mids, from - minLength / 2);
   const cap = mids.length - lo + overflow.length;
   const xs = scratch.floats(1, cap);
@@ -352,6 +299,7 @@ export function layoutLane(lane: LaneIndex, w: TimeWindow, width: number, opts: 
   const eventAt = (ref: number): TimelineMark => placedAt(ref).event;
   const marks: LaneItem[] = [];
   const counts = new Uint32Array(EVENT_KINDS.length);
+  const laneIndex = (ref: number): number => (ref >= 0 ? order[ref]! : overLane[overflow[-1 - ref]!]!);
   let a = 0;
   for (let b = 1; b <= m; b++) {
     if (b < m && xs[b]! - xs[b - 1]! <= opts.gapPx) continue;
@@ -364,14 +312,22 @@ export function layoutLane(lane: LaneIndex, w: TimeWindow, width: number, opts: 
         marks.push({ kind: 'point', id: p.event.id, x: firstX, event: p.event, span: p.span });
       } else {
         counts.fill(0);
+        const cats = new Uint32Array(EVENT_CATEGORIES.length);
+        let top = a;
+        let topPrio = -1;
         for (let j = a; j < b; j++) {
-          const r = refs[j]!;
-          counts[r >= 0 ? kinds[r]! : laneKinds[overLane[overflow[-1 - r]!]!]!]!++;
+          const li = laneIndex(refs[j]!);
+          counts[laneKinds[li]!]!++;
+          cats[laneCats[li]!]!++;
+          if (lanePrio[li]! > topPrio) {
+            topPrio = lanePrio[li]!;
+            top = j;
+          }
         }
         const first = eventAt(refs[a]!);
         // Keyed by its first member, not its size: while zooming, a cluster that grows or
         // shrinks keeps its DOM node (issue 7: zoom steps).
-        marks.push(new LaneCluster(`c:${lane.key}:${first.id}`, firstX, lastX, labelFromCounts(counts, b - a), first, eventAt(refs[b - 1]!), b - a, refs.slice(a, b), eventAt));
+        marks.push(new LaneCluster(`c:${lane.key}:${first.id}`, firstX, lastX, labelFromCounts(counts, b - a), first, eventAt(refs[b - 1]!), b - a, cats, eventAt(refs[top]!), refs.slice(a, b), eventAt));
       }
     }
     a = b;

@@ -30,11 +30,14 @@ export function toTime(x: number, w: TimeWindow, width: number): number {
   return w.start + (x / width) * (w.end - w.start);
 }
 
-/** Limits around the data: its extent padded by 5 % (and at least a year) on each side. */
+/**
+ * Limits around the data: its extent padded by 1.5 % (at least a month, at most a year) on each
+ * side, room for the first and last marks and no more: the axis ends at the last event (issue 16).
+ */
 export function limitsFor(extent: TimeWindow | null): Limits {
   const now = Date.now();
   const e = extent ?? { start: utc(1900), end: now };
-  const pad = Math.max(YEAR, (e.end - e.start) * 0.05);
+  const pad = Math.min(YEAR, Math.max(MONTH, (e.end - e.start) * 0.015));
   const bounds = { start: e.start - pad, end: e.end + pad };
   // Out to the whole of the data, and at least a century, at most MAX_SPAN.
   const maxSpan = Math.min(MAX_SPAN, Math.max(100 * YEAR, bounds.end - bounds.start));
@@ -188,8 +191,12 @@ export function chooseTicks(w: TimeWindow, width: number, minPx = 80): Ticks {
   return { unit, step, ticks, context };
 }
 
-/** A short human description of the window: "2019 – 2025", "Sep 2008 – Feb 2009", "3 – 28 Apr 2009". */
-export function describeWindow(w: TimeWindow): string {
+/**
+ * A short human description of the window: "2019 – 2025", "Sep 2008 – Feb 2009", "3 – 28 Apr 2009".
+ * Given the data's extent, the padding beyond the first and last events is not counted.
+ */
+export function describeWindow(win: TimeWindow, extent?: TimeWindow | null): string {
+  const w = extent ? { start: Math.max(win.start, Math.min(extent.start, win.end - 1)), end: Math.min(win.end, Math.max(extent.end, win.start + 1)) } : win;
   const a = new Date(w.start);
   const b = new Date(w.end - 1);
   const s = w.end - w.start;

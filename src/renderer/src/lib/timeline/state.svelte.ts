@@ -83,6 +83,9 @@ export class TimelineState {
 
   lanes = $derived<LaneIndex[]>(buildLanes(this.filtered, this.laneSpecs));
 
+  /** From the first shown event's start to the last one's end. */
+  filteredExtent = $derived<TimeWindow | null>(this.extent(this.filtered));
+
   /** Limits from all events (so zooming does not jump when a filter changes). */
   limits = $derived<Limits>(limitsFor(this.extent(this.events)));
 
