@@ -60,7 +60,7 @@ export function buildDatabase(options: BuildOptions): BuildReport {
     if (source.text === null) continue;
     try {
       const doc = parseDocument(source.text, source.file);
-      warnings.push(...doc.warnings);
+      for (const w of doc.warnings) warnings.push(w);
       if (doc.sections.every((s) => s.blocks.length === 0)) {
         warnings.push({ file: source.file, code: 'no-content', message: 'No readable content; skipped.' });
         continue;
@@ -76,7 +76,7 @@ export function buildDatabase(options: BuildOptions): BuildReport {
 
   const slugged = assignSlugs(parsed);
   const extraction = extractAll(slugged);
-  warnings.push(...extraction.warnings);
+  for (const w of extraction.warnings) warnings.push(w);
   const meta = new Map(extraction.documents.map((d) => [d.slug, d]));
   const partnerNames = new Map(extraction.partners.map((p) => [p.id, p.name]));
 
