@@ -133,7 +133,11 @@ export function createDesk(options: DeskOptions): Desk {
       return { ok: true, value: run(parsed.data) };
     } catch (err) {
       const error = DeskError.from(err);
-      if (error.code === 'DB_MISSING' || error.code === 'DB_CORRUPT' || error.code === 'DB_STALE') library = null;
+      if (error.code === 'DB_MISSING' || error.code === 'DB_CORRUPT' || error.code === 'DB_STALE') {
+        // Closed, not left half-open: the next call opens the file afresh (rebuilt or not).
+        library?.close();
+        library = null;
+      }
       return { ok: false, error: error.toJSON() };
     }
   };

@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { DeskError, type TimelineParams } from '../shared/api';
+import { REBUILD_HINT } from '../shared/storageErrors';
 import type {
   DeskDocument,
   DocumentSummary,
@@ -25,7 +26,7 @@ import { CorruptIndexError } from '../search/scorer';
 import { Searcher, type PassageSource } from '../search/searcher';
 import { editDistance } from '../search/suggest';
 
-export const REBUILD_HINT = 'Rebuild it with `npx relations-desk build` (or `npm run build:data`) in the app folder.';
+export { REBUILD_HINT };
 
 export interface OpenOptions {
   /** Path of a better-sqlite3 addon built for another runtime (Electron). */
@@ -88,7 +89,7 @@ export class Library {
       schemaVersion: Number(meta.get('schema_version')),
       corpusHash: this.corpusHash,
       builtAt: meta.get('built_at') ?? '',
-      counts: JSON.parse(meta.get('counts') ?? '{}') as LibraryInfo['counts'],
+      counts: parseStored<LibraryInfo['counts']>(meta.get('counts') ?? '{}', 'library counts'),
     };
   }
 
@@ -101,19 +102,19 @@ export class Library {
       sections: number;
       passages: number;
     }[];
-    return rows.map((r) => ({ ...r, partners: JSON.parse(r.partners) as string[] }));
+    return rows.map((r) => ({ ...r, partners: parseStored<string[]>(r.partners, `partners of document "${r.slug}"`) }));
   }
 
   getDocument(slug: string): DeskDocument {
     const row = this.db.prepare('SELECT body FROM documents WHERE slug = ?').get(slug) as { body: string } | undefined;
     if (!row) throw new DeskError('NOT_FOUND', `No document "${slug}" in this library.`);
-    return JSON.parse(row.body) as DeskDocument;
+    return parseStored<DeskDocument>(row.body, `document "${slug}"`);
   }
 
   listPartners(): PartnerSummary[] {
     const rows = this.db.prepare('SELECT body FROM partners ORDER BY name').all() as { body: string }[];
     return rows.map((r) => {
-      const p = JSON.parse(r.body) as Partner;
+      const p = parseStored<Partner>(r.body, 'a partner');
       return { id: p.id, name: p.name, kind: p.kind, aliases: p.aliases, established: p.established, documents: p.documents };
     });
   }
@@ -141,7 +142,7 @@ export class Library {
   getPartner(nameOrId: string): Partner {
     const id = this.requirePartnerId(nameOrId);
     const row = this.db.prepare('SELECT body FROM partners WHERE id = ?').get(id) as { body: string };
-    return JSON.parse(row.body) as Partner;
+    return parseStored<Partner>(row.body, `partner "${id}"`);
   }
 
   suggestPartners(input: string, n = 3): string[] {
@@ -180,7 +181,7 @@ export class Library {
   timelineMarks(): TimelineMarks {
     const row = this.db.prepare('SELECT marks FROM timeline WHERE id = 1').get() as { marks: string } | undefined;
     if (!row) throw new DeskError('DB_CORRUPT', 'The library database has no timeline.', REBUILD_HINT);
-    return { corpusHash: this.corpusHash, ...(JSON.parse(row.marks) as StoredMarks) };
+    return { corpusHash: this.corpusHash, ...parseStored<StoredMarks>(row.marks, 'timeline') };
   }
 
   /** Positions (in timelineMarks order) of the events that match: the view's word filter. */
@@ -299,7 +300,7 @@ export class Library {
       // The suggestion vocabulary is read only when a search first finds nothing (issue 7: load time).
       const vocabulary = (): Map<string, string> => {
         const v = this.db.prepare('SELECT vocabulary FROM search_index WHERE id = 1').get() as { vocabulary: string };
-        return new Map(Object.entries(JSON.parse(v.vocabulary) as Record<string, string>));
+        return new Map(Object.entries(parseStored<Record<string, string>>(v.vocabulary, 'search vocabulary')));
       };
       this.searcher = new Searcher({ header: row.lunr, readChunk }, this.passageSource(), vocabulary);
     }
@@ -328,7 +329,7 @@ export class Library {
               docTitle: titles.get(r.doc_slug) ?? r.doc_slug,
               anchor: r.anchor,
               blockId: r.block_id,
-              sectionPath: JSON.parse(r.path) as string[],
+              sectionPath: parseStored<string[]>(r.path, `passage "${r.id}"`),
               text: r.text,
               partners: (partnersOf.all(r.id) as { name: string }[]).map((p) => p.name),
             });
@@ -359,6 +360,15 @@ export class Library {
     if (!this.db.prepare('SELECT 1 FROM documents WHERE slug = ?').get(slug)) {
       throw new DeskError('NOT_FOUND', `No document "${slug}" in this library.`);
     }
+  }
+}
+
+/** JSON the builder stored; unreadable JSON is a damaged library, not a bug ("Unterminated string"). */
+function parseStored<T>(text: string, what: string): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch (err) {
+    throw new DeskError('DB_CORRUPT', `The library database is damaged: the stored ${what} cannot be read (${(err as Error).message}).`, REBUILD_HINT);
   }
 }
 

@@ -16,6 +16,7 @@ import type {
   TimelineMarks,
   TimelineMatch,
 } from './types';
+import { sqliteCodeOf, storageErrorShape } from './storageErrors';
 
 export interface SearchParams {
   query: string;
@@ -135,6 +136,8 @@ export type ErrorCode =
   | 'DB_STALE' // built from another corpus or schema version
   | 'INTERNAL';
 
+export const ERROR_CODES: readonly ErrorCode[] = ['BAD_REQUEST', 'UNKNOWN_METHOD', 'NOT_FOUND', 'DB_MISSING', 'DB_CORRUPT', 'DB_STALE', 'INTERNAL'];
+
 export interface DeskErrorShape {
   code: ErrorCode;
   message: string;
@@ -159,6 +162,12 @@ export class DeskError extends Error implements DeskErrorShape {
   static from(err: unknown): DeskError {
     if (err instanceof DeskError) return err;
     if (isDeskErrorShape(err)) return new DeskError(err.code, err.message, err.hint);
+    // SQLite's own codes (SQLITE_CORRUPT, …) are not the contract's: map them to what a person can act on.
+    const sqlite = sqliteCodeOf(err);
+    if (sqlite) {
+      const shape = storageErrorShape(sqlite, err instanceof Error ? err.message : String(err));
+      return new DeskError(shape.code, shape.message, shape.hint);
+    }
     const message = err instanceof Error ? err.message : String(err);
     return new DeskError('INTERNAL', message);
   }
@@ -168,7 +177,7 @@ export function isDeskErrorShape(value: unknown): value is DeskErrorShape {
   return (
     typeof value === 'object' &&
     value !== null &&
-    typeof (value as DeskErrorShape).code === 'string' &&
+    (ERROR_CODES as readonly unknown[]).includes((value as DeskErrorShape).code) &&
     typeof (value as DeskErrorShape).message === 'string'
   );
 }
