@@ -57,6 +57,28 @@ describe('a damaged library', () => {
     }
   });
 
+  it('reports randomised search postings as DB_CORRUPT, not as an empty result', () => {
+    const path = copyOfLibrary();
+    const db = new Database(path);
+    db.prepare('UPDATE search_postings SET docs = randomblob(length(docs))').run();
+    db.close();
+    const library = Library.open(path);
+    try {
+      let caught: unknown;
+      try {
+        library.search({ query: 'kosovo' });
+      } catch (err) {
+        caught = err;
+      }
+      expect(caught).toBeInstanceOf(DeskError);
+      expect((caught as DeskError).code).toBe('DB_CORRUPT');
+      expect((caught as DeskError).message).toMatch(/search index .* damaged/);
+      expect(library.listDocuments()).toHaveLength(5);
+    } finally {
+      library.close();
+    }
+  });
+
   it('answers page-level damage with DB_CORRUPT, closes the library, and reopens it on the next call', async () => {
     const path = copyOfLibrary();
     damageTablePages(path, 'documents');
