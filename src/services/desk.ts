@@ -82,6 +82,7 @@ const schemas = {
   removeBookmark: z.strictObject({ docSlug: slug, anchor }),
   getReadingPosition: z.strictObject({ docSlug: slug }),
   setReadingPosition: z.strictObject({ docSlug: slug, anchor, offset: z.number().min(0).max(1) }),
+  userDataRecovery: none,
 } satisfies Record<DeskMethod, z.ZodType>;
 
 export function createDesk(options: DeskOptions): Desk {
@@ -117,6 +118,7 @@ export function createDesk(options: DeskOptions): Desk {
     removeBookmark: (p) => userStore().removeBookmark(p.docSlug, p.anchor),
     getReadingPosition: (p) => userStore().getReadingPosition(p.docSlug),
     setReadingPosition: (p) => userStore().setReadingPosition(p),
+    userDataRecovery: () => (options.userDbPath ? userStore().recovery : null),
   };
 
   const dispatch = async (method: string, params: unknown): Promise<Envelope<unknown>> => {
@@ -130,7 +132,13 @@ export function createDesk(options: DeskOptions): Desk {
         throw new DeskError('BAD_REQUEST', `Invalid arguments for ${m}: ${describeIssues(parsed.error)}`);
       }
       const run = implementation[m] as (p: unknown) => unknown;
-      return { ok: true, value: run(parsed.data) };
+      try {
+        return { ok: true, value: run(parsed.data) };
+      } catch (err) {
+        // A user DB damaged after it was opened is salvaged into a new file, then the call runs again.
+        if (!user?.recoverIfDamaged(err)) throw err;
+        return { ok: true, value: run(parsed.data) };
+      }
     } catch (err) {
       const error = DeskError.from(err);
       if (error.code === 'DB_MISSING' || error.code === 'DB_CORRUPT' || error.code === 'DB_STALE') {

@@ -87,6 +87,20 @@ export interface DeskApi {
   removeBookmark(params: { docSlug: string; anchor: string }): Promise<{ removed: boolean }>;
   getReadingPosition(params: { docSlug: string }): Promise<ReadingPosition | null>;
   setReadingPosition(params: ReadingPosition): Promise<{ saved: true }>;
+  /** What was salvaged when the user database was found damaged in this session; null if it was not. */
+  userDataRecovery(params?: Record<string, never>): Promise<UserDataRecovery | null>;
+}
+
+/** A damaged user database, moved aside and salvaged into a new one (src/services/userSalvage.ts). */
+export interface UserDataRecovery {
+  /** Where the damaged file (and its -wal) was moved; kept for a person to look at. */
+  damagedCopy: string;
+  /** Rows copied into the new file, per table (bookmarks, reading_positions, …). */
+  recovered: Record<string, number>;
+  /** False when part of the damaged file could not be read. */
+  complete: boolean;
+  /** When the damage was found (ISO 8601). */
+  at: string;
 }
 
 export interface Bookmark {
@@ -125,6 +139,7 @@ export const DESK_METHODS: readonly DeskMethod[] = [
   'removeBookmark',
   'getReadingPosition',
   'setReadingPosition',
+  'userDataRecovery',
 ] as const;
 
 export type ErrorCode =

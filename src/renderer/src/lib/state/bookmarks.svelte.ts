@@ -1,6 +1,6 @@
 // The reader's bookmarks, loaded once and kept in step with the user database.
 import { DeskError } from '../../../../shared/api';
-import type { Bookmark } from '../../../../shared/api';
+import type { Bookmark, UserDataRecovery } from '../../../../shared/api';
 import { desk } from '../desk';
 
 const key = (docSlug: string, anchor: string): string => `${docSlug}\u0000${anchor}`;
@@ -9,6 +9,8 @@ class Bookmarks {
   list = $state.raw<Bookmark[]>([]);
   loaded = $state(false);
   error = $state.raw<DeskError | null>(null);
+  /** Set when the user database was found damaged and salvaged this session (the app says so). */
+  recovery = $state.raw<UserDataRecovery | null>(null);
   #keys = $derived(new Set(this.list.map((b) => key(b.docSlug, b.anchor))));
 
   async load(): Promise<void> {
@@ -19,6 +21,14 @@ class Bookmarks {
       this.error = DeskError.from(err);
     } finally {
       this.loaded = true;
+    }
+  }
+
+  async loadRecovery(): Promise<void> {
+    try {
+      this.recovery = await desk.userDataRecovery();
+    } catch {
+      // Only a notice: when the user database cannot be reached, load() shows that error.
     }
   }
 
