@@ -5,9 +5,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { DESK_METHODS, type DeskErrorShape, type Envelope, type ErrorCode } from '../shared/api';
-import { SECURITY_HEADERS, resolveInside } from '../host/security';
+import { DESK_METHODS, type Envelope, type ErrorCode } from '../shared/api';
+import { resolveInside } from '../host/security';
 import { contentTypeFor } from '../host/mime';
+import { readBody } from './body';
+import { applySecurityHeaders, fail, sendEnvelope, sendText } from './replies';
 
 /** What the server needs from the desk (src/services/desk.ts's Desk satisfies it). */
 export interface DeskDispatcher {
@@ -257,61 +259,4 @@ async function existingFileInside(root: string, candidate: string): Promise<stri
   } catch {
     return null;
   }
-}
-
-type Body = { tooLarge: true } | { tooLarge: false; text: string };
-
-function readBody(req: http.IncomingMessage, limit: number): Promise<Body> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? '0');
-    if (Number.isFinite(declared) && declared > limit) {
-      req.resume();
-      resolve({ tooLarge: true });
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on('data', (chunk: Buffer) => {
-      if (over) return;
-      size += chunk.length;
-      if (size > limit) {
-        over = true;
-        chunks.length = 0;
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () =>
-      resolve(over ? { tooLarge: true } : { tooLarge: false, text: Buffer.concat(chunks).toString('utf8') }),
-    );
-    req.on('error', reject);
-  });
-}
-
-function fail(code: ErrorCode, message: string): Envelope<never> {
-  const error: DeskErrorShape = { code, message };
-  return { ok: false, error };
-}
-
-function applySecurityHeaders(res: http.ServerResponse): void {
-  for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
-}
-
-function sendEnvelope(res: http.ServerResponse, status: number, envelope: Envelope<unknown>): void {
-  const body = JSON.stringify(envelope);
-  res.statusCode = status;
-  applySecurityHeaders(res);
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('Content-Length', Buffer.byteLength(body));
-  res.setHeader('Cache-Control', 'no-store');
-  res.end(body);
-}
-
-function sendText(res: http.ServerResponse, status: number, text: string): void {
-  res.statusCode = status;
-  applySecurityHeaders(res);
-  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-  res.setHeader('Content-Length', Buffer.byteLength(text));
-  res.end(text);
 }
