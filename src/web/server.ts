@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { DESK_METHODS, type Envelope, type ErrorCode } from '../shared/api';
 import { resolveInside } from '../host/security';
 import { contentTypeFor } from '../host/mime';
-import { readBody } from './body';
+import { readBody, refuseBody } from './body';
 import { applySecurityHeaders, fail, sendEnvelope, sendText } from './replies';
 
 /** What the server needs from the desk (src/services/desk.ts's Desk satisfies it). */
@@ -24,7 +24,22 @@ export interface StartServerOptions {
   port?: number;
   /** Loopback only; there is deliberately no other choice. */
   host?: '127.0.0.1';
+  /** Timeouts and the connection cap; SERVER_LIMITS unless given (tests shorten them). */
+  limits?: Partial<ServerLimits>;
 }
+
+export interface ServerLimits {
+  /** A request's headers must arrive within this many ms… */
+  headersMs: number;
+  /** …and the whole request within this many. */
+  requestMs: number;
+  /** An idle keep-alive connection is closed after this many ms. */
+  keepAliveMs: number;
+  /** Connections open at once; more are closed as they arrive (one reader needs a handful). */
+  maxConnections: number;
+}
+
+export const SERVER_LIMITS: ServerLimits = { headersMs: 10_000, requestMs: 15_000, keepAliveMs: 5_000, maxConnections: 64 };
 
 export interface RunningServer {
   url: string;
@@ -75,7 +90,11 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
   }
 
   let port = 0;
-  const server = http.createServer((req, res) => {
+  const limits = { ...SERVER_LIMITS, ...opts.limits };
+  // Node checks the two timeouts only every connectionsCheckingInterval (30 s by default), which cut
+  // slow requests at 36 s instead of 10 s or 15 s: check often enough for the limits to mean what they say.
+  const checkEvery = Math.max(100, Math.min(1000, Math.floor(limits.headersMs / 4)));
+  const server = http.createServer({ connectionsCheckingInterval: checkEvery, headersTimeout: limits.headersMs, requestTimeout: limits.requestMs, keepAliveTimeout: limits.keepAliveMs }, (req, res) => {
     handle(req, res).catch((err: unknown) => {
       // Last resort: a bug in this file. Still answer with an envelope.
       if (!res.headersSent) {
@@ -85,9 +104,7 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
       }
     });
   });
-  server.requestTimeout = 15_000;
-  server.headersTimeout = 10_000;
-  server.keepAliveTimeout = 5_000;
+  server.maxConnections = limits.maxConnections;
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://placeholder');
@@ -95,9 +112,9 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
 
     const refusal = checkOrigin(req, port);
     if (refusal) {
+      refuseBody(req, res);
       if (isApi) sendEnvelope(res, 403, fail('BAD_REQUEST', refusal));
       else sendText(res, 403, refusal);
-      req.resume();
       return;
     }
 
@@ -111,8 +128,8 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
+      refuseBody(req, res);
       sendText(res, 405, 'Method not allowed.');
-      req.resume();
       return;
     }
     await serveStatic(req, res, url.pathname);
@@ -121,28 +138,28 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string) {
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');
+      refuseBody(req, res);
       sendEnvelope(res, 405, fail('BAD_REQUEST', `Use POST for /api/${method}.`));
-      req.resume();
       return;
     }
     if (!/^[A-Za-z]{1,64}$/.test(method) || !KNOWN_METHODS.has(method)) {
+      refuseBody(req, res);
       sendEnvelope(
         res,
         400,
         fail('UNKNOWN_METHOD', `There is no API method called "${method.slice(0, 64)}".`),
       );
-      req.resume();
       return;
     }
     const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (type !== '' && type !== 'application/json' && type !== 'text/plain') {
+      refuseBody(req, res);
       sendEnvelope(res, 415, fail('BAD_REQUEST', 'Send the parameters as application/json.'));
-      req.resume();
       return;
     }
     const body = await readBody(req, MAX_BODY_BYTES);
     if (body.tooLarge) {
-      res.setHeader('Connection', 'close');
+      refuseBody(req, res);
       sendEnvelope(
         res,
         413,
