@@ -83,6 +83,19 @@ export class Library {
     this.db.close();
   }
 
+  /**
+   * SQLite's page-level check (PRAGMA quick_check): null when every page reads, else what is wrong.
+   * Reads the whole file: about 1 ms for the real corpus, 1.2–1.8 s for 5,000 documents (447 MB).
+   */
+  quickCheck(): string | null {
+    try {
+      const rows = this.db.pragma('quick_check(5)', { simple: false }) as { quick_check: string }[];
+      return rows.length === 1 && rows[0]!.quick_check === 'ok' ? null : rows.map((r) => r.quick_check).join('; ');
+    } catch (err) {
+      return (err as Error).message;
+    }
+  }
+
   info(): LibraryInfo {
     const meta = readMeta(this.db);
     return {
