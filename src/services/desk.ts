@@ -2,10 +2,11 @@
 // service. Electron IPC, the browser edition's HTTP server and the CLI all call `dispatch`, so
 // every transport gets the same validation and the same error envelope.
 import { z } from 'zod';
-import { DESK_METHODS, DeskError, MAX_TIMELINE_EVENTS, type DeskApi, type DeskMethod, type Envelope } from '../shared/api';
+import { DESK_METHODS, DeskError, MAX_BOOKMARK_PAGE, MAX_TIMELINE_EVENTS, type DeskApi, type DeskMethod, type Envelope } from '../shared/api';
 import { Library, type OpenOptions } from './library';
 import { EVENT_CATEGORIES } from '../shared/types';
 import { UserStore } from './userStore';
+import { bookmarkPage, placeLabel } from './places';
 import { comparePartners, MAX_PARTNERS, MIN_PARTNERS } from './compare';
 import { buildBriefing, MAX_BRIEFING_PARTNERS, MIN_BRIEFING_PARTNERS, PASSAGE_FACETS } from './briefing';
 import type { FacetId } from '../shared/types';
@@ -78,6 +79,7 @@ const schemas = {
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD').optional(),
   }),
   listBookmarks: none,
+  bookmarkPage: z.union([z.strictObject({ offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(MAX_BOOKMARK_PAGE).optional(), docSlug: slug.optional() }), z.undefined(), z.null()]).transform((p) => p ?? {}),
   addBookmark: z.strictObject({ docSlug: slug, anchor, label: z.string().max(300).optional() }),
   removeBookmark: z.strictObject({ docSlug: slug, anchor }),
   getReadingPosition: z.strictObject({ docSlug: slug }),
@@ -114,10 +116,18 @@ export function createDesk(options: DeskOptions): Desk {
     compare: (p) => comparePartners(lib(), p.partners),
     briefing: (p) => buildBriefing(lib(), p),
     listBookmarks: () => userStore().listBookmarks(),
-    addBookmark: (p) => userStore().addBookmark(p.docSlug, p.anchor, p.label ?? bookmarkLabel(lib(), p.docSlug, p.anchor)),
+    bookmarkPage: (p) => bookmarkPage(userStore(), lib, p),
+    // Checked against the library even with a label of the caller's: a bookmark must point somewhere.
+    addBookmark: (p) => {
+      const label = placeLabel(lib(), p.docSlug, p.anchor);
+      return userStore().addBookmark(p.docSlug, p.anchor, p.label ?? label);
+    },
     removeBookmark: (p) => userStore().removeBookmark(p.docSlug, p.anchor),
     getReadingPosition: (p) => userStore().getReadingPosition(p.docSlug),
-    setReadingPosition: (p) => userStore().setReadingPosition(p),
+    setReadingPosition: (p) => {
+      placeLabel(lib(), p.docSlug, p.anchor);
+      return userStore().setReadingPosition(p);
+    },
     userDataRecovery: () => (options.userDbPath ? userStore().recovery : null),
   };
 
@@ -171,13 +181,6 @@ export function createDesk(options: DeskOptions): Desk {
       user = null;
     },
   };
-}
-
-function bookmarkLabel(library: Library, docSlug: string, anchor: string): string {
-  const doc = library.getDocument(docSlug);
-  const section = doc.sections.find((s) => s.anchor === anchor);
-  if (!section) throw new DeskError('NOT_FOUND', `No section "${anchor}" in "${doc.title}".`);
-  return section.level === 0 ? doc.title : `${doc.title} › ${section.path.join(' › ')}`;
 }
 
 function describeIssues(error: z.ZodError): string {

@@ -124,6 +124,20 @@ export class Library {
     return parseStored<DeskDocument>(row.body, `document "${slug}"`);
   }
 
+  /** A section of a document, from the sections table (no document body parsed); null when either is not there. */
+  findSection(slug: string, anchor: string): { docTitle: string; level: number; path: string[] } | null {
+    const row = this.db
+      .prepare('SELECT d.title, s.level, s.path FROM sections s JOIN documents d ON d.slug = s.doc_slug WHERE s.doc_slug = ? AND s.anchor = ?')
+      .get(slug, anchor) as { title: string; level: number; path: string } | undefined;
+    return row ? { docTitle: row.title, level: row.level, path: parseStored<string[]>(row.path, `section "${anchor}"`) } : null;
+  }
+
+  /** The title of a document; null when there is none with this slug. */
+  documentTitle(slug: string): string | null {
+    const row = this.db.prepare('SELECT title FROM documents WHERE slug = ?').get(slug) as { title: string } | undefined;
+    return row?.title ?? null;
+  }
+
   listPartners(): PartnerSummary[] {
     const rows = this.db.prepare('SELECT body FROM partners ORDER BY name').all() as { body: string }[];
     return rows.map((r) => {

@@ -158,6 +158,17 @@ export class UserStore {
     return rows.map(toBookmark);
   }
 
+  /** Bookmarks newest first, `limit` from `offset`, with how many there are; only one document's with `docSlug`. */
+  bookmarkPage(offset: number, limit: number, docSlug?: string): { bookmarks: Bookmark[]; total: number } {
+    const where = docSlug === undefined ? '' : 'WHERE doc_slug = ?';
+    const args = docSlug === undefined ? [] : [docSlug];
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM bookmarks ${where}`).get(...args) as { n: number }).n;
+    const rows = this.db
+      .prepare(`SELECT doc_slug, anchor, label, created_at FROM bookmarks ${where} ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?`)
+      .all(...args, limit, offset) as BookmarkRow[];
+    return { bookmarks: rows.map(toBookmark), total };
+  }
+
   /**
    * Idempotent: adding the same (document, anchor) again returns the existing bookmark, keeping
    * its creation time; a new non-empty label replaces the old one.

@@ -83,6 +83,8 @@ export interface DeskApi {
 
   // The reader's own data (bookmarks, reading positions), kept in a separate user database.
   listBookmarks(params?: Record<string, never>): Promise<Bookmark[]>;
+  /** Bookmarks newest first, a page at a time, with the total; each says whether its section still exists. */
+  bookmarkPage(params?: BookmarkPageParams): Promise<BookmarkPage>;
   addBookmark(params: { docSlug: string; anchor: string; label?: string }): Promise<Bookmark>;
   removeBookmark(params: { docSlug: string; anchor: string }): Promise<{ removed: boolean }>;
   getReadingPosition(params: { docSlug: string }): Promise<ReadingPosition | null>;
@@ -109,6 +111,27 @@ export interface Bookmark {
   /** What the reader sees in the bookmark list, e.g. "Albania–Kosovo relations › Free Movement". */
   label: string;
   createdAt: string;
+  /** Set (bookmarkPage) when its section is no longer in the library: moved or removed by an update. Kept, never dropped. */
+  missing?: true;
+}
+
+/** At most this many bookmarks per bookmarkPage call. */
+export const MAX_BOOKMARK_PAGE = 500;
+
+export interface BookmarkPageParams {
+  /** Bookmarks to skip (newest first); default 0. */
+  offset?: number;
+  /** 1..MAX_BOOKMARK_PAGE, default 100. */
+  limit?: number;
+  /** Only this document's bookmarks. */
+  docSlug?: string;
+}
+
+export interface BookmarkPage {
+  bookmarks: Bookmark[];
+  /** How many bookmarks there are in all (in this document, with docSlug). */
+  total: number;
+  offset: number;
 }
 
 export interface ReadingPosition {
@@ -135,6 +158,7 @@ export const DESK_METHODS: readonly DeskMethod[] = [
   'compare',
   'briefing',
   'listBookmarks',
+  'bookmarkPage',
   'addBookmark',
   'removeBookmark',
   'getReadingPosition',

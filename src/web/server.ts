@@ -69,7 +69,7 @@ const KNOWN_METHODS = new Set<string>(DESK_METHODS);
  * without parameters, behind the same Host/Origin checks as every other call.
  */
 export const START_PATH = '/api/start';
-export const START_CALLS = ['info', 'listDocuments', 'listPartners', 'listBookmarks', 'userDataRecovery'] as const;
+export const START_CALLS = ['info', 'listDocuments', 'listPartners', 'bookmarkPage', 'userDataRecovery'] as const;
 const START_PRELOAD = `<link rel="preload" href="${START_PATH}" as="fetch" crossorigin>`;
 
 /** index.html with the preload for START_PATH added to its head (unchanged when it has no head). */
