@@ -148,10 +148,10 @@ export function buildDatabase(options: BuildOptions): BuildReport {
       setMeta.run('counts', JSON.stringify({ documents: counts.documents, sections: counts.sections, passages: counts.passages, partners: counts.partners, events: counts.events, gaps: counts.gaps }));
 
       const insDoc = db.prepare('INSERT INTO documents (slug, ord, title, kind, source_file, partners, sections, passages, body) VALUES (?,?,?,?,?,?,?,?,?)');
-      const insSection = db.prepare('INSERT INTO sections (doc_slug, ord, anchor, heading, level, path) VALUES (?,?,?,?,?,?)');
+      const insSection = db.prepare('INSERT INTO sections (doc_slug, ord, anchor, heading, level, path, blocks) VALUES (?,?,?,?,?,?,?)');
       documents.forEach((d, i) => {
-        insDoc.run(d.slug, i, d.title, d.kind, d.sourceFile, JSON.stringify(d.partners), d.sections.length, passagesPerDoc.get(d.slug) ?? 0, JSON.stringify(d));
-        d.sections.forEach((s, j) => insSection.run(d.slug, j, s.anchor, s.heading, s.level, JSON.stringify(s.path)));
+        insDoc.run(d.slug, i, d.title, d.kind, d.sourceFile, JSON.stringify(d.partners), d.sections.length, passagesPerDoc.get(d.slug) ?? 0, JSON.stringify({ ...d, sections: [] }));
+        d.sections.forEach((s, j) => insSection.run(d.slug, j, s.anchor, s.heading, s.level, JSON.stringify(s.path), JSON.stringify(s.blocks)));
       });
 
       const insPassage = db.prepare('INSERT INTO passages (id, doc_slug, ord, anchor, block_id, path, text) VALUES (?,?,?,?,?,?,?)');

@@ -2,7 +2,7 @@
 // service. Electron IPC, the browser edition's HTTP server and the CLI all call `dispatch`, so
 // every transport gets the same validation and the same error envelope.
 import { z } from 'zod';
-import { DESK_METHODS, DeskError, MAX_BOOKMARK_PAGE, MAX_TIMELINE_EVENTS, type DeskApi, type DeskMethod, type Envelope } from '../shared/api';
+import { DESK_METHODS, DeskError, MAX_BOOKMARK_PAGE, MAX_DOCUMENT_PART, MAX_TIMELINE_EVENTS, type DeskApi, type DeskMethod, type Envelope } from '../shared/api';
 import { Library, type OpenOptions } from './library';
 import { EVENT_CATEGORIES } from '../shared/types';
 import { UserStore } from './userStore';
@@ -43,6 +43,8 @@ const schemas = {
   info: none,
   listDocuments: none,
   getDocument: z.strictObject({ slug }),
+  getDocumentPart: z.strictObject({ slug, from: z.number().int().min(0).optional(), anchor: anchor.optional(), count: z.number().int().min(1).max(MAX_DOCUMENT_PART).optional() }),
+  getDocumentOutline: z.strictObject({ slug }),
   search: z.strictObject({
     query: z.string().max(2000),
     limit: z.number().int().min(1).max(200).optional(),
@@ -106,6 +108,8 @@ export function createDesk(options: DeskOptions): Desk {
     info: () => lib().info(),
     listDocuments: () => lib().listDocuments(),
     getDocument: (p) => lib().getDocument(p.slug),
+    getDocumentPart: (p) => lib().getDocumentPart(p.slug, { count: p.count ?? 50, ...(p.from !== undefined ? { from: p.from } : {}), ...(p.anchor !== undefined ? { anchor: p.anchor } : {}) }),
+    getDocumentOutline: (p) => lib().documentOutline(p.slug),
     search: (p) => lib().search(p),
     listPartners: () => lib().listPartners(),
     getPartner: (p) => lib().getPartner(p.id),

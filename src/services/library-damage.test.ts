@@ -37,7 +37,7 @@ describe('a damaged library', () => {
     const path = copyOfLibrary();
     const db = new Database(path);
     const slug = (db.prepare('SELECT slug FROM documents ORDER BY ord LIMIT 1').get() as { slug: string }).slug;
-    db.prepare('UPDATE documents SET body = substr(body, 1, 200) WHERE slug = ?').run(slug);
+    db.prepare('UPDATE documents SET body = substr(body, 1, length(body) / 2) WHERE slug = ?').run(slug);
     db.close();
     const library = Library.open(path);
     try {

@@ -3,7 +3,7 @@
 // index was built from the same corpus as its data.
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { DeskError, type TimelineParams } from '../shared/api';
+import { DeskError, type DocumentPart, type SectionHead, type TimelineParams } from '../shared/api';
 import { REBUILD_HINT } from '../shared/storageErrors';
 import type {
   DeskDocument,
@@ -13,6 +13,7 @@ import type {
   PartnerSummary,
   Passage,
   SearchResponse,
+  Section,
   TimelineEvent,
   TimelineMarks,
   TimelineMatch,
@@ -119,9 +120,52 @@ export class Library {
   }
 
   getDocument(slug: string): DeskDocument {
+    return { ...this.documentHead(slug), sections: this.sectionRows(slug, 0, -1) };
+  }
+
+  /**
+   * A part of a document: `count` sections from `from`, or the part (aligned to `count`) that
+   * holds `anchor`; with how many sections the document has. A 100,001-section document is 28 MB
+   * of JSON: the reader asks for what is on screen instead.
+   */
+  getDocumentPart(slug: string, opts: { from?: number; anchor?: string; count: number }): DocumentPart {
+    const head = this.documentHead(slug);
+    const sectionCount = (this.db.prepare('SELECT count(*) AS n FROM sections WHERE doc_slug = ?').get(slug) as { n: number }).n;
+    let from = opts.from ?? 0;
+    if (opts.anchor !== undefined) {
+      const at = this.db.prepare('SELECT ord FROM sections WHERE doc_slug = ? AND anchor = ?').get(slug, opts.anchor) as { ord: number } | undefined;
+      if (!at) throw new DeskError('NOT_FOUND', `No section "${opts.anchor}" in "${head.title}".`);
+      from = Math.floor(at.ord / opts.count) * opts.count;
+    }
+    return { document: { ...head, sections: this.sectionRows(slug, from, opts.count) }, from, sectionCount };
+  }
+
+  /** Every section's anchor, heading and level, in order, without their text (a long document's contents). */
+  documentOutline(slug: string): SectionHead[] {
+    this.documentHead(slug);
+    const rows = this.db.prepare('SELECT anchor, heading, level FROM sections WHERE doc_slug = ? ORDER BY ord').raw(true).all(slug) as [string, string, number][];
+    return rows.map(([anchor, heading, level]) => ({ anchor, heading, level }));
+  }
+
+  private documentHead(slug: string): Omit<DeskDocument, 'sections'> {
     const row = this.db.prepare('SELECT body FROM documents WHERE slug = ?').get(slug) as { body: string } | undefined;
     if (!row) throw new DeskError('NOT_FOUND', `No document "${slug}" in this library.`);
-    return parseStored<DeskDocument>(row.body, `document "${slug}"`);
+    const { sections: _sections, ...head } = parseStored<DeskDocument>(row.body, `document "${slug}"`);
+    return head;
+  }
+
+  /** Sections [from, from + count) of a document (count -1: to the end), blocks included. */
+  private sectionRows(slug: string, from: number, count: number): Section[] {
+    const rows = this.db
+      .prepare('SELECT anchor, heading, level, path, blocks FROM sections WHERE doc_slug = ? AND ord >= ? ORDER BY ord LIMIT ?')
+      .all(slug, from, count) as { anchor: string; heading: string; level: number; path: string; blocks: string }[];
+    return rows.map((r) => ({
+      anchor: r.anchor,
+      heading: r.heading,
+      level: r.level,
+      path: parseStored<string[]>(r.path, `section "${r.anchor}" of "${slug}"`),
+      blocks: parseStored<Section['blocks']>(r.blocks, `section "${r.anchor}" of "${slug}"`),
+    }));
   }
 
   /** A section of a document, from the sections table (no document body parsed); null when either is not there. */

@@ -66,6 +66,10 @@ export interface DeskApi {
   info(params?: Record<string, never>): Promise<LibraryInfo>;
   listDocuments(params?: Record<string, never>): Promise<DocumentSummary[]>;
   getDocument(params: { slug: string }): Promise<DeskDocument>;
+  /** `count` sections (1..MAX_DOCUMENT_PART, default 50) from `from`, or the part holding `anchor`: how the reader opens long documents. */
+  getDocumentPart(params: { slug: string; from?: number; anchor?: string; count?: number }): Promise<DocumentPart>;
+  /** Every section's anchor, heading and level, without text: a long document's table of contents. */
+  getDocumentOutline(params: { slug: string }): Promise<SectionHead[]>;
   search(params: SearchParams): Promise<SearchResponse>;
   listPartners(params?: Record<string, never>): Promise<PartnerSummary[]>;
   getPartner(params: { id: string }): Promise<Partner>;
@@ -115,6 +119,24 @@ export interface Bookmark {
   missing?: true;
 }
 
+/** At most this many sections per getDocumentPart call. */
+export const MAX_DOCUMENT_PART = 500;
+
+export interface DocumentPart {
+  /** The document with only this part's sections. */
+  document: DeskDocument;
+  /** Index of its first section in the whole document. */
+  from: number;
+  /** Sections in the whole document. */
+  sectionCount: number;
+}
+
+export interface SectionHead {
+  anchor: string;
+  heading: string;
+  level: number;
+}
+
 /** At most this many bookmarks per bookmarkPage call. */
 export const MAX_BOOKMARK_PAGE = 500;
 
@@ -148,6 +170,8 @@ export const DESK_METHODS: readonly DeskMethod[] = [
   'info',
   'listDocuments',
   'getDocument',
+  'getDocumentPart',
+  'getDocumentOutline',
   'search',
   'listPartners',
   'getPartner',
