@@ -62,7 +62,7 @@ export async function renderBriefingPdf(opts: BriefingPdfOptions): Promise<Brief
   let browser: Browser | null = null;
   try {
     try {
-      browser = await chromium.launch({ executablePath, headless: true, args: [...QUIET_CHROMIUM_FLAGS, '--no-sandbox'] });
+      browser = await chromium.launch({ executablePath, headless: true, args: [...QUIET_CHROMIUM_FLAGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])] });
     } catch (err) {
       throw new Error(`Chromium (${executablePath}) could not start: ${(err as Error).message.split('\n')[0]}`);
     }

@@ -1,6 +1,6 @@
 // The bundled database's layout. Bump SCHEMA_VERSION when tables change and INGEST_VERSION when
 // parsing or extraction changes what is stored: either makes an existing database stale.
-export const SCHEMA_VERSION = 6; // 4: folded passage texts and posting chunks in their own columns and table; 5: events as columns in chronological order, the timeline table; 6: passage texts stored as the timeline's are (textBuffer.ts)
+export const SCHEMA_VERSION = 7; // 4: folded passage texts and posting chunks in their own columns and table; 5: events as columns in chronological order, the timeline table; 6: passage texts stored as the timeline's are (textBuffer.ts); 7: each section's blocks in its sections row, so a long document is read a part at a time
 export const INGEST_VERSION = 2; // 2: events carry a category
 
 export const SCHEMA_SQL = `
@@ -17,7 +17,7 @@ CREATE TABLE documents (
   partners    TEXT NOT NULL, -- JSON array of partner ids
   sections    INTEGER NOT NULL,
   passages    INTEGER NOT NULL,
-  body        TEXT NOT NULL  -- JSON: the structured document (sections → blocks)
+  body        TEXT NOT NULL  -- JSON: the document without its sections (those are rows of sections)
 );
 CREATE TABLE sections (
   doc_slug TEXT NOT NULL REFERENCES documents(slug),
@@ -26,8 +26,10 @@ CREATE TABLE sections (
   heading  TEXT NOT NULL,
   level    INTEGER NOT NULL,
   path     TEXT NOT NULL, -- JSON array
+  blocks   TEXT NOT NULL, -- JSON: the section's blocks
   PRIMARY KEY (doc_slug, anchor)
 );
+CREATE UNIQUE INDEX sections_in_order ON sections (doc_slug, ord);
 CREATE TABLE passages (
   id       TEXT PRIMARY KEY,
   doc_slug TEXT NOT NULL REFERENCES documents(slug),

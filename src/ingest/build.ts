@@ -60,7 +60,7 @@ export function buildDatabase(options: BuildOptions): BuildReport {
     if (source.text === null) continue;
     try {
       const doc = parseDocument(source.text, source.file);
-      warnings.push(...doc.warnings);
+      for (const w of doc.warnings) warnings.push(w);
       if (doc.sections.every((s) => s.blocks.length === 0)) {
         warnings.push({ file: source.file, code: 'no-content', message: 'No readable content; skipped.' });
         continue;
@@ -76,7 +76,7 @@ export function buildDatabase(options: BuildOptions): BuildReport {
 
   const slugged = assignSlugs(parsed);
   const extraction = extractAll(slugged);
-  warnings.push(...extraction.warnings);
+  for (const w of extraction.warnings) warnings.push(w);
   const meta = new Map(extraction.documents.map((d) => [d.slug, d]));
   const partnerNames = new Map(extraction.partners.map((p) => [p.id, p.name]));
 
@@ -148,10 +148,10 @@ export function buildDatabase(options: BuildOptions): BuildReport {
       setMeta.run('counts', JSON.stringify({ documents: counts.documents, sections: counts.sections, passages: counts.passages, partners: counts.partners, events: counts.events, gaps: counts.gaps }));
 
       const insDoc = db.prepare('INSERT INTO documents (slug, ord, title, kind, source_file, partners, sections, passages, body) VALUES (?,?,?,?,?,?,?,?,?)');
-      const insSection = db.prepare('INSERT INTO sections (doc_slug, ord, anchor, heading, level, path) VALUES (?,?,?,?,?,?)');
+      const insSection = db.prepare('INSERT INTO sections (doc_slug, ord, anchor, heading, level, path, blocks) VALUES (?,?,?,?,?,?,?)');
       documents.forEach((d, i) => {
-        insDoc.run(d.slug, i, d.title, d.kind, d.sourceFile, JSON.stringify(d.partners), d.sections.length, passagesPerDoc.get(d.slug) ?? 0, JSON.stringify(d));
-        d.sections.forEach((s, j) => insSection.run(d.slug, j, s.anchor, s.heading, s.level, JSON.stringify(s.path)));
+        insDoc.run(d.slug, i, d.title, d.kind, d.sourceFile, JSON.stringify(d.partners), d.sections.length, passagesPerDoc.get(d.slug) ?? 0, JSON.stringify({ ...d, sections: [] }));
+        d.sections.forEach((s, j) => insSection.run(d.slug, j, s.anchor, s.heading, s.level, JSON.stringify(s.path), JSON.stringify(s.blocks)));
       });
 
       const insPassage = db.prepare('INSERT INTO passages (id, doc_slug, ord, anchor, block_id, path, text) VALUES (?,?,?,?,?,?,?)');

@@ -143,7 +143,7 @@ const FORMER_HEADING = /former/i;
 
 function rowUnits(slug: string, section: Section, table: TableBlock, nextIndex: () => number): TextUnit[] {
   const header = table.header.map((h) => h.replace(/<[^>]+>/g, '').trim());
-  const width = Math.max(header.length, ...table.rows.map((r) => r.cells.length));
+  const width = table.rows.reduce((w, r) => Math.max(w, r.cells.length), header.length);
   const noteColumn = header.findIndex((h) => NOTE_HEADER.test(h));
   const labelColumn = Math.max(0, header.findIndex((h, i) => i !== noteColumn && h !== '' && !NUMBER_HEADER.test(h)));
   const dateColumns: number[] = [];
@@ -167,7 +167,7 @@ function rowUnits(slug: string, section: Section, table: TableBlock, nextIndex: 
     const dates: FoundDate[] = [];
     for (const c of dateColumns) {
       const text = row.cells[c]?.text;
-      if (text) dates.push(...scanDates(text, {}).found);
+      if (text) for (const d of scanDates(text, {}).found) dates.push(d);
     }
     const { partner, from } = rowPartner(row, labelColumn, noteColumn, former);
     const text = row.cells

@@ -49,7 +49,7 @@ export function extractAll(docs: DocInput[]): Extraction {
     }
     const meta: DocMeta = { slug: input.slug, main };
     const units = unitsOf(input, warnings);
-    events.push(...eventsOf(units, meta));
+    for (const e of eventsOf(units, meta)) events.push(e);
     collectFacts(units, meta, book);
 
     const counts = mentionCounts(input, units);

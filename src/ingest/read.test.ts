@@ -105,8 +105,30 @@ describe('readCorpusDir filtering', () => {
     symlinkSync(join(dir, 'a.txt'), join(dir, 'link.txt'));
 
     const files = readCorpusDir(dir);
-    expect(files.map((f) => f.file)).toEqual(['C.txt', 'a.txt', 'b.txt', 'empty.txt']);
+    expect(files.map((f) => f.file)).toEqual(['C.txt', 'a.txt', 'b.txt', 'empty.txt', 'link.txt']);
     expect(files.find((f) => f.file === 'empty.txt')).toMatchObject({ text: null });
+  });
+
+  it('reports symbolic links, broken links and link loops by name instead of skipping them silently', () => {
+    const links = mkdtempSync(join(tmpdir(), 'desk-links-'));
+    writeFileSync(join(links, 'real.txt'), '= Real =\n\nText.\n');
+    symlinkSync(join(links, 'real.txt'), join(links, 'link.txt'));
+    symlinkSync(join(links, 'gone.txt'), join(links, 'broken.txt'));
+    symlinkSync(join(links, 'loop-b.txt'), join(links, 'loop-a.txt'));
+    symlinkSync(join(links, 'loop-a.txt'), join(links, 'loop-b.txt'));
+    const files = readCorpusDir(links);
+    rmSync(links, { recursive: true, force: true });
+    const message = (f: string) => files.find((s) => s.file === f)?.warnings[0]?.message;
+    expect(files.find((f) => f.file === 'real.txt')?.text).toContain('Text.');
+    expect(files.filter((f) => f.text === null).map((f) => [f.file, f.warnings[0]?.code])).toEqual([
+      ['broken.txt', 'symlink'],
+      ['link.txt', 'symlink'],
+      ['loop-a.txt', 'symlink'],
+      ['loop-b.txt', 'symlink'],
+    ]);
+    expect(message('link.txt')).toMatch(/^link\.txt: is a symbolic link to .*real\.txt; links are not followed, copy the file into the corpus folder instead; file skipped\.$/);
+    expect(message('broken.txt')).toMatch(/^broken\.txt: is a symbolic link to .*gone\.txt, which does not exist; file skipped\.$/);
+    expect(message('loop-a.txt')).toMatch(/^loop-a\.txt: is a symbolic link that loops/);
   });
 
   it('throws a clear error when the directory itself is missing', () => {

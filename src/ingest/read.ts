@@ -3,7 +3,7 @@
 // Every file comes back as a SourceFile: `text` is the decoded, normalised content, or null when
 // the file cannot be a document (empty, binary, not UTF-8, unreadable). Nothing here throws for
 // bad file *content*; the build reports the warnings and carries on with the other files.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import type { SourceFile } from './model';
 
@@ -88,7 +88,8 @@ export function decodeSource(file: string, bytes: Uint8Array): SourceFile {
 /**
  * Read every document in a corpus directory: regular files only, dotfiles ignored, sorted by
  * file name (code-unit order, so the result is the same on every machine). Skipped files are
- * included with `text: null` and their warnings, so the build can report them.
+ * included with `text: null` and their warnings, so the build can report them; symbolic links
+ * among them (never followed: a corpus is the files in its folder).
  * Throws only when the directory itself cannot be listed.
  */
 export function readCorpusDir(dir: string): SourceFile[] {
@@ -100,10 +101,29 @@ export function readCorpusDir(dir: string): SourceFile[] {
     throw new Error(`Cannot read corpus directory ${dir} (${code})`);
   }
   return entries
-    .filter((e) => e.isFile() && !e.name.startsWith('.'))
-    .map((e) => e.name)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .map((name) => readSourceFile(join(dir, name), dir));
+    .filter((e) => (e.isFile() || e.isSymbolicLink()) && !e.name.startsWith('.'))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((e) => (e.isSymbolicLink() ? symlinkSkipped(dir, e.name) : readSourceFile(join(dir, e.name), dir)));
+}
+
+/** A symbolic link in the corpus folder: reported, named with where it points, and skipped. */
+function symlinkSkipped(dir: string, name: string): SourceFile {
+  const path = join(dir, name);
+  let target = '?';
+  try {
+    target = readlinkSync(path);
+  } catch {
+    // Unreadable link: said below without its target.
+  }
+  let why: string;
+  try {
+    statSync(path);
+    why = `is a symbolic link to ${target}; links are not followed, copy the file into the corpus folder instead`;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    why = code === 'ELOOP' ? `is a symbolic link that loops (${target} leads back to itself)` : `is a symbolic link to ${target}, which does not exist`;
+  }
+  return skipped(name, 'symlink', why);
 }
 
 function skipped(file: string, code: string, message: string, line = 1): SourceFile {

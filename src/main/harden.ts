@@ -18,6 +18,21 @@ export function hardenSession(session: Session): void {
   // The app needs no camera, notifications, geolocation, … : refuse all of them.
   session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+  // Devices (HID, serial, USB) and screen capture have handlers of their own, outside the two above.
+  session.setDevicePermissionHandler(() => false);
+  session.setDisplayMediaRequestHandler((_request, callback) => callback(null));
+  session.on('select-hid-device', (event, _details, callback) => {
+    event.preventDefault();
+    callback();
+  });
+  session.on('select-serial-port', (event, _ports, _wc, callback) => {
+    event.preventDefault();
+    callback('');
+  });
+  session.on('select-usb-device', (event, _details, callback) => {
+    event.preventDefault();
+    callback();
+  });
   // No remote content ever: anything that is not the app's own scheme (or devtools) is cancelled.
   session.webRequest.onBeforeRequest((details, callback) => {
     const ok =
@@ -50,4 +65,8 @@ export function hardenWebContents(contents: WebContents, shell: Pick<Shell, 'ope
   });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.on('select-bluetooth-device', (event, _devices, callback) => {
+    event.preventDefault();
+    callback('');
+  });
 }

@@ -21,7 +21,7 @@ const rec = vi.hoisted(() => ({
   privileged: [] as unknown[],
   protocolHandlers: new Map<string, (req: Request) => Promise<Response>>(),
   ipc: new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>(),
-  windows: [] as { options: Record<string, unknown>; loaded: string[] }[],
+  windows: [] as { options: Record<string, unknown>; loaded: string[]; reloads: number; contentsEvents: Map<string, (...args: unknown[]) => unknown> }[],
   menu: null as unknown,
   sandboxEnabled: false,
   sessionHardened: { headers: false, permissions: false, requests: false },
@@ -40,10 +40,10 @@ vi.mock('electron', () => {
     static all: BrowserWindow[] = [];
     static getAllWindows = () => BrowserWindow.all;
     static getFocusedWindow = () => BrowserWindow.all[0] ?? null;
-    record: { options: Record<string, unknown>; loaded: string[] };
-    webContents = { on: () => undefined, setWindowOpenHandler: () => undefined, mainFrame: {} };
+    record: { options: Record<string, unknown>; loaded: string[]; reloads: number; contentsEvents: Map<string, Listener> };
+    webContents = { on: (event: string, fn: Listener) => this.record.contentsEvents.set(event, fn), setWindowOpenHandler: () => undefined, mainFrame: {} };
     constructor(options: Record<string, unknown>) {
-      this.record = { options, loaded: [] };
+      this.record = { options, loaded: [], reloads: 0, contentsEvents: new Map() };
       rec.windows.push(this.record);
       BrowserWindow.all.push(this);
     }
@@ -54,6 +54,9 @@ vi.mock('electron', () => {
     isMaximized = () => false;
     isDestroyed = () => false;
     getNormalBounds = () => ({ x: 1, y: 2, width: 1000, height: 700 });
+    reload() {
+      this.record.reloads++;
+    }
     loadURL(url: string) {
       this.record.loaded.push(url);
       return Promise.resolve();
@@ -88,6 +91,9 @@ vi.mock('electron', () => {
         },
         setPermissionRequestHandler: () => (rec.sessionHardened.permissions = true),
         setPermissionCheckHandler: () => undefined,
+        setDevicePermissionHandler: () => undefined,
+        setDisplayMediaRequestHandler: () => undefined,
+        on: () => undefined,
       },
     },
     ipcMain: {
@@ -193,6 +199,25 @@ describe('Electron main (against a stand-in electron module)', () => {
     const escape = await handle(new Request('app://desk/..%2foutside-secret.txt'));
     expect(escape.status).toBe(400);
     expect(await escape.text()).not.toContain('SECRET');
+  });
+
+  it('does not follow a symlink in the renderer build to a file outside it', async () => {
+    const handle = rec.protocolHandlers.get('app')!;
+    fs.symlinkSync(path.join(path.dirname(rendererDir), 'outside-secret.txt'), path.join(rendererDir, 'assets', 'leak.txt'));
+    const leak = await handle(new Request('app://desk/assets/leak.txt'));
+    expect(leak.status).toBe(404);
+    expect(await leak.text()).not.toContain('SECRET');
+  });
+
+  it('reloads a crashed renderer a few times, then shows the crash screen instead of looping', () => {
+    const win = rec.windows[0]!;
+    const gone = win.contentsEvents.get('render-process-gone')!;
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    for (let i = 0; i < 5; i++) gone({}, { reason: 'crashed', exitCode: 1 });
+    errors.mockRestore();
+    expect(win.reloads).toBe(3);
+    expect(win.loaded.slice(1).every((u) => u.startsWith('data:text/html'))).toBe(true);
+    expect(decodeURIComponent(win.loaded.at(-1)!)).toContain('Relations Desk stopped working');
   });
 
   it('answers IPC on desk:<method> with envelopes from the real library and the user DB', async () => {

@@ -30,6 +30,7 @@ import {
 import { hardenSession, hardenWebContents } from './harden';
 import { loadWindowState, saveWindowState, type WindowState } from './window-state';
 import { contentTypeFor } from '../host/mime';
+import { CrashGuard, crashPageUrl } from './crashGuard';
 
 const APP_NAME = 'Relations Desk';
 const isDev = !app.isPackaged;
@@ -187,9 +188,13 @@ function createWindow(paths: AppPaths): void {
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
+  const crashes = new CrashGuard();
   win.webContents.on('render-process-gone', (_e, details) => {
-    console.error(`Renderer gone (${details.reason}); reloading.`);
-    if (details.reason !== 'clean-exit' && !win.isDestroyed()) win.reload();
+    const action = crashes.onGone(details.reason);
+    console.error(`Renderer gone (${details.reason}); ${action === 'reload' ? 'reloading' : action === 'crash-screen' ? 'showing the crash screen' : 'not reloading'}.`);
+    if (win.isDestroyed()) return;
+    if (action === 'reload') win.reload();
+    else if (action === 'crash-screen') void win.loadURL(crashPageUrl(details.reason));
   });
 
   void win.loadURL(`${APP_ORIGIN}/index.html`);
@@ -206,6 +211,12 @@ function trySave(file: string, state: WindowState): void {
 /** app://desk/<path> → a file of the renderer build; app routes fall back to index.html. */
 function serveRenderer(rendererDir: string): void {
   const index = path.join(rendererDir, 'index.html');
+  let rendererRoot = path.resolve(rendererDir);
+  try {
+    rendererRoot = fs.realpathSync(rendererRoot);
+  } catch {
+    // No build yet: every request then answers the "screens are missing" page below.
+  }
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
@@ -213,6 +224,9 @@ function serveRenderer(rendererDir: string): void {
     if (candidate === null) return new Response('Bad path', { status: 400 });
     let file = candidate;
     try {
+      // A symlink inside the build must not lead outside it (the same rule as the browser edition).
+      file = await fs.promises.realpath(candidate);
+      if (file !== rendererRoot && !file.startsWith(rendererRoot + path.sep)) return new Response('Not found', { status: 404 });
       const stat = await fs.promises.stat(file);
       if (!stat.isFile()) file = index;
     } catch {

@@ -208,6 +208,9 @@ export function loadScorer(headerBytes: Uint8Array, readChunk: ChunkReader): Sco
   const fields = header.fields;
   const terms = splitList(header.terms);
   if (starts.length !== terms.length * fields.length + 1 || starts[ns - 1] !== ne) throw corrupt('offsets');
+  for (let i = 1; i < ns; i++) if (starts[i]! < starts[i - 1]!) throw corrupt('offsets out of order');
+  const refs = splitList(header.refs);
+  const passages = refs.length;
   const chunks = new Array<{ docs: Int32Array; weights: Int32Array } | undefined>(Math.ceil(ne / header.chunk));
   const postings: PostingChunks = {
     size: header.chunk,
@@ -219,12 +222,14 @@ export function loadScorer(headerBytes: Uint8Array, readChunk: ChunkReader): Sco
         if (!raw) throw corrupt(`posting chunk ${k} missing`);
         c = { docs: int32View(raw.docs), weights: int32View(raw.weights) };
         if (c.docs.length !== want || c.weights.length !== want) throw corrupt(`posting chunk ${k}`);
+        // A passage ordinal outside the index would be skipped silently and a query come back empty.
+        for (const d of c.docs) if (d < 0 || d >= passages) throw corrupt(`posting chunk ${k}: passage ${d} of ${passages}`);
         chunks[k] = c;
       }
       return c;
     },
   };
-  return new ScoringIndex({ fields, refs: splitList(header.refs), terms, starts }, postings);
+  return new ScoringIndex({ fields, refs, terms, starts }, postings);
 }
 
 /** Postings held in memory (the build's own data, tests). */

@@ -2,11 +2,12 @@
 // service. Electron IPC, the browser edition's HTTP server and the CLI all call `dispatch`, so
 // every transport gets the same validation and the same error envelope.
 import { z } from 'zod';
-import { DESK_METHODS, DeskError, MAX_TIMELINE_EVENTS, type DeskApi, type DeskMethod, type Envelope } from '../shared/api';
+import { DESK_METHODS, DeskError, MAX_BOOKMARK_PAGE, MAX_DOCUMENT_PART, MAX_TIMELINE_EVENTS, type DeskApi, type DeskMethod, type Envelope } from '../shared/api';
 import { deskApiFrom } from '../shared/deskApi';
 import { Library, type OpenOptions } from './library';
 import { EVENT_CATEGORIES } from '../shared/types';
 import { UserStore } from './userStore';
+import { bookmarkPage, placeLabel } from './places';
 import { comparePartners, MAX_PARTNERS, MIN_PARTNERS } from './compare';
 import { buildBriefing, MAX_BRIEFING_PARTNERS, MIN_BRIEFING_PARTNERS, PASSAGE_FACETS } from './briefing';
 import type { FacetId } from '../shared/types';
@@ -46,6 +47,8 @@ const schemas = {
   info: none,
   listDocuments: none,
   getDocument: z.strictObject({ slug }),
+  getDocumentPart: z.strictObject({ slug, from: z.number().int().min(0).optional(), anchor: anchor.optional(), count: z.number().int().min(1).max(MAX_DOCUMENT_PART).optional() }),
+  getDocumentOutline: z.strictObject({ slug }),
   search: z.strictObject({
     query: z.string().max(2000),
     limit: z.number().int().min(1).max(200).optional(),
@@ -82,6 +85,7 @@ const schemas = {
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD').optional(),
   }),
   listBookmarks: none,
+  bookmarkPage: z.union([z.strictObject({ offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(MAX_BOOKMARK_PAGE).optional(), docSlug: slug.optional() }), z.undefined(), z.null()]).transform((p) => p ?? {}),
   addBookmark: z.strictObject({ docSlug: slug, anchor, label: z.string().max(300).optional() }),
   removeBookmark: z.strictObject({ docSlug: slug, anchor }),
   getReadingPosition: z.strictObject({ docSlug: slug }),
@@ -91,6 +95,7 @@ const schemas = {
   updateNote: z.strictObject({ id: z.string().trim().min(1).max(100), body: z.string().max(MAX_NOTE_CHARS) }),
   removeNote: z.strictObject({ id: z.string().trim().min(1).max(100) }),
   exportNotes: z.strictObject({ docSlug: slug.optional() }).nullish().transform((p) => p ?? {}),
+  userDataRecovery: none,
 } satisfies Record<DeskMethod, z.ZodType>;
 
 export function createDesk(options: DeskOptions): Desk {
@@ -113,6 +118,8 @@ export function createDesk(options: DeskOptions): Desk {
     info: () => lib().info(),
     listDocuments: () => lib().listDocuments(),
     getDocument: (p) => lib().getDocument(p.slug),
+    getDocumentPart: (p) => lib().getDocumentPart(p.slug, { count: p.count ?? 50, ...(p.from !== undefined ? { from: p.from } : {}), ...(p.anchor !== undefined ? { anchor: p.anchor } : {}) }),
+    getDocumentOutline: (p) => lib().documentOutline(p.slug),
     search: (p) => lib().search(p),
     listPartners: () => lib().listPartners(),
     getPartner: (p) => lib().getPartner(p.id),
@@ -126,10 +133,19 @@ export function createDesk(options: DeskOptions): Desk {
       return withPinnedNotes(buildBriefing(lib(), params), noteIds, noteIds.length > 0 && options.userDbPath ? notes() : null);
     },
     listBookmarks: () => userStore().listBookmarks(),
-    addBookmark: (p) => userStore().addBookmark(p.docSlug, p.anchor, p.label ?? bookmarkLabel(lib(), p.docSlug, p.anchor)),
+    bookmarkPage: (p) => bookmarkPage(userStore(), lib, p),
+    // Checked against the library even with a label of the caller's: a bookmark must point somewhere.
+    addBookmark: (p) => {
+      const label = placeLabel(lib(), p.docSlug, p.anchor);
+      return userStore().addBookmark(p.docSlug, p.anchor, p.label ?? label);
+    },
     removeBookmark: (p) => userStore().removeBookmark(p.docSlug, p.anchor),
     getReadingPosition: (p) => userStore().getReadingPosition(p.docSlug),
-    setReadingPosition: (p) => userStore().setReadingPosition(p),
+    setReadingPosition: (p) => {
+      placeLabel(lib(), p.docSlug, p.anchor);
+      return userStore().setReadingPosition(p);
+    },
+    userDataRecovery: () => (options.userDbPath ? userStore().recovery : null),
     listNotes: (p) => notes().list(p),
     addNote: (p) => notes().add(p),
     updateNote: (p) => notes().update(p.id, p.body),
@@ -148,10 +164,20 @@ export function createDesk(options: DeskOptions): Desk {
         throw new DeskError('BAD_REQUEST', `Invalid arguments for ${m}: ${describeIssues(parsed.error)}`);
       }
       const run = implementation[m] as (p: unknown) => unknown;
-      return { ok: true, value: run(parsed.data) };
+      try {
+        return { ok: true, value: run(parsed.data) };
+      } catch (err) {
+        // A user DB damaged after it was opened is salvaged into a new file, then the call runs again.
+        if (!user?.recoverIfDamaged(err)) throw err;
+        return { ok: true, value: run(parsed.data) };
+      }
     } catch (err) {
       const error = DeskError.from(err);
-      if (error.code === 'DB_MISSING' || error.code === 'DB_CORRUPT' || error.code === 'DB_STALE') library = null;
+      if (error.code === 'DB_MISSING' || error.code === 'DB_CORRUPT' || error.code === 'DB_STALE') {
+        // Closed, not left half-open: the next call opens the file afresh (rebuilt or not).
+        library?.close();
+        library = null;
+      }
       return { ok: false, error: error.toJSON() };
     }
   };
@@ -172,13 +198,6 @@ export function createDesk(options: DeskOptions): Desk {
       user = null;
     },
   };
-}
-
-function bookmarkLabel(library: Library, docSlug: string, anchor: string): string {
-  const doc = library.getDocument(docSlug);
-  const section = doc.sections.find((s) => s.anchor === anchor);
-  if (!section) throw new DeskError('NOT_FOUND', `No section "${anchor}" in "${doc.title}".`);
-  return section.level === 0 ? doc.title : `${doc.title} › ${section.path.join(' › ')}`;
 }
 
 function describeIssues(error: z.ZodError): string {

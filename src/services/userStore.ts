@@ -4,8 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Bookmark, ReadingPosition } from '../shared/api';
+import type { Bookmark, ReadingPosition, UserDataRecovery } from '../shared/api';
 import { NoteStore, type DocumentSource } from './notes';
+import { salvageInto } from './userSalvage';
 
 export interface UserStoreOptions {
   /**
@@ -34,7 +35,9 @@ interface PositionRow {
 export class UserStore {
   readonly path: string;
   /** Set when an unreadable user DB was found and moved aside (the path it was moved to). */
-  readonly recoveredFrom: string | null = null;
+  recoveredFrom: string | null = null;
+  /** What the last recovery found and salvaged; the app tells the reader (userDataRecovery). */
+  recovery: UserDataRecovery | null = null;
   private db: Database.Database;
   #notes: NoteStore | null = null;
 
@@ -43,21 +46,73 @@ export class UserStore {
     return (this.#notes ??= new NoteStore(this.db, documents));
   }
 
-  constructor(file: string, options: UserStoreOptions = {}) {
+  constructor(
+    file: string,
+    private readonly options: UserStoreOptions = {},
+  ) {
     this.path = path.resolve(file);
     fs.mkdirSync(path.dirname(this.path), { recursive: true });
+    // SQLite deletes the WAL when a failed open is closed; after a crash it may hold the latest bookmarks.
+    const wal = `${this.path}-wal`;
+    const keptWal = `${wal}.kept`;
+    if (fs.existsSync(wal) && fs.statSync(wal).size > 0) fs.copyFileSync(wal, keptWal);
     try {
       this.db = UserStore.open(this.path, options);
+      try {
+        checkPages(this.db);
+      } catch (err) {
+        this.db.close();
+        throw err;
+      }
     } catch (err) {
-      if (!isNotADatabase(err)) throw err;
-      // A damaged user DB must not keep the app from starting: keep the old file for a person to
-      // look at, and start an empty one.
-      const aside = `${this.path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-      fs.renameSync(this.path, aside);
-      for (const suffix of ['-wal', '-shm']) fs.rmSync(this.path + suffix, { force: true });
-      this.recoveredFrom = aside;
-      this.db = UserStore.open(this.path, options);
+      if (!isDamaged(err)) throw err;
+      this.db = this.recover(fs.existsSync(keptWal) ? keptWal : null);
+    } finally {
+      fs.rmSync(keptWal, { force: true });
     }
+  }
+
+  /**
+   * A damaged user DB must not keep the app from starting nor lose what can still be read: the
+   * file (with its WAL, which may hold the latest bookmarks) is moved aside for a person to look
+   * at, a new one is started, and every row SQLite can still read is copied into it.
+   */
+  private recover(keptWal: string | null = null): Database.Database {
+    const aside = `${this.path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    fs.renameSync(this.path, aside);
+    // Never left beside the new file: SQLite would replay the old WAL into it.
+    for (const suffix of ['-wal', '-shm']) {
+      if (fs.existsSync(this.path + suffix)) fs.renameSync(this.path + suffix, aside + suffix);
+    }
+    if (keptWal) fs.renameSync(keptWal, `${aside}-wal`);
+    const db = UserStore.open(this.path, this.options);
+    const salvage = salvageInto(aside, db, this.options.nativeBinding);
+    this.recoveredFrom = aside;
+    this.recovery = { damagedCopy: aside, recovered: salvage.recovered, complete: salvage.complete, at: new Date().toISOString() };
+    return db;
+  }
+
+  /**
+   * Damage found after open (a listing fails with SQLITE_CORRUPT while adding still works): when
+   * `err` is such a failure and this file is the damaged one, it is recovered from as at open and
+   * true is returned, so the caller can run the call again on the new file.
+   */
+  recoverIfDamaged(err: unknown): boolean {
+    if (!isDamaged(err)) return false;
+    try {
+      checkPages(this.db);
+      return false; // the damage is in another file (the library)
+    } catch (check) {
+      if (!isDamaged(check)) throw check;
+    }
+    try {
+      this.db.close();
+    } catch {
+      // A damaged file may not close cleanly; it is moved aside next either way.
+    }
+    this.db = this.recover();
+    this.#notes = null; // made again on the new file
+    return true;
   }
 
   private static open(file: string, options: UserStoreOptions): Database.Database {
@@ -109,6 +164,17 @@ export class UserStore {
       )
       .all() as BookmarkRow[];
     return rows.map(toBookmark);
+  }
+
+  /** Bookmarks newest first, `limit` from `offset`, with how many there are; only one document's with `docSlug`. */
+  bookmarkPage(offset: number, limit: number, docSlug?: string): { bookmarks: Bookmark[]; total: number } {
+    const where = docSlug === undefined ? '' : 'WHERE doc_slug = ?';
+    const args = docSlug === undefined ? [] : [docSlug];
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM bookmarks ${where}`).get(...args) as { n: number }).n;
+    const rows = this.db
+      .prepare(`SELECT doc_slug, anchor, label, created_at FROM bookmarks ${where} ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?`)
+      .all(...args, limit, offset) as BookmarkRow[];
+    return { bookmarks: rows.map(toBookmark), total };
   }
 
   /**
@@ -170,7 +236,19 @@ function toBookmark(row: BookmarkRow): Bookmark {
   return { docSlug: row.doc_slug, anchor: row.anchor, label: row.label, createdAt: row.created_at };
 }
 
-function isNotADatabase(err: unknown): boolean {
+/** Thrown when `PRAGMA quick_check` finds damage SQLite did not report as an error. */
+class DamagedFileError extends Error {}
+
+/** Page-level damage, found on open rather than on the first read that reaches it. */
+function checkPages(db: Database.Database): void {
+  const problems = db.pragma('quick_check(5)', { simple: false }) as { quick_check: string }[];
+  if (problems.length !== 1 || problems[0]!.quick_check !== 'ok') {
+    throw new DamagedFileError(problems.map((p) => p.quick_check).join('; '));
+  }
+}
+
+function isDamaged(err: unknown): boolean {
+  if (err instanceof DamagedFileError) return true;
   const code = (err as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT';
+  return typeof code === 'string' && (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'));
 }

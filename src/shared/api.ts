@@ -16,6 +16,7 @@ import type {
   TimelineMarks,
   TimelineMatch,
 } from './types';
+import { sqliteCodeOf, storageErrorShape } from './storageErrors';
 
 export interface SearchParams {
   query: string;
@@ -65,6 +66,10 @@ export interface DeskApi {
   info(params?: Record<string, never>): Promise<LibraryInfo>;
   listDocuments(params?: Record<string, never>): Promise<DocumentSummary[]>;
   getDocument(params: { slug: string }): Promise<DeskDocument>;
+  /** `count` sections (1..MAX_DOCUMENT_PART, default 50) from `from`, or the part holding `anchor`: how the reader opens long documents. */
+  getDocumentPart(params: { slug: string; from?: number; anchor?: string; count?: number }): Promise<DocumentPart>;
+  /** Every section's anchor, heading and level, without text: a long document's table of contents. */
+  getDocumentOutline(params: { slug: string }): Promise<SectionHead[]>;
   search(params: SearchParams): Promise<SearchResponse>;
   listPartners(params?: Record<string, never>): Promise<PartnerSummary[]>;
   getPartner(params: { id: string }): Promise<Partner>;
@@ -82,6 +87,8 @@ export interface DeskApi {
 
   // The reader's own data (bookmarks, reading positions), kept in a separate user database.
   listBookmarks(params?: Record<string, never>): Promise<Bookmark[]>;
+  /** Bookmarks newest first, a page at a time, with the total; each says whether its section still exists. */
+  bookmarkPage(params?: BookmarkPageParams): Promise<BookmarkPage>;
   addBookmark(params: { docSlug: string; anchor: string; label?: string }): Promise<Bookmark>;
   removeBookmark(params: { docSlug: string; anchor: string }): Promise<{ removed: boolean }>;
   getReadingPosition(params: { docSlug: string }): Promise<ReadingPosition | null>;
@@ -96,6 +103,8 @@ export interface DeskApi {
   removeNote(params: { id: string }): Promise<{ removed: boolean }>;
   /** The notes as Markdown, each with its quote and citation (all, or one document's). */
   exportNotes(params?: { docSlug?: string }): Promise<{ filename: string; markdown: string }>;
+  /** What was salvaged when the user database was found damaged in this session; null if it was not. */
+  userDataRecovery(params?: Record<string, never>): Promise<UserDataRecovery | null>;
 }
 
 export interface NewNote {
@@ -126,12 +135,63 @@ export interface Note extends NewNote {
   currentText?: string;
 }
 
+/** A damaged user database, moved aside and salvaged into a new one (src/services/userSalvage.ts). */
+export interface UserDataRecovery {
+  /** Where the damaged file (and its -wal) was moved; kept for a person to look at. */
+  damagedCopy: string;
+  /** Rows copied into the new file, per table (bookmarks, reading_positions, …). */
+  recovered: Record<string, number>;
+  /** False when part of the damaged file could not be read. */
+  complete: boolean;
+  /** When the damage was found (ISO 8601). */
+  at: string;
+}
+
 export interface Bookmark {
   docSlug: string;
   anchor: string;
   /** What the reader sees in the bookmark list, e.g. "Albania–Kosovo relations › Free Movement". */
   label: string;
   createdAt: string;
+  /** Set (bookmarkPage) when its section is no longer in the library: moved or removed by an update. Kept, never dropped. */
+  missing?: true;
+}
+
+/** At most this many sections per getDocumentPart call. */
+export const MAX_DOCUMENT_PART = 500;
+
+export interface DocumentPart {
+  /** The document with only this part's sections. */
+  document: DeskDocument;
+  /** Index of its first section in the whole document. */
+  from: number;
+  /** Sections in the whole document. */
+  sectionCount: number;
+}
+
+export interface SectionHead {
+  anchor: string;
+  heading: string;
+  level: number;
+}
+
+/** At most this many bookmarks per bookmarkPage call. */
+export const MAX_BOOKMARK_PAGE = 500;
+
+export interface BookmarkPageParams {
+  /** Bookmarks to skip (newest first); default 0. */
+  offset?: number;
+  /** 1..MAX_BOOKMARK_PAGE, default 100. */
+  limit?: number;
+  /** Only this document's bookmarks. */
+  docSlug?: string;
+}
+
+export interface BookmarkPage {
+  bookmarks: Bookmark[];
+  /** How many bookmarks there are in all (in this document, with docSlug). */
+  total: number;
+  offset: number;
 }
 
 export interface ReadingPosition {
@@ -148,6 +208,8 @@ export const DESK_METHODS: readonly DeskMethod[] = [
   'info',
   'listDocuments',
   'getDocument',
+  'getDocumentPart',
+  'getDocumentOutline',
   'search',
   'listPartners',
   'getPartner',
@@ -158,6 +220,7 @@ export const DESK_METHODS: readonly DeskMethod[] = [
   'compare',
   'briefing',
   'listBookmarks',
+  'bookmarkPage',
   'addBookmark',
   'removeBookmark',
   'getReadingPosition',
@@ -167,6 +230,7 @@ export const DESK_METHODS: readonly DeskMethod[] = [
   'updateNote',
   'removeNote',
   'exportNotes',
+  'userDataRecovery',
 ] as const;
 
 export type ErrorCode =
@@ -177,6 +241,8 @@ export type ErrorCode =
   | 'DB_CORRUPT' // not a Relations Desk database, or unreadable
   | 'DB_STALE' // built from another corpus or schema version
   | 'INTERNAL';
+
+export const ERROR_CODES: readonly ErrorCode[] = ['BAD_REQUEST', 'UNKNOWN_METHOD', 'NOT_FOUND', 'DB_MISSING', 'DB_CORRUPT', 'DB_STALE', 'INTERNAL'];
 
 export interface DeskErrorShape {
   code: ErrorCode;
@@ -202,6 +268,12 @@ export class DeskError extends Error implements DeskErrorShape {
   static from(err: unknown): DeskError {
     if (err instanceof DeskError) return err;
     if (isDeskErrorShape(err)) return new DeskError(err.code, err.message, err.hint);
+    // SQLite's own codes (SQLITE_CORRUPT, …) are not the contract's: map them to what a person can act on.
+    const sqlite = sqliteCodeOf(err);
+    if (sqlite) {
+      const shape = storageErrorShape(sqlite, err instanceof Error ? err.message : String(err));
+      return new DeskError(shape.code, shape.message, shape.hint);
+    }
     const message = err instanceof Error ? err.message : String(err);
     return new DeskError('INTERNAL', message);
   }
@@ -211,7 +283,7 @@ export function isDeskErrorShape(value: unknown): value is DeskErrorShape {
   return (
     typeof value === 'object' &&
     value !== null &&
-    typeof (value as DeskErrorShape).code === 'string' &&
+    (ERROR_CODES as readonly unknown[]).includes((value as DeskErrorShape).code) &&
     typeof (value as DeskErrorShape).message === 'string'
   );
 }

@@ -5,9 +5,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { DESK_METHODS, type DeskErrorShape, type Envelope, type ErrorCode } from '../shared/api';
-import { SECURITY_HEADERS, resolveInside } from '../host/security';
+import { DESK_METHODS, type Envelope, type ErrorCode } from '../shared/api';
+import { resolveInside } from '../host/security';
 import { contentTypeFor } from '../host/mime';
+import { readBody, refuseBody } from './body';
+import { applySecurityHeaders, fail, sendEnvelope, sendText } from './replies';
 
 /** What the server needs from the desk (src/services/desk.ts's Desk satisfies it). */
 export interface DeskDispatcher {
@@ -22,7 +24,22 @@ export interface StartServerOptions {
   port?: number;
   /** Loopback only; there is deliberately no other choice. */
   host?: '127.0.0.1';
+  /** Timeouts and the connection cap; SERVER_LIMITS unless given (tests shorten them). */
+  limits?: Partial<ServerLimits>;
 }
+
+export interface ServerLimits {
+  /** A request's headers must arrive within this many ms… */
+  headersMs: number;
+  /** …and the whole request within this many. */
+  requestMs: number;
+  /** An idle keep-alive connection is closed after this many ms. */
+  keepAliveMs: number;
+  /** Connections open at once; more are closed as they arrive (one reader needs a handful). */
+  maxConnections: number;
+}
+
+export const SERVER_LIMITS: ServerLimits = { headersMs: 10_000, requestMs: 15_000, keepAliveMs: 5_000, maxConnections: 64 };
 
 export interface RunningServer {
   url: string;
@@ -52,7 +69,7 @@ const KNOWN_METHODS = new Set<string>(DESK_METHODS);
  * without parameters, behind the same Host/Origin checks as every other call.
  */
 export const START_PATH = '/api/start';
-export const START_CALLS = ['info', 'listDocuments', 'listPartners', 'listBookmarks'] as const;
+export const START_CALLS = ['info', 'listDocuments', 'listPartners', 'bookmarkPage', 'userDataRecovery'] as const;
 const START_PRELOAD = `<link rel="preload" href="${START_PATH}" as="fetch" crossorigin>`;
 
 /** index.html with the preload for START_PATH added to its head (unchanged when it has no head). */
@@ -73,7 +90,11 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
   }
 
   let port = 0;
-  const server = http.createServer((req, res) => {
+  const limits = { ...SERVER_LIMITS, ...opts.limits };
+  // Node checks the two timeouts only every connectionsCheckingInterval (30 s by default), which cut
+  // slow requests at 36 s instead of 10 s or 15 s: check often enough for the limits to mean what they say.
+  const checkEvery = Math.max(100, Math.min(1000, Math.floor(limits.headersMs / 4)));
+  const server = http.createServer({ connectionsCheckingInterval: checkEvery, headersTimeout: limits.headersMs, requestTimeout: limits.requestMs, keepAliveTimeout: limits.keepAliveMs }, (req, res) => {
     handle(req, res).catch((err: unknown) => {
       // Last resort: a bug in this file. Still answer with an envelope.
       if (!res.headersSent) {
@@ -83,9 +104,7 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
       }
     });
   });
-  server.requestTimeout = 15_000;
-  server.headersTimeout = 10_000;
-  server.keepAliveTimeout = 5_000;
+  server.maxConnections = limits.maxConnections;
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://placeholder');
@@ -93,9 +112,9 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
 
     const refusal = checkOrigin(req, port);
     if (refusal) {
+      refuseBody(req, res);
       if (isApi) sendEnvelope(res, 403, fail('BAD_REQUEST', refusal));
       else sendText(res, 403, refusal);
-      req.resume();
       return;
     }
 
@@ -109,8 +128,8 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
+      refuseBody(req, res);
       sendText(res, 405, 'Method not allowed.');
-      req.resume();
       return;
     }
     await serveStatic(req, res, url.pathname);
@@ -119,28 +138,28 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string) {
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');
+      refuseBody(req, res);
       sendEnvelope(res, 405, fail('BAD_REQUEST', `Use POST for /api/${method}.`));
-      req.resume();
       return;
     }
     if (!/^[A-Za-z]{1,64}$/.test(method) || !KNOWN_METHODS.has(method)) {
+      refuseBody(req, res);
       sendEnvelope(
         res,
         400,
         fail('UNKNOWN_METHOD', `There is no API method called "${method.slice(0, 64)}".`),
       );
-      req.resume();
       return;
     }
     const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (type !== '' && type !== 'application/json' && type !== 'text/plain') {
+      refuseBody(req, res);
       sendEnvelope(res, 415, fail('BAD_REQUEST', 'Send the parameters as application/json.'));
-      req.resume();
       return;
     }
     const body = await readBody(req, MAX_BODY_BYTES);
     if (body.tooLarge) {
-      res.setHeader('Connection', 'close');
+      refuseBody(req, res);
       sendEnvelope(
         res,
         413,
@@ -257,61 +276,4 @@ async function existingFileInside(root: string, candidate: string): Promise<stri
   } catch {
     return null;
   }
-}
-
-type Body = { tooLarge: true } | { tooLarge: false; text: string };
-
-function readBody(req: http.IncomingMessage, limit: number): Promise<Body> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? '0');
-    if (Number.isFinite(declared) && declared > limit) {
-      req.resume();
-      resolve({ tooLarge: true });
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on('data', (chunk: Buffer) => {
-      if (over) return;
-      size += chunk.length;
-      if (size > limit) {
-        over = true;
-        chunks.length = 0;
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () =>
-      resolve(over ? { tooLarge: true } : { tooLarge: false, text: Buffer.concat(chunks).toString('utf8') }),
-    );
-    req.on('error', reject);
-  });
-}
-
-function fail(code: ErrorCode, message: string): Envelope<never> {
-  const error: DeskErrorShape = { code, message };
-  return { ok: false, error };
-}
-
-function applySecurityHeaders(res: http.ServerResponse): void {
-  for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
-}
-
-function sendEnvelope(res: http.ServerResponse, status: number, envelope: Envelope<unknown>): void {
-  const body = JSON.stringify(envelope);
-  res.statusCode = status;
-  applySecurityHeaders(res);
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('Content-Length', Buffer.byteLength(body));
-  res.setHeader('Cache-Control', 'no-store');
-  res.end(body);
-}
-
-function sendText(res: http.ServerResponse, status: number, text: string): void {
-  res.statusCode = status;
-  applySecurityHeaders(res);
-  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-  res.setHeader('Content-Length', Buffer.byteLength(text));
-  res.end(text);
 }
