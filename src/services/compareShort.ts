@@ -14,10 +14,14 @@ export function missionPhrase(m: Pick<Mission, 'kind' | 'place'>): string {
  * The distinct missions one entry states ("accredited from Warsaw, Poland; honorary consulate in
  * Kharkiv"); of two spellings of a place (Pristina / Prishtina), the one the entry's text uses.
  */
-export function missionsPhrase(missions: readonly Pick<Mission, 'kind' | 'place'>[], text: string): string {
+export function missionsPhrase(missions: readonly Omit<Mission, 'source'>[], text: string): string {
   const inText = (m: Pick<Mission, 'place'>) => (text.includes(m.place) ? 0 : 1);
-  const sameKey = (m: Pick<Mission, 'kind' | 'place'>) => `${m.kind.toLowerCase()}|${m.place.toLowerCase().replace(/h/g, '').replace(/[^a-z]/g, '')}`;
-  const best = new Map<string, Pick<Mission, 'kind' | 'place'>>();
+  // As the comparison groups them: spellings without "h", and a partner's mission "in Albania" is the one in Tirana.
+  const sameKey = (m: Omit<Mission, 'source'>) => {
+    const place = m.place.toLowerCase().replace(/h/g, '').replace(/[^a-z]/g, '');
+    return `${m.direction}|${m.kind.toLowerCase()}|${m.direction === 'partner-in-albania' && place === 'albania' ? 'tirana' : place}`;
+  };
+  const best = new Map<string, Omit<Mission, 'source'>>();
   for (const m of [...missions].sort((a, b) => inText(a) - inText(b))) if (!best.has(sameKey(m))) best.set(sameKey(m), m);
   const order = missions.map(sameKey);
   return [...best.entries()].sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0])).map(([, m]) => missionPhrase(m)).join('; ');
