@@ -159,7 +159,7 @@ async function serveAppInProcess(context: BrowserContext, desk: Pick<Desk, 'disp
 }
 
 /** Fail before any work when the PDF could not be written there. */
-function checkWritable(out: string): void {
+export function checkWritable(out: string): void {
   const dir = path.dirname(out);
   let stat: fs.Stats;
   try {
