@@ -105,10 +105,13 @@ export function fitPages(opts: { paper: PaperSize; landscape: boolean; content: 
       // A table's headings repeat on every page it runs over: a page holds that much less.
       const thead = el.querySelector('thead')?.getBoundingClientRect().height ?? 0;
       const page = pageHeightPx(paper, landscape) - thead;
+      // Measured as printed: without the on-screen Pin / Remove buttons.
+      el.dataset.measuring = 'true';
       const density = chooseDensity((d) => {
         el.dataset.density = d;
         return paginate(atomsOf(el), page).lastFill;
       });
+      delete el.dataset.measuring;
       el.dataset.density = density;
       done();
     });
