@@ -3,8 +3,9 @@
 // Renders the app's own briefing sheet to PDF: a headless Chromium (found as the e2e tests find
 // it) loads the renderer build from a private origin that Playwright answers in-process (files
 // from out/renderer, `POST /api/<method>` from the desk's handlers — no server, no port), opens
-// #/briefing?…&print=1, waits for the sheet to say it is ready, and prints it with the running
-// header and footer ("page N of M", the library note, the corpus version). Nothing leaves the
+// #/briefing?…&print=1, waits for the sheet to say it is ready, and prints it; the sheet draws its
+// own running header and footer ("title · date", "page N of M", the library note, the corpus
+// version). printRouteToPdf prints any such sheet (the comparison sheet too). Nothing leaves the
 // machine: requests to any other origin are refused.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,7 +13,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { DeskError, type BriefingParams } from '../shared/api';
 import type { BriefingSheet, PaperSize } from '../shared/types';
 import type { Desk } from '../services/desk';
-import { briefingRoute, PDF_MARGINS, pdfHeaderFooter } from '../services/briefing';
+import { briefingRoute, PDF_MARGINS } from '../services/briefing';
 import { contentTypeFor } from '../host/mime';
 import { resolveInside, SECURITY_HEADERS } from '../host/security';
 import { buildApp } from '../host/appBuild';
@@ -54,6 +55,38 @@ export async function renderBriefingPdf(opts: BriefingPdfOptions): Promise<Brief
   if (!env.ok) throw new DeskError(env.error.code, env.error.message, env.error.hint);
   const sheet = env.value as BriefingSheet;
 
+  const { pages } = await printRouteToPdf({
+    ...opts,
+    out,
+    route: briefingRoute(sheet.partners.map((p) => p.id), { paper: opts.paper, print: true }),
+    ready: '[data-briefing-ready]',
+    failed: 'data-briefing-error',
+    what: 'briefing sheet',
+  });
+  return { out, pages, millis: Math.round(performance.now() - t0), title: sheet.title, paper: opts.paper };
+}
+
+export interface PrintRouteOptions extends Pick<BriefingPdfOptions, 'desk' | 'paper' | 'chromiumPath' | 'log' | 'timeoutMs'> {
+  /** Absolute path of the PDF to write. */
+  out: string;
+  /** The renderer's hash route that shows the sheet alone ("#/briefing?…&print=1"). */
+  route: string;
+  /** Selector of the element the page shows once the sheet is complete. */
+  ready: string;
+  /** Attribute (on an element of its own) carrying the message when the sheet could not be made. */
+  failed: string;
+  /** "briefing sheet", for messages. */
+  what: string;
+}
+
+/**
+ * Print one of the renderer's sheets to PDF, as a person's Ctrl+P would: print media, the page
+ * size and orientation the sheet's CSS asks for (@page), and the running header and footer it
+ * draws in the page margins (@page margin boxes), so every edition prints the same paper.
+ */
+export async function printRouteToPdf(opts: PrintRouteOptions): Promise<{ pages: number; millis: number }> {
+  const t0 = performance.now();
+  const out = opts.out;
   const executablePath = opts.chromiumPath ?? findChromium();
   if (!executablePath) throw new Error(NO_CHROMIUM);
 
@@ -69,22 +102,20 @@ export async function renderBriefingPdf(opts: BriefingPdfOptions): Promise<Brief
     const context = await browser.newContext();
     await serveAppInProcess(context, opts.desk);
     const page = await context.newPage();
-    const ids = sheet.partners.map((p) => p.id);
-    await page.goto(`${PRINT_ORIGIN}/${briefingRoute(ids, { paper: opts.paper, print: true })}`);
+    await page.goto(`${PRINT_ORIGIN}/${opts.route}`);
     const state = await page
-      .waitForSelector('[data-briefing-ready], [data-briefing-error]', { timeout: opts.timeoutMs ?? 30_000 })
+      .waitForSelector(`${opts.ready}, [${opts.failed}]`, { timeout: opts.timeoutMs ?? 30_000 })
       .catch(() => null);
-    if (!state) throw new Error('The briefing sheet did not finish rendering in time.');
-    const failed = await state.getAttribute('data-briefing-error');
-    if (failed) throw new Error(`The briefing sheet could not be prepared: ${failed}`);
+    if (!state) throw new Error(`The ${opts.what} did not finish rendering in time.`);
+    const failed = await state.getAttribute(opts.failed);
+    if (failed) throw new Error(`The ${opts.what} could not be prepared: ${failed}`);
     await loadBundledFonts(page);
 
+    // Page size, orientation, header and footer come from the sheet's own @page rules.
     const pdf = await page.pdf({
       format: opts.paper === 'letter' ? 'Letter' : 'A4',
       preferCSSPageSize: true,
       printBackground: true,
-      displayHeaderFooter: true,
-      ...pdfHeaderFooter(sheet.title, sheet.corpus.label),
       margin: { ...PDF_MARGINS },
     });
     try {
@@ -92,7 +123,7 @@ export async function renderBriefingPdf(opts: BriefingPdfOptions): Promise<Brief
     } catch (err) {
       throw new Error(`Cannot write ${out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
-    return { out, pages: countPdfPages(pdf), millis: Math.round(performance.now() - t0), title: sheet.title, paper: opts.paper };
+    return { pages: countPdfPages(pdf), millis: Math.round(performance.now() - t0) };
   } finally {
     await browser?.close().catch(() => undefined);
   }
@@ -148,7 +179,7 @@ async function loadBundledFonts(page: Page): Promise<void> {
 }
 
 /** Fail before any work when the PDF could not be written there. */
-function checkWritable(out: string): void {
+export function checkWritable(out: string): void {
   const dir = path.dirname(out);
   let stat: fs.Stats;
   try {

@@ -9,6 +9,7 @@ import { CORPUS_DIR, libraryDbPath } from '../host/paths';
 import { ensureDatabase } from '../host/libraryFile';
 import { formatDate, formatDocument, formatTable } from './format';
 import { parsePaper, renderBriefingPdf } from './briefing';
+import { renderComparePdf } from './comparePdf';
 
 export const USAGE = `Usage: relations-desk <command> [options]
 
@@ -21,8 +22,10 @@ Commands:
   partners                                 List partners with established relations
   timeline [--partner NAME] [--from YEAR] [--to YEAR] [--category C[,C…]] [--doc SLUG]
                                            Dated events, oldest first; categories: ${EVENT_CATEGORIES.join(', ')}
-  compare <partner> <partner> [<partner> [<partner>]]
-                                           2 to 4 partners side by side, facet by facet
+  compare <partner> <partner> [<partner> [<partner>]] [--out FILE.pdf [--paper a4|letter]]
+                                           2 to 4 partners side by side, facet by facet;
+                                           with --out, the comparison sheet as PDF (one line
+                                           per facet; landscape for four partners)
   briefing <partner> [--compare <partner>…] --out FILE.pdf [--paper a4|letter]
                                            A briefing sheet as PDF (1 partner, or up to 4
                                            side by side), rendered by a local headless Chromium
@@ -149,6 +152,13 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
         }
         case 'compare': {
           if (rest.length < 2 || rest.length > 4) throw new UsageError(`Expected: relations-desk compare <partner> <partner> [<partner> [<partner>]] (2 to 4 partners, got ${rest.length})`);
+          if (values.out) {
+            const paper = parsePaper(values.paper);
+            if (!paper) throw new UsageError(`--paper must be a4 or letter, got "${values.paper}".`);
+            const result = await renderComparePdf({ desk, partners: rest, out: values.out, paper, log: (line) => io.err(line) });
+            print(result, () => `${result.out}\n  ${result.title} · ${result.pages} page${result.pages === 1 ? '' : 's'} · ${paper === 'a4' ? 'A4' : 'US Letter'} · ${(result.millis / 1000).toFixed(1)} s`);
+            return 0;
+          }
           const comparison = await call<Comparison>('compare', { partners: rest });
           print(comparison, () => formatComparison(comparison));
           return 0;

@@ -1,14 +1,14 @@
 // File → Print… and File → Save as PDF… for the focused window (the briefing sheet above all).
-// Print opens the system dialog; Save as PDF renders with the same page size, margins and running
-// header/footer ("page N of M", the library note, the corpus version) as the CLI's PDFs, asks
-// where to save, and offers to open the file. The only Electron code of the briefing feature.
+// Print opens the system dialog; Save as PDF renders with the same page size and margins as the
+// CLI's PDFs (the sheet draws its own running header and footer, "page N of M", with @page margin
+// boxes), asks where to save, and offers to open the file. The only Electron code of the briefing feature.
 //
 // UNTESTED: no Electron binary runs on the build machine; the same options are exercised through
 // Chromium's page.pdf by src/cli/briefing.test.ts.
 import { writeFile } from 'node:fs/promises';
 import { dialog, shell, type BrowserWindow, type PrintToPDFOptions } from 'electron';
 import type { PaperSize } from '../shared/types';
-import { PDF_MARGINS, pdfHeaderFooter } from '../services/briefing';
+import { PDF_MARGINS } from '../services/briefing';
 
 interface PageInfo {
   title: string;
@@ -41,8 +41,6 @@ export function pdfOptions(info: PageInfo): PrintToPDFOptions {
     pageSize: info.paper === 'letter' ? 'Letter' : 'A4',
     preferCSSPageSize: true,
     printBackground: true,
-    displayHeaderFooter: true,
-    ...pdfHeaderFooter(info.title, info.corpus || 'Relations Desk'),
     margins: { top: inches(PDF_MARGINS.top), bottom: inches(PDF_MARGINS.bottom), left: inches(PDF_MARGINS.left), right: inches(PDF_MARGINS.right) },
   };
 }

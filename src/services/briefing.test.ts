@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BriefingSheet } from '../shared/types';
-import { BRIEFING_CAPS, briefingRoute, briefingTitle, buildBriefing, clip, corpusVersion, eventScore, FOOTER_NOTE, itemId, orderFacets, pdfHeaderFooter, pickEvents } from './briefing';
+import { BRIEFING_CAPS, briefingRoute, briefingTitle, buildBriefing, clip, corpusVersion, eventScore, itemId, orderFacets, pickEvents } from './briefing';
 import { Library } from './library';
 
 let lib: Library;
@@ -154,7 +154,7 @@ describe('briefing helpers', () => {
     expect(pickEvents(events, 1, (e) => Number(e.date), new Set(['2001'])).map((e) => e.id)).toEqual(['2001', '2003']);
   });
 
-  it('clips at a word, titles, routes, and header/footer templates', () => {
+  it('clips at a word, titles and routes', () => {
     expect(clip('one two three four', 10)).toBe('one two …');
     expect(clip('short', 10)).toBe('short');
     expect(briefingTitle([{ name: 'NATO' }])).toBe('Albania–NATO: briefing');
@@ -162,9 +162,5 @@ describe('briefing helpers', () => {
     expect(corpusVersion('abcdef0123456789', '2026-01-01T00:00:00.000Z').label).toBe('corpus abcdef012345 · built 2026-01-01');
     expect(briefingRoute(['kosovo'], { paper: 'letter', print: true })).toBe('#/briefing?partner=kosovo&paper=letter&print=1');
     expect(briefingRoute(['kosovo', 'nato'])).toBe('#/briefing?compare=kosovo,nato');
-    const t = pdfHeaderFooter('Albania–Kosovo: <briefing>', 'corpus x');
-    expect(t.headerTemplate).toContain('Albania–Kosovo: &#60;briefing&#62;');
-    expect(t.footerTemplate).toContain('<span class="pageNumber"></span> of <span class="totalPages"></span>');
-    expect(t.footerTemplate).toContain(FOOTER_NOTE);
   });
 });

@@ -34,6 +34,7 @@ import {
   type TopicFacet,
 } from './facets';
 import type { Library } from './library';
+import { envoyPhrase, missionsPhrase } from './compareShort';
 
 export const MIN_PARTNERS = 2;
 export const MAX_PARTNERS = 4;
@@ -413,7 +414,7 @@ class PartnerColumn {
     const dirOrder = (e: { missions: Mission[] }) => (e.missions.some((m) => m.direction === 'albania-in-partner') ? 0 : 1);
     return entries
       .sort((a, b) => dirOrder(a) - dirOrder(b))
-      .map(({ missions: _m, ...e }) => e);
+      .map(({ missions, ...e }) => ({ ...e, short: missionsPhrase(missions, e.text) }));
   }
 
   private envoys(): FacetEntry[] {
@@ -427,7 +428,7 @@ class PartnerColumn {
       const sender = e.sends === 'albania' ? 'Albania' : partnerById(e.sends)?.name ?? e.sends;
       const label = /albania/i.test(e.title) ? e.title : `${e.title} of ${sender}`;
       const term = e.to === 'incumbent' ? ' (incumbent)' : '';
-      out.push({ ...this.sourceEntry(e.source), label: label + term, ...(e.from ? { date: e.from } : {}) });
+      out.push({ ...this.sourceEntry(e.source), label: label + term, short: envoyPhrase(e, describeDate), ...(e.from ? { date: e.from } : {}) });
     }
     return out;
   }

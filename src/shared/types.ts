@@ -337,6 +337,8 @@ export interface FacetEntry {
   alsoIn?: SourceRef[];
   /** Set when another source disagrees; a short sentence saying what the other source states. */
   sourcesDiffer?: string;
+  /** The entry in a few words, where the extracted fact gives them: "embassy in Prishtina", "Qemal Minxhozi". */
+  short?: string;
 }
 
 export interface ComparisonPartner {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { metaLine, sourcePlace, sourcesByNumber } from './sheet';
+import { cssString, pageHeadsCss } from './pageHeads';
 
 describe('sheet helpers', () => {
   it('names a source by document and section path', () => {
@@ -16,5 +17,15 @@ describe('sheet helpers', () => {
   it('indexes sources by number', () => {
     const s = { n: 2, docSlug: 'd', docTitle: 'D', anchor: 'a', sectionPath: [] };
     expect(sourcesByNumber({ sources: [s] }).get(2)).toBe(s);
+  });
+});
+
+describe('page heads', () => {
+  it('escapes the title into a CSS string and numbers pages from CSS counters', () => {
+    expect(cssString('Say "hi" \\ now\nplease')).toBe('"Say \\"hi\\" \\\\ now please"');
+    const css = pageHeadsCss({ title: 'Albania–Kosovo: briefing', date: '6 December 2025', note: 'prepared offline · corpus x' });
+    expect(css).toContain('@top-left { content: "Albania–Kosovo: briefing · 6 December 2025";');
+    expect(css).toContain('content: "page " counter(page) " of " counter(pages);');
+    expect(css).toContain('@bottom-right { content: "prepared offline · corpus x";');
   });
 });

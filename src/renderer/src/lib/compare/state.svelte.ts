@@ -12,6 +12,8 @@ export class CompareState {
   texts = new Loader<string, PartnerText[]>((key) => this.#loadTexts(key));
   /** Documents loaded so far, by slug. */
   docs = $state.raw<Record<string, DeskDocument>>({});
+  /** The comparison (its partners, joined with commas) whose cited documents have all been asked for and answered. */
+  citedLoaded = $state<string | null>(null);
   #pending = new Map<string, Promise<DeskDocument>>();
   #context: { summaries: readonly DocumentSummary[]; partners: readonly PartnerSummary[] } = { summaries: [], partners: [] };
 
@@ -42,7 +44,10 @@ export class CompareState {
           slugs.add(e.docSlug);
           for (const a of e.alsoIn ?? []) slugs.add(a.docSlug);
         }
-    for (const s of slugs) this.doc(s).catch(() => undefined);
+    const key = c.partners.map((p) => p.id).join(',');
+    void Promise.allSettled([...slugs].map((s) => this.doc(s))).then(() => {
+      this.citedLoaded = key;
+    });
   }
 
   async #loadTexts(key: string): Promise<PartnerText[]> {

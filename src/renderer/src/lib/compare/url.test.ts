@@ -34,6 +34,13 @@ describe('comparison URLs', () => {
     expect(briefingHref(['kosovo', 'ukraine'])).toBe('#/briefing?compare=kosovo,ukraine');
   });
 
+  it('keeps the paper and the printable sheet in the URL', () => {
+    const q = { partners: ['kosovo', 'nato'], mode: 'grid' as const, facet: null, paper: 'letter' as const, print: true };
+    expect(compareHref(q)).toBe('#/compare?p=kosovo,nato&mode=grid&paper=letter&print=1');
+    expect(parseCompareQuery(compareQueryString(q))).toEqual(q);
+    expect(compareHref({ ...q, paper: 'a4', print: false })).toBe('#/compare?p=kosovo,nato&mode=grid');
+  });
+
   it('moves a chip left and right, and not past either end', () => {
     expect(moveItem(['a', 'b', 'c'], 2, -1)).toEqual(['a', 'c', 'b']);
     expect(moveItem(['a', 'b', 'c'], 0, 1)).toEqual(['b', 'a', 'c']);

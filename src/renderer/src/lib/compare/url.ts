@@ -2,7 +2,10 @@
 // to a briefing sheet:
 //   #/compare?p=kosovo,ukraine,nato&mode=grid        2–4 partners (ids, or any name the API resolves)
 //   #/compare?p=kosovo,nato&mode=text&facet=security text mode, scrolled to a facet
+//   #/compare?p=kosovo,nato&mode=grid&paper=letter    the printed sheet on US Letter (A4 by default)
+//   …&print=1                                         the printable comparison sheet alone (the CLI prints it)
 // Fewer than two partners is a valid URL too: the picker waits for the rest.
+import type { PaperSize } from '../../../../shared/types';
 
 export type CompareMode = 'grid' | 'text';
 
@@ -15,6 +18,10 @@ export interface CompareQuery {
   mode: CompareMode;
   /** Text mode: the facet every column is aligned on. */
   facet: string | null;
+  /** Paper of the printed comparison sheet. */
+  paper?: PaperSize;
+  /** Show the printable sheet alone. */
+  print?: boolean;
 }
 
 export const EMPTY_COMPARE: CompareQuery = { partners: [], mode: 'grid', facet: null };
@@ -35,6 +42,8 @@ export function parseCompareQuery(query: string): CompareQuery {
     partners,
     mode: q.get('mode') === 'text' ? 'text' : 'grid',
     facet: facet && /^[a-z][a-z-]*$/.test(facet) ? facet : null,
+    ...(q.get('paper') === 'letter' ? { paper: 'letter' as const } : {}),
+    ...(q.get('print') === '1' ? { print: true } : {}),
   };
 }
 
@@ -42,6 +51,8 @@ export function parseCompareQuery(query: string): CompareQuery {
 export function compareQueryString(query: CompareQuery): string {
   const parts = [`p=${query.partners.map(encodeURIComponent).join(',')}`, `mode=${query.mode}`];
   if (query.mode === 'text' && query.facet) parts.push(`facet=${encodeURIComponent(query.facet)}`);
+  if (query.paper === 'letter') parts.push('paper=letter');
+  if (query.print) parts.push('print=1');
   return parts.join('&');
 }
 
