@@ -10,7 +10,14 @@ async function collisions(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
     for (const lane of document.querySelectorAll('.lanes svg > g[role="group"]')) {
-      const labels = [...lane.querySelectorAll<SVGTextElement>('.labels text')].map((t) => ({ t: t.textContent ?? '', r: t.getBoundingClientRect() }));
+      // A label's box is its words' em box (font-size tall): getBoundingClientRect adds the font's
+      // line gap above and below (Source Sans 3: 1.42 em), which no letter reaches.
+      const labels = [...lane.querySelectorAll<SVGTextElement>('.labels text')].map((t) => {
+        const r = t.getBoundingClientRect();
+        const em = parseFloat(getComputedStyle(t).fontSize) * (r.width / Math.max(1, t.getBBox().width) || 1);
+        const mid = r.top + r.height / 2;
+        return { t: t.textContent ?? '', r: new DOMRect(r.left, mid - em / 2, r.width, em) };
+      });
       const marks = [...lane.querySelectorAll<SVGGElement>('.mark.point, .mark.cluster')].map((m) => m.querySelector('rect')!.getBoundingClientRect());
       const hit = (a: DOMRect, b: DOMRect) => a.left < b.right - 0.5 && a.right > b.left + 0.5 && a.top < b.bottom - 0.5 && a.bottom > b.top + 0.5;
       labels.forEach((a, i) => {

@@ -3,7 +3,8 @@
 // another label: the most important are placed first (right of the mark, else left of it, else
 // shortened), and those that find no room are dropped — the tooltip, the detail panel and the
 // list still say everything. Pure arithmetic over one lane's layout; text widths are estimated
-// from the font size (DejaVu Sans, the one font the app can count on, averages ≈ 0.6 em).
+// from the font size (0.6 em a character: the bundled Source Sans 3 averages less, so estimates err
+// on the side of room).
 import { importance } from './cluster';
 import { markBox, POINT_Y, SPAN_H, SPAN_ROW, SPAN_Y } from './geometry';
 import type { LaneItem, LaneLayout } from './layout';
