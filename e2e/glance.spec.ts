@@ -63,7 +63,7 @@ test('the four-partner grid answers every facet in a line, within three screens,
 
   // One line each: a date and its precision, both sources cited; quotes folded until asked for.
   const relations = table.locator('tr[data-facet="relations"] td');
-  await expect(relations.nth(0).locator('[data-answer]')).toContainText('18 February 2008 (exact date)');
+  await expect(relations.nth(0).locator('[data-answer]')).toContainText('18 February 2008 (exact day)');
   await expect(relations.nth(0).getByRole('link', { name: /^Source 1: Foreign relations of Albania/ })).toBeVisible();
   await expect(relations.nth(0).getByRole('link', { name: 'Source 2: Albania–Kosovo relations › History › Independence' })).toBeVisible();
   await expect(page.locator('blockquote')).toHaveCount(0);
