@@ -8,6 +8,7 @@ import { classifyEvent } from './categories';
 import { RELATIONS_HEADER, type TextUnit } from './units';
 import { relationSummary } from './relationDates';
 import { clip, summarize } from './summaries';
+import { dateTexts } from './clauses';
 
 export { unitsOf, rowQuote, partnerFromNote, type TextUnit, type RowInfo, type DocInput, type TableBlock } from './units';
 export { relationKindOf, relationDates, withArticle, type RelationKind } from './relationDates';
@@ -25,7 +26,7 @@ export function eventsOf(units: TextUnit[], meta: DocMeta): TimelineEvent[] {
   const events: TimelineEvent[] = [];
   const seen = new Set<string>();
   for (const unit of units) {
-    const drafts = unit.kind === 'row' ? rowEvents(unit) : unit.kind === 'field' ? fieldEvents(unit) : sentenceEvents(unit);
+    const drafts = unit.kind === 'row' ? rowEvents(unit) : unit.kind === 'field' ? fieldEvents(unit) : sentenceEvents(unit, meta);
     for (const d of drafts) {
       const partners = d.partners ?? eventPartners(unit, meta);
       const event: TimelineEvent = {
@@ -33,12 +34,13 @@ export function eventsOf(units: TextUnit[], meta: DocMeta): TimelineEvent[] {
         date: d.date.date,
         precision: d.date.precision,
         ...(d.date.end ? { end: d.date.end } : {}),
+        ...(d.date.inferred ? { inferred: d.date.inferred } : {}),
         summary: d.summary,
         partners: partners.map((id) => partnerById(id)!.name),
         docSlug: unit.docSlug,
         anchor: unit.section.anchor,
         quote: unit.quote,
-        category: classifyEvent({ summary: d.summary, quote: unit.quote, headings: unit.section.path, docSlug: unit.docSlug }),
+        category: classifyEvent({ summary: d.clause ?? d.summary, quote: d.clause ?? unit.quote, headings: unit.section.path, docSlug: unit.docSlug }),
       };
       // The same row in two tables of one document (Turkey under Asia and under Europe) is one
       // event. Rows about a party the source does not name are never merged: two ratifications on
@@ -58,6 +60,8 @@ interface Draft {
   date: FoundDate['value'];
   summary: string;
   partners?: string[];
+  /** The clause that carries the date and the clauses that carry none, when the sentence has several dates: what the event is about. */
+  clause?: string;
 }
 
 function distinctDates(dates: FoundDate[]): FoundDate[] {
@@ -70,13 +74,25 @@ function distinctDates(dates: FoundDate[]): FoundDate[] {
   });
 }
 
-function sentenceEvents(unit: TextUnit): Draft[] {
+function sentenceEvents(unit: TextUnit, meta: DocMeta): Draft[] {
   const dates = distinctDates(unit.dates);
   // "In March 2014, … the 2014 Crimean referendum": the bare year adds nothing to the month.
   const subsumed = (f: FoundDate) =>
     f.value.precision === 'year' &&
     dates.some((g) => g !== f && (g.value.precision === 'day' || g.value.precision === 'month') && g.value.date.startsWith(f.value.date));
-  return dates.filter((f) => !subsumed(f)).map((f) => ({ date: f.value, summary: summarize(unit.text, f.value.text) }));
+  const kept = dates.filter((f) => !subsumed(f));
+  // Two events from one sentence: each takes the partners of the clause that carries its date.
+  const texts = kept.length > 1 ? dateTexts(unit.text, kept) : null;
+  return kept.map((f) => {
+    const draft: Draft = { date: f.value, summary: summarize(unit.text, f.value.text) };
+    if (texts) {
+      const own = findPartnerMentions(texts.own.get(f) ?? '');
+      const shared = findPartnerMentions(texts.shared);
+      draft.partners = withMain(own.length ? own : shared, unit, meta) ?? eventPartners({ ...unit, text: '' }, meta);
+      draft.clause = `${texts.own.get(f) ?? ''} ${texts.shared}`;
+    }
+    return draft;
+  });
 }
 
 function fieldEvents(unit: TextUnit): Draft[] {
@@ -133,16 +149,31 @@ function sectionNoun(section: Section): string {
   return h;
 }
 
-/** Partners of a sentence: those it names; else those its headings name; else the document's main partner. */
+/**
+ * Partners of a sentence: those it names; else those its headings name; else the document's main
+ * partner. A heading is context, not a party: it never adds a partner to those a sentence names.
+ */
 export function eventPartners(unit: TextUnit, meta: DocMeta): string[] {
-  const named = findPartnerMentions(unit.text);
-  // In a document about one partner, everything it dates concerns that partner too.
-  if (named.length > 0) return meta.main && !named.includes(meta.main.id) ? [...named, meta.main.id] : named;
+  const named = withMain(findPartnerMentions(unit.text), unit, meta);
+  if (named) return named;
   for (let i = unit.section.path.length - 1; i >= 0; i--) {
     const fromHeading = findPartnerMentions(unit.section.path[i]!);
     if (fromHeading.length > 0) return fromHeading;
   }
   return meta.main ? [meta.main.id] : [];
+}
+
+/**
+ * Named partners, plus the document's main partner when the section is about it (a heading names
+ * it: "2022 invasion of Ukraine" in Albania–Ukraine relations). In a section that is not, a
+ * sentence naming only others is about them: "The Pashaliman naval base … was built in the 1950s
+ * by the Soviet Union" is not a NATO event. Null when nothing is named.
+ */
+function withMain(named: string[], unit: TextUnit, meta: DocMeta): string[] | null {
+  if (named.length === 0) return null;
+  if (!meta.main || named.includes(meta.main.id)) return named;
+  const sectionAboutMain = unit.section.path.some((h) => findPartnerMentions(h).includes(meta.main!.id));
+  return sectionAboutMain ? [...named, meta.main.id] : named;
 }
 
 function eventId(unit: TextUnit, date: FoundDate['value']): string {

@@ -13,6 +13,8 @@ import { advanceContext, scanDates, type DateContext, type FoundDate } from './d
 import { resolvePartner, type PartnerDef } from '../core/partners';
 import { splitSentences } from '../core/sentences';
 import { clip } from './summaries';
+import { eventDates } from './dateRoles';
+import { recordInference, type Anchor } from './dateAnchors';
 
 export type TableBlock = Extract<Block, { type: 'table' }>;
 
@@ -66,6 +68,7 @@ export function unitsOf(input: DocInput, warnings: IngestWarning[]): TextUnit[] 
   const units: TextUnit[] = [];
   for (const section of doc.sections) {
     let ctx: DateContext = headingContext(section);
+    let anchor: Anchor | null = ctx.year != null ? { value: { date: String(ctx.year), precision: 'year', text: String(ctx.year) }, block: null, heading: section.heading } : null;
     let index = 0;
     const prose = (block: Block, text: string) => {
       for (const sentence of splitSentences(text)) {
@@ -78,9 +81,13 @@ export function unitsOf(input: DocInput, warnings: IngestWarning[]): TextUnit[] 
             message: `"${u.text}" in "${clip(sentence, 100)}" (${section.path.join(' › ') || 'lead'}) was not dated: ${u.reason}.`,
           });
         }
-        const dates = scan.found.filter((f) => !insideQuotedTitle(sentence, f.index));
+        const stated = eventDates(sentence, scan.found.filter((f) => !insideQuotedTitle(sentence, f.index)));
+        const dates = recordInference(sentence, stated, anchor, block);
         units.push({ docSlug: slug, section, block, kind: 'sentence', text: sentence, quote: sentence, index: index++, dates });
-        ctx = advanceContext(ctx, dates);
+        const next = advanceContext(ctx, dates);
+        // An inferred date passes on the year it took, so the reason names where that year is stated.
+        if (next.previous && next.previous !== ctx.previous && !next.previous.inferred) anchor = { value: next.previous, block };
+        ctx = next;
       }
     };
     for (const block of section.blocks) {

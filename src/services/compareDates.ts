@@ -4,7 +4,7 @@ import { formatDate } from '../shared/dates';
 import type { DateValue, FacetEntry, TimelineEvent } from '../shared/types';
 
 export function eventDate(e: TimelineEvent): DateValue {
-  const value: DateValue = { date: e.date, precision: e.precision, ...(e.end ? { end: e.end } : {}), text: '' };
+  const value: DateValue = { date: e.date, precision: e.precision, ...(e.end ? { end: e.end } : {}), text: '', ...(e.inferred ? { inferred: e.inferred } : {}) };
   value.text = describeDate(value);
   return value;
 }

@@ -14,6 +14,11 @@ export interface DateValue {
   end?: string;
   /** The words in the source this date was read from, e.g. "the following day". */
   text: string;
+  /**
+   * Set when the source does not state the year (or the date) itself and it was taken from the
+   * context: 'year inferred from the paragraph ("late February 2022")', 'counted from "17 February 2008" in the paragraph'.
+   */
+  inferred?: string;
 }
 
 export type DocKind = 'bilateral' | 'overview' | 'agreement';
@@ -183,6 +188,8 @@ export interface TimelineEvent {
   anchor: string;
   quote: string;
   category: EventCategory;
+  /** Set when the source does not state the event's year (or date) itself: the reason, as DateValue.inferred. */
+  inferred?: string;
 }
 
 export const PRECISIONS: readonly Precision[] = ['day', 'month', 'year', 'decade', 'range'];
