@@ -13,6 +13,9 @@ import { advanceContext, scanDates, type DateContext, type FoundDate } from './d
 import { resolvePartner, type PartnerDef } from '../core/partners';
 import { splitSentences } from '../core/sentences';
 import { clip } from './summaries';
+import { partnerFromNote } from './notePartner';
+
+export { partnerFromNote } from './notePartner';
 import { eventDates } from './dateRoles';
 import { recordInference, type Anchor } from './dateAnchors';
 
@@ -222,17 +225,4 @@ function rowPartner(
   const named = partnerFromNote(note);
   if (named && (!former || named.kind === 'former-state')) return { partner: named, from: 'note' };
   return { partner: null, from: null };
-}
-
-export function partnerFromNote(note: string): PartnerDef | null {
-  const patterns = [
-    /^See Albania\s*[–—-]\s*(.+?) relations\b/,
-    /^See Accession of Albania to (?:the )?(.+?)$/,
-    /^See Albania (?:at|in) (?:the )?(.+?)$/,
-  ];
-  for (const re of patterns) {
-    const m = re.exec(note.trim());
-    if (m) return resolvePartner(m[1]!.trim());
-  }
-  return null;
 }
