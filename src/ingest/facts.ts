@@ -80,7 +80,8 @@ function rowFacts(unit: TextUnit, meta: DocMeta, book: FactBook): void {
   if (isRelations) {
     if (!info.partner) return;
     for (const { date, kind } of relationDates(unit)) {
-      const fact: RelationDate = { value: date.value, source: sourceOf(unit) };
+      const qualified = kind === 'established de facto' ? 'de facto' : kind === 'established de jure' ? 'de jure' : kind === 're-established' ? kind : undefined;
+      const fact: RelationDate = { value: date.value, source: sourceOf(unit), ...(qualified ? { kind: qualified } : {}) };
       if (kind === 'severed') book.of(info.partner.id).severed.push(fact);
       else book.of(info.partner.id).establishedSources.push(fact);
     }

@@ -1,6 +1,6 @@
 // Dates in a comparison: an event's date as a DateValue, precision ranks, when two dates agree,
 // and the "sources differ" note for dates that do not.
-import { formatDate } from '../shared/dates';
+import { datesAgree, formatDate } from '../shared/dates';
 import type { DateValue, FacetEntry, TimelineEvent } from '../shared/types';
 
 export function eventDate(e: TimelineEvent): DateValue {
@@ -13,16 +13,7 @@ const PRECISION_RANK: Record<DateValue['precision'], number> = { day: 4, month: 
 export const rank = (d: DateValue | undefined) => (d ? PRECISION_RANK[d.precision] : -1);
 
 /** Two dates agree when one refines the other (1993 and 13 January 1993), or a decade/range holds the other. */
-export function compatible(a: DateValue, b: DateValue): boolean {
-  const span = (d: DateValue): [string, string] => {
-    if (d.precision === 'decade') return [d.date.slice(0, 4), (d.end ?? `${Number(d.date.slice(0, 3)) * 10 + 9}`).slice(0, 4) + '\uffff'];
-    if (d.precision === 'range') return [d.date, (d.end ?? d.date) + '\uffff'];
-    return [d.date, d.date + '\uffff'];
-  };
-  const [a0, a1] = span(a);
-  const [b0, b1] = span(b);
-  return a0 <= b1 && b0 <= a1;
-}
+export const compatible = datesAgree;
 
 /** "13 January 1993", "March 2020", "1993", "1990s", "1998–1999". */
 export const describeDate = (d: DateValue): string => formatDate(d);

@@ -16,15 +16,47 @@ export interface FactColumn {
 }
 
 export function relationEntries(col: FactColumn): FacetEntry[] {
-  const established = datedByQuote(col, col.partner.establishedSources, 'Relations established');
-  markDateConflicts(established, col, 'date of establishment');
-  const severed = datedByQuote(col, col.partner.severed, 'Relations severed');
-  // The date the partner record settles on first, then the most precise.
-  const main = col.partner.established?.date;
-  established.sort((a, b) => Number(b.values.some((v) => v.date === main)) - Number(a.values.some((v) => v.date === main)) || rank(b.entry.date) - rank(a.entry.date));
-  // A table cell can state both ("1971 Severed Diplomatic in 7 September 2022"): shown once, under established.
-  const shown = new Set(established.map((g) => textKey(g.entry.text)));
-  return mergeSame([...established, ...severed.filter((g) => !shown.has(textKey(g.entry.text)))].map((g) => g.entry));
+  // De facto, de jure and re-established are facts of their own: never a disagreement with one another.
+  const established: FacetEntry[] = [];
+  for (const kind of [undefined, 'de facto', 'de jure', 're-established'] as const) {
+    const facts = col.partner.establishedSources.filter((f) => f.kind === kind);
+    if (facts.length === 0) continue;
+    const label = kind === 're-established' ? 'Relations re-established' : kind ? `Relations established ${kind}` : 'Relations established';
+    const groups = oneFactOnce(datedByQuote(col, facts, label));
+    markDateConflicts(groups, col, kind ? `date relations were established ${kind}` : 'date of establishment');
+    // The date the partner record settles on first, then the most precise.
+    const main = col.partner.established?.date;
+    groups.sort((a, b) => Number(b.values.some((v) => v.date === main)) - Number(a.values.some((v) => v.date === main)) || rank(b.entry.date) - rank(a.entry.date));
+    established.push(...groups.map((g) => g.entry));
+  }
+  const severed = oneFactOnce(datedByQuote(col, col.partner.severed, 'Relations severed'));
+  markDateConflicts(severed, col, 'date relations were severed');
+  return mergeSame([...established, ...severed.map((g) => g.entry)]);
+}
+
+/**
+ * The same fact stated by several sources is one entry citing them all (`alsoIn`): statements
+ * whose dates agree ("established in 1993" and "established on January 13, 1993"; the table's
+ * "18 February 2008" and "established the following day" after 17 February 2008). The entry
+ * quotes the most precise statement, one that states its date itself before one that infers it,
+ * then the most readable. Dates that do not agree stay separate entries (sources differ).
+ */
+function oneFactOnce(groups: { entry: FacetEntry; values: DateValue[] }[]): { entry: FacetEntry; values: DateValue[] }[] {
+  const order = [...groups].sort(
+    (a, b) => rank(b.entry.date) - rank(a.entry.date) || Number(!!a.entry.date?.inferred) - Number(!!b.entry.date?.inferred) || quoteRank(a.entry.text) - quoteRank(b.entry.text),
+  );
+  const out: { entry: FacetEntry; values: DateValue[]; refs: SourceRef[] }[] = [];
+  for (const g of order) {
+    const same = out.find((o) => o.values.every((v) => g.values.every((w) => compatible(v, w))));
+    if (same) {
+      same.values.push(...g.values);
+      same.refs.push({ docSlug: g.entry.docSlug, anchor: g.entry.anchor, quote: g.entry.text }, ...(g.entry.alsoIn ?? []));
+    } else out.push({ ...g, refs: [...(g.entry.alsoIn ?? [])] });
+  }
+  return out.map(({ entry, values, refs }) => {
+    const alsoIn = dedupeRefs(refs);
+    return { entry: alsoIn.length ? { ...entry, alsoIn } : entry, values };
+  });
 }
 
 export function recognitionEntries(col: FactColumn): FacetEntry[] {
@@ -33,7 +65,7 @@ export function recognitionEntries(col: FactColumn): FacetEntry[] {
     .map((g) => g.entry);
 }
 
-/** One entry per quote (a quote can state two dates: "de facto in 1971 de juro 21 March 1996"). */
+/** One entry per quote and fact (a row can state a date and a severance: "1971 Severed Diplomatic in 7 September 2022"). */
 function datedByQuote(col: FactColumn, facts: { value: DateValue; source: SourceRef }[], label: string): { entry: FacetEntry; values: DateValue[] }[] {
   const groups = new Map<string, { entry: FacetEntry; values: DateValue[] }>();
   for (const f of facts) {

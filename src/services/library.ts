@@ -114,7 +114,7 @@ export class Library {
     const rows = this.db.prepare('SELECT body FROM partners ORDER BY name').all() as { body: string }[];
     return rows.map((r) => {
       const p = JSON.parse(r.body) as Partner;
-      return { id: p.id, name: p.name, kind: p.kind, aliases: p.aliases, established: p.established, documents: p.documents };
+      return { id: p.id, name: p.name, kind: p.kind, aliases: p.aliases, established: p.established, documents: p.documents, ...(p.relationSteps ? { relationSteps: p.relationSteps } : {}) };
     });
   }
 

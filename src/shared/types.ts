@@ -139,6 +139,14 @@ export interface Envoy {
 export interface RelationDate {
   value: DateValue;
   source: SourceRef;
+  /** What the date is when the source qualifies it: "de facto in 1971 de juro 21 March 1996" states two facts. */
+  kind?: 'de facto' | 'de jure' | 're-established';
+}
+
+/** One dated step of a partner's relations, for lists that show more than the established date. */
+export interface RelationStep {
+  kind: 'established' | 'established de facto' | 'established de jure' | 're-established' | 'severed';
+  value: DateValue;
 }
 
 export interface PartnerSummary {
@@ -149,6 +157,11 @@ export interface PartnerSummary {
   established: DateValue | null;
   /** Slugs of documents that mention the partner. */
   documents: string[];
+  /**
+   * Set when there is more to say than one established date: de facto and de jure dates, a
+   * re-establishment, a severance (Iran, 7 September 2022), oldest first.
+   */
+  relationSteps?: RelationStep[];
 }
 
 export interface Partner extends PartnerSummary {
