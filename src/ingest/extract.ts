@@ -8,6 +8,7 @@ import type { DateValue, DocKind, IngestWarning, Partner, RelationDate, Relation
 import { PRECISION_RANK } from './dates';
 import { eventsOf, unitsOf, type DocInput, type DocMeta, type TextUnit } from './events';
 import { FactBook, collectFacts, emptyFacts } from './facts';
+import { unifyMissionPlaces } from './missionPlaces';
 import { findPartnerMentions, partnerById, resolvePartner, suggestPartners, type PartnerDef } from '../core/partners';
 
 export interface ExtractedDocument {
@@ -87,7 +88,7 @@ export function extractAll(docs: DocInput[]): Extraction {
         establishedSources: facts.establishedSources,
         severed: facts.severed,
         recognition: facts.recognition,
-        missions: facts.missions,
+        missions: unifyMissionPlaces(facts.missions),
         envoys: facts.envoys,
         memberships: facts.memberships,
         events: eventCounts.get(def.name) ?? 0,

@@ -85,31 +85,33 @@ describe('compare: Kosovo vs Ukraine', () => {
     c = comparePartners(lib, ['Kosovo', 'Ukraine']);
   });
 
-  it('relations established 18 February 2008 vs 13 January 1993, each with its sources', () => {
+  it('relations established 18 February 2008 vs 13 January 1993: one fact once, citing every source (issue 13)', () => {
     const kosovo = cell(c, 'relations', 'kosovo');
-    expect(kosovo.length).toBeGreaterThanOrEqual(2);
-    for (const e of kosovo) {
-      expect(e.date?.date).toBe('2008-02-18');
-      expect(e.sourcesDiffer).toBeUndefined();
-      expectSourced(e, false);
-    }
-    expect(new Set(kosovo.map((e) => e.docSlug))).toEqual(new Set(['foreign-relations-of-albania', 'albania-kosovo-relations']));
+    // The table's "18 February 2008" and "established the following day" (after 17 February 2008).
+    expect(kosovo).toHaveLength(1);
+    expect(kosovo[0]!.date?.date).toBe('2008-02-18');
+    expect(kosovo[0]!.sourcesDiffer).toBeUndefined();
+    expectSourced(kosovo[0]!, false);
+    const cited = [kosovo[0]!, ...(kosovo[0]!.alsoIn ?? [])].map((r) => r.docSlug);
+    expect(new Set(cited)).toEqual(new Set(['foreign-relations-of-albania', 'albania-kosovo-relations']));
 
     const ukraine = cell(c, 'relations', 'ukraine');
     expect(ukraine[0]).toMatchObject({ date: { date: '1993-01-13', precision: 'day' }, docSlug: 'albania-ukraine-relations' });
     expect(ukraine[0]!.text).toContain('January 13, 1993');
+    // "were established in 1993" is the same fact: cited, not repeated.
+    expect(ukraine[0]!.alsoIn?.map((r) => r.quote)).toContain('The diplomatic relations between Albania and Ukraine were established in 1993.');
+    expect(ukraine.some((e) => e.date?.date === '1993')).toBe(false);
     for (const e of ukraine) expectSourced(e, false);
   });
 
   it('a year refined by a day is not a disagreement, but 1992 against 1993 is', () => {
     const ukraine = cell(c, 'relations', 'ukraine');
-    const year1993 = ukraine.find((e) => e.date?.date === '1993')!;
+    const day1993 = ukraine.find((e) => e.date?.date === '1993-01-13')!;
     const table1992 = ukraine.find((e) => e.date?.date === '1992')!;
-    expect(year1993.text).toBe('The diplomatic relations between Albania and Ukraine were established in 1993.');
-    expect(year1993.sourcesDiffer).toMatch(/1992/);
-    expect(year1993.sourcesDiffer).not.toMatch(/January 1993/);
+    expect(day1993.sourcesDiffer).toMatch(/1992/);
     expect(table1992.docSlug).toBe('foreign-relations-of-albania');
     expect(table1992.sourcesDiffer).toMatch(/1993/);
+    expect(ukraine).toHaveLength(2);
   });
 
   it("marks Albania's mission for Ukraine: embassy in Kyiv vs accredited from Warsaw", () => {
@@ -256,13 +258,17 @@ describe('compare: Turkey and Greece (sections of an overview)', () => {
     expect(greece.some((e) => /powerful ally in Turkey/.test(e.text))).toBe(false);
   });
 
-  it('Greece: relations "de facto in 1971 de juro 21 March 1996" shown as stated, not as a disagreement', () => {
+  it('Greece: "de facto in 1971 de juro 21 March 1996" is two facts, not a disagreement (issue 13)', () => {
     const rel = cell(c, 'relations', 'greece');
-    expect(rel).toHaveLength(1);
-    expect(rel[0]!.text).toContain('de facto in 1971 de juro 21 March 1996');
-    expect(rel[0]!.date?.date).toBe('1996-03-21');
-    expect(rel[0]!.sourcesDiffer).toBeUndefined();
-    expect(cell(c, 'key-figures', 'greece').some((e) => e.label === '250 Greek military personnel')).toBe(true);
+    expect(rel.map((e) => [e.label, e.date?.date])).toEqual([
+      ['Relations established de facto', '1971'],
+      ['Relations established de jure', '1996-03-21'],
+    ]);
+    for (const e of rel) {
+      expect(e.text).toContain('de facto in 1971 de juro 21 March 1996');
+      expect(e.sourcesDiffer).toBeUndefined();
+    }
+    expect(cell(c, 'key-figures', 'greece').some((e) => e.label === 'about 250 Greek military personnel')).toBe(true);
   });
 
   it('facets with nothing in the library are empty arrays ("not stated in this library")', () => {

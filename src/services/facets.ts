@@ -204,16 +204,18 @@ function maskNames(sentence: string, names: readonly string[]): string {
 // Amounts, percentages, distances, capacities and head-counts, with the sentence they come from.
 // Years and dates are never figures.
 
+/** The source's hedge stays with its figure: "over 30 agreements", "about 250 Greek military personnel". */
+const HEDGE = String.raw`(?:(?:[Oo]ver|[Aa]bout|[Aa]round|[Aa]pproximately|[Rr]oughly|[Nn]early|[Aa]lmost|[Ss]ome|[Mm]ore than|[Ll]ess than|[Ff]ewer than|[Uu]p to|[Aa]t least|[Aa]n estimated cost of|[Aa]n estimated|[Ee]stimated at)\s)?`;
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
 const SCALE = String.raw`(?:\s?(?:million|billion|thousand|bn|m)\b)?`;
 
 // prettier-ignore
 export const FIGURE_PATTERNS: readonly (readonly [kind: FigureKind, re: RegExp])[] = [
-  ['amount', new RegExp(String.raw`[€$£]\s?${NUM}${SCALE}|${NUM}${SCALE}\s(?:euros?|dollars?|EUR|USD)\b`, 'g')],
-  ['percentage', new RegExp(String.raw`${NUM}\s?(?:%|per ?cent\b)`, 'g')],
-  ['distance', new RegExp(String.raw`${NUM}(?:\s|-)?(?:km|kilomet(?:re|er)s?|miles?)\b(?:\s\(${NUM}\s(?:miles?|km)\))?`, 'g')],
-  ['capacity', new RegExp(String.raw`${NUM}\s?(?:kW|MW|GW)\b`, 'g')],
-  ['count', new RegExp(String.raw`\b${NUM}(?:\s(?:million|thousand))?\s(?:[\p{L}-]+\s){0,2}(?:troops|soldiers|personnel|refugees|members|operators|people|citizens|submarines|bridges|tunnels|stations|agreements|countries|Albanians|Ukrainians|Kosovars)\b`, 'gu')],
+  ['amount', new RegExp(String.raw`${HEDGE}[€$£]\s?${NUM}${SCALE}|${HEDGE}${NUM}${SCALE}\s(?:euros?|dollars?|EUR|USD)\b`, 'g')],
+  ['percentage', new RegExp(String.raw`${HEDGE}${NUM}\s?(?:%|per ?cent\b)`, 'g')],
+  ['distance', new RegExp(String.raw`${HEDGE}${NUM}(?:\s|-)?(?:km|kilomet(?:re|er)s?|miles?)\b(?:\s\(${NUM}\s(?:miles?|km)\))?`, 'g')],
+  ['capacity', new RegExp(String.raw`${HEDGE}${NUM}\s?(?:kW|MW|GW)\b`, 'g')],
+  ['count', new RegExp(String.raw`\b${HEDGE}${NUM}(?:\s(?:million|thousand))?\s(?:[\p{L}-]+\s){0,2}(?:troops|soldiers|personnel|refugees|members|operators|people|citizens|submarines|bridges|tunnels|stations|agreements|countries|Albanians|Ukrainians|Kosovars)\b`, 'gu')],
 ];
 
 export type FigureKind = 'amount' | 'percentage' | 'distance' | 'capacity' | 'count';
@@ -229,7 +231,7 @@ export function figuresIn(sentence: string): Figure[] {
   for (const [kind, re] of FIGURE_PATTERNS) {
     for (const m of sentence.matchAll(re)) {
       const text = m[0].trim();
-      if (kind === 'count' && /^(?:1[5-9]|20)\d\d\b/.test(text)) continue; // a year, not a count
+      if (kind === 'count' && /^(?:1[5-9]|20)\d\d\b/.test(text.replace(/^\D+/, ''))) continue; // a year, not a count
       found.push({ kind, text, start: m.index, end: m.index + m[0].length });
     }
   }

@@ -122,7 +122,10 @@ export interface Mission {
   /** 'albania-in-partner' = Albania's mission to the partner; 'partner-in-albania' = the reverse. */
   direction: 'albania-in-partner' | 'partner-in-albania';
   kind: string; // embassy, honorary consulate, accredited from ...
+  /** One spelling per place across the library (Pristina, not also Prishtina); see placeAsStated. */
   place: string;
+  /** The place as this statement spells it, when that differs from `place` ("Prishtina", "Albania"). */
+  placeAsStated?: string;
   source: SourceRef;
 }
 
