@@ -319,3 +319,65 @@ describe('compare: errors', () => {
     }
   });
 });
+
+describe('facets hold what their names say (issue 13)', () => {
+  let c: Comparison;
+  beforeAll(() => {
+    c = comparePartners(lib, ['NATO', 'Kosovo', 'Greece']);
+  });
+  const texts = (facet: FacetId, partner: string) => cell(c, facet, partner).map((e) => e.text);
+
+  it("NATO's own acts are not Albania's memberships", () => {
+    expect(texts('memberships', 'nato').some((t) => t.includes('NATO created the North Atlantic Cooperation Council'))).toBe(false);
+    expect(texts('memberships', 'nato').some((t) => t.includes('Albania joined in 1992'))).toBe(true);
+  });
+
+  it("the Soviet-built history of the Pashaliman base is not NATO security cooperation", () => {
+    expect(texts('security', 'nato').some((t) => t.includes('built in the 1950s by the Soviet Union'))).toBe(false);
+    expect(texts('security', 'nato').some((t) => t.includes('offered NATO a naval base'))).toBe(true);
+  });
+
+  it('earthquake relief is people helping people, not economy', () => {
+    expect(texts('economy', 'kosovo').some((t) => t.includes('humanitarian aid in trucks'))).toBe(false);
+    expect(texts('security', 'kosovo').some((t) => t.includes('Urban Search and Rescue'))).toBe(false);
+    expect(texts('people', 'kosovo').some((t) => t.includes('an earthquake struck Albania'))).toBe(true);
+  });
+
+  it('politics is not People and culture', () => {
+    expect(texts('people', 'greece').some((t) => t.includes('Greece preferred and assisted Fatos Nano'))).toBe(false);
+    expect(texts('people', 'greece').some((t) => t.includes('cultural and historic relations'))).toBe(true);
+  });
+
+  it('NATO membership: April 1, 2009 against "NATO entry in May 2009" is marked, the year 2009 agrees', () => {
+    const member = cell(c, 'memberships', 'nato').find((e) => e.label === 'Member of NATO')!;
+    expect(member.date?.date).toBe('2009-04-01');
+    expect(member.sourcesDiffer).toMatch(/May 2009/);
+    expect(member.sourcesDiffer).not.toMatch(/\b2009 for\b.*\b2009\b/);
+  });
+
+  it('one mission, one spelling: Pristina and Prishtina are one embassy', () => {
+    const kosovo = lib.getPartner('kosovo').missions.filter((m) => m.direction === 'albania-in-partner');
+    expect(new Set(kosovo.map((m) => m.place))).toEqual(new Set(['Pristina']));
+    expect(kosovo.some((m) => m.placeAsStated === 'Prishtina')).toBe(true);
+    const ukraine = lib.getPartner('ukraine').missions.filter((m) => m.direction === 'partner-in-albania');
+    expect(new Set(ukraine.map((m) => m.place))).toEqual(new Set(['Tirana']));
+  });
+
+  it('the partners list shows de facto and de jure, and a severance, wherever it shows established', () => {
+    const list = new Map(lib.listPartners().map((p) => [p.id, p]));
+    expect(list.get('iran')!.relationSteps).toEqual([
+      { kind: 'established', value: expect.objectContaining({ date: '1971' }) },
+      { kind: 'severed', value: expect.objectContaining({ date: '2022-09-07' }) },
+    ]);
+    expect(list.get('greece')!.relationSteps?.map((s) => [s.kind, s.value.date])).toEqual([
+      ['established de facto', '1971'],
+      ['established de jure', '1996-03-21'],
+    ]);
+  });
+
+  it('an inferred year is shown with its reason in compare entries', () => {
+    const ukraine = comparePartners(lib, ['Ukraine', 'Kosovo']);
+    const refugees = cell(ukraine, 'people', 'ukraine').find((e) => e.text.startsWith('In mid-March, Albania received 351'))!;
+    expect(refugees.date?.inferred).toBe('year inferred from an earlier paragraph ("late February 2022")');
+  });
+});

@@ -23,6 +23,8 @@ import {
   classifySentence,
   FACETS,
   facetForHeadings,
+  filingOf,
+  topicFits,
   figuresIn,
   isAgreementSentence,
   OTHER_SUBJECTS,
@@ -220,9 +222,11 @@ class PartnerColumn implements FactColumn {
               if (!this.belongs(text, mentions, scope)) return;
               const c = classifySentence(text, this.names);
               const scores = new Map(c.scores);
-              const hf = classifyOnly ? undefined : headingFacet;
-              // Named in passing elsewhere: only sentences the classifier is sure about (two cues).
-              const topics = topicsOf(hf, c).filter((t) => scope !== 'mention' || (scores.get(t) ?? 0) >= 2);
+              const filing = filingOf(text, mentions, id, section.path);
+              const hf = classifyOnly || !filing.byHeading ? undefined : headingFacet;
+              // Named in passing elsewhere, or about another partner: only sentences the classifier is sure about (two cues).
+              const strict = scope === 'mention' || !filing.byHeading;
+              const topics = topicsOf(hf, c).filter((t) => (!strict || (scores.get(t) ?? 0) >= 2) && topicFits(t, text));
               const date = this.datesByQuote.get(textKey(text));
               out.push({
                 text,
