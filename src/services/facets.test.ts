@@ -64,11 +64,12 @@ describe('the heading → facet table', () => {
     try {
       const headings = new Set<string>();
       for (const d of lib.listDocuments()) for (const s of lib.getDocument(d.slug).sections) if (s.level > 0) headings.add(s.heading);
-      // Headings left to the classifier on purpose: history and overview headings, regions of the
+      // Headings left to the classifier on purpose (a disaster heading, "2019 Albania earthquake", is
+      // mapped by HEADING_PATTERNS): history and overview headings, regions of the
       // world, and sections named after a partner.
       const unmapped = [...headings].filter((h) => facetForHeadings([h]) === undefined && !lib.resolvePartnerId(h));
       expect(unmapped.sort()).toEqual(
-        ['2019 Albania earthquake', 'Africa', 'Americas', 'Asia', 'Balkans/Albania', 'Early contacts', 'Europe', 'History', 'Independence', 'International', 'Modern', 'Oceania', 'Overview', 'Post–Cold War and new relations', 'Relations'].sort(),
+        ['Africa', 'Americas', 'Asia', 'Balkans/Albania', 'Early contacts', 'Europe', 'History', 'Independence', 'International', 'Modern', 'Oceania', 'Overview', 'Post–Cold War and new relations', 'Relations'].sort(),
       );
     } finally {
       lib.close();
