@@ -345,7 +345,7 @@ function sameEvent(a: TimelineEvent, b: TimelineEvent): boolean {
 }
 
 function eventDate(e: TimelineEvent): DateValue {
-  const v: DateValue = { date: e.date, precision: e.precision, ...(e.end ? { end: e.end } : {}), text: '' };
+  const v: DateValue = { date: e.date, precision: e.precision, ...(e.end ? { end: e.end } : {}), text: '', ...(e.inferred ? { inferred: e.inferred } : {}) };
   v.text = describeDate(v);
   return v;
 }

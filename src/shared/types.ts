@@ -294,6 +294,8 @@ export interface SearchHit {
   /** [start, end) offsets into `snippet`. */
   highlights: [number, number][];
   score: number;
+  /** Set on a partial match: the query's words (or its phrase) this passage does not have as typed. */
+  partial?: string[];
 }
 
 export interface SearchResponse {
@@ -304,6 +306,8 @@ export interface SearchResponse {
   notice?: string;
   /** A query likely to find something when this one found nothing. */
   suggestion?: string;
+  /** Words of the query that no passage has as typed ("Mobility"); the hits shown are partial matches. */
+  missingWords?: string[];
 }
 
 export interface LibraryInfo {
