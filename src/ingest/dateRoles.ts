@@ -5,7 +5,8 @@
 //   "a common primer for the 2012–13 academic year … was approved" happened in May 2012;
 // - a plan or expectation dates a goal: "NATO hoped to have it completed by … April 2009", "which
 //   was expected to have commenced by the end of 2018", "€370 million proposed for allocation in
-//   2026". Nothing happened on that date, so the timeline leaves it out (the sentence stays in the
+//   2026", leaders "ready to take part in a … peace summit in Switzerland in the spring of 2024".
+//   Nothing happened on that date, so the timeline leaves it out (the sentence stays in the
 //   reader, search and comparison, undated). A date before the plan word is when the plan was
 //   made ("In August 2018, Rama announced that NATO plans to build …") and stays.
 //
@@ -18,7 +19,7 @@ const LABEL_BEFORE = /\b(?:fiscal|financial|academic|school|budget) year\s*$|\b(
 
 /** Words that make what follows a goal, not a fact. */
 const PLAN_CUE =
-  /\b(?:hope[sd]?|hoping|expect(?:s|ed|ing)?|plan(?:s|ned)? to|aim(?:s|ed|ing)? (?:to|at)|intend(?:s|ed)? to|target(?:s|ed)?|scheduled|envisaged|foreseen|proposed (?:for|to)|pending|is to be|are to be|will|would|shall|goal|deadline|forecast|projected)\b/i;
+  /\b(?:hope[sd]?|hoping|expect(?:s|ed|ing)?|plan(?:s|ned)? to|aim(?:s|ed|ing)? (?:to|at)|intend(?:s|ed)? to|target(?:s|ed)?|scheduled|envisaged|foreseen|proposed (?:for|to)|pending|is to be|are to be|will|would|shall|goal|deadline|forecast|projected|(?:ready|prepared|set|due) to)\b/i;
 /** The date must be what the goal is set for: "… by the end of 2018", "… in April 2009". */
 const TARGET_PREPOSITION = /\b(?:by|in|for|until|before|around|within)\s+$/i;
 

@@ -78,12 +78,15 @@ export function buildBriefing(library: Library, params: BriefingOptions): Briefi
   const item = (e: FacetEntry, chars: number): BriefingItem => {
     const id = itemId(e.docSlug, e.anchor, e.text);
     used.add(id);
+    const source = sources.number(e.docSlug, e.anchor);
+    const also = [...new Set((e.alsoIn ?? []).map((a) => sources.number(a.docSlug, a.anchor)))].filter((n) => n !== source);
     return {
       id,
       text: clip(e.text, chars),
       ...(e.label ? { label: e.label } : {}),
       ...(e.date ? { date: e.date } : {}),
-      source: sources.number(e.docSlug, e.anchor),
+      source,
+      ...(also.length ? { alsoSources: also } : {}),
       ...(pinned.has(id) ? { pinned: true as const } : {}),
       ...(e.sourcesDiffer ? { sourcesDiffer: e.sourcesDiffer } : {}),
     };

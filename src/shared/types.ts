@@ -417,6 +417,8 @@ export interface BriefingItem {
   date?: DateValue;
   /** The number of its entry in `BriefingSheet.sources`. */
   source: number;
+  /** Other sources stating the same fact (FacetEntry.alsoIn), by number: one entry citing all of them. */
+  alsoSources?: number[];
   pinned?: true;
   sourcesDiffer?: string;
 }
