@@ -72,9 +72,11 @@ test('a three-way comparison built from the picker, quoted and linked to its sou
   await expect(missions).toContainText('Warsaw');
   await expect(missions).toContainText('Kyiv');
 
-  // The source link opens the reader on the exact section.
+  // The source link opens the reader on the exact section. Kosovo's two statements of 18 February
+  // 2008 are one entry (issue 13): the Albania–Kosovo article is cited under "Also in".
+  await expect(cell(page, relations, 0).getByText('Also in:')).toBeVisible();
   await cell(page, relations, 0).getByRole('link', { name: 'Albania–Kosovo relations › History › Independence' }).click();
-  await expect(page).toHaveURL(/#\/doc\/albania-kosovo-relations\/history--independence\?block=/);
+  await expect(page).toHaveURL(/#\/doc\/albania-kosovo-relations\/history--independence/);
   await expect(page.getByRole('heading', { name: 'Independence', exact: true }).first()).toBeInViewport();
   await page.goBack();
   await expect(page).toHaveURL(GRID_URL);
@@ -140,7 +142,9 @@ test('text mode aligns the partners’ texts by facet', async ({ app, page }) =>
   await expect(status('NATO')).toContainText(NOT_STATED);
 
   // Scrolling one column to another facet's first passage brings the others to the same facet.
-  const target = column('Kosovo').locator('.blk', { has: page.locator('.tags', { hasText: 'Security and defence cooperation' }) }).first();
+  // (A facet whose first Kosovo passage lies below the lead's embassy sentence, so that scrolling
+  // it to the top leaves the missions anchor above.)
+  const target = column('Kosovo').locator('.blk', { has: page.locator('.tags', { hasText: 'People and culture' }) }).first();
   await target.evaluate((el) => {
     const scroller = el.closest('[role="region"]') as HTMLElement;
     scroller.scrollTop = el.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
