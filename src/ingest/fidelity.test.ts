@@ -6,6 +6,8 @@ import { Library } from '../services/library';
 import { clausesOf } from './clauses';
 import { dateRole } from './dateRoles';
 import { findDates } from './dates';
+import { recordInference } from './dateAnchors';
+import { unifyMissionPlaces } from './missionPlaces';
 
 let lib: Library;
 let events: TimelineEvent[];
@@ -93,5 +95,39 @@ describe('only what happened is dated', () => {
     expect(nextDay.inferred).toBe('counted from "17 February 2008" in the paragraph');
     // A date the source states in full carries no such note.
     expect(from('became a full member on April 1, 2009').get('2009-04-01')!.inferred).toBeUndefined();
+  });
+});
+
+describe('date roles and anchors (unit)', () => {
+  it('budget, school and fiscal years are labels, not dates of events', () => {
+    const role = (s: string) => findDates(s).map((f) => dateRole(s, f, findDates(s)));
+    expect(role("As part of Albania's 2026 budget planning, the project has entered a new phase.")).toEqual(['label']);
+    expect(role('In May 2012, a common primer for the 2012–13 academic year was approved.')).toEqual(['event', 'label']);
+    expect(role('The 2008 Bucharest Summit invited Albania.')).toEqual(['event']);
+  });
+
+  it('relative words agree with their anchor: "later, on 10 February" after May 2009 is 10 February 2010', () => {
+    const block = { id: 'b1', type: 'paragraph', text: '' } as const;
+    const anchor = { value: { date: '2009-05', precision: 'month' as const, text: 'May 2009' }, block };
+    const s = 'Later, on 10 February, the two ministers met again.';
+    const [f] = recordInference(s, findDates(s, { previous: anchor.value }), anchor, block);
+    expect(f!.value.date).toBe('2010-02-10');
+    expect(f!.value.inferred).toBe('year inferred: after "May 2009" in the paragraph ("Later")');
+    const t = 'On 10 February, the two ministers met.';
+    const [g] = recordInference(t, findDates(t, { previous: anchor.value }), anchor, block);
+    expect(g!.value.date).toBe('2009-02-10');
+    expect(g!.value.inferred).toBe('year inferred from the paragraph ("May 2009")');
+  });
+
+  it('"in Albania" is the Tirana mission only when another statement says Tirana', () => {
+    const src = { docSlug: 'd', anchor: 'a', quote: 'q' };
+    const m = (place: string) => ({ direction: 'partner-in-albania' as const, kind: 'embassy', place, source: src });
+    expect(unifyMissionPlaces([m('Albania'), m('Tirana')]).map((x) => x.place)).toEqual(['Tirana', 'Tirana']);
+    expect(unifyMissionPlaces([m('Albania')]).map((x) => x.place)).toEqual(['Albania']);
+    expect(unifyMissionPlaces([m('Prishtina'), m('Pristina'), m('Pristina')]).map((x) => [x.place, x.placeAsStated])).toEqual([
+      ['Pristina', 'Prishtina'],
+      ['Pristina', undefined],
+      ['Pristina', undefined],
+    ]);
   });
 });
