@@ -72,9 +72,11 @@ test('a three-way comparison built from the picker, quoted and linked to its sou
   await expect(missions).toContainText('Warsaw');
   await expect(missions).toContainText('Kyiv');
 
-  // The source link opens the reader on the exact section.
+  // The source link opens the reader on the exact section. Kosovo's two statements of 18 February
+  // 2008 are one entry (issue 13): the Albania–Kosovo article is cited under "Also in".
+  await expect(cell(page, relations, 0).getByText('Also in:')).toBeVisible();
   await cell(page, relations, 0).getByRole('link', { name: 'Albania–Kosovo relations › History › Independence' }).click();
-  await expect(page).toHaveURL(/#\/doc\/albania-kosovo-relations\/history--independence\?block=/);
+  await expect(page).toHaveURL(/#\/doc\/albania-kosovo-relations\/history--independence/);
   await expect(page.getByRole('heading', { name: 'Independence', exact: true }).first()).toBeInViewport();
   await page.goBack();
   await expect(page).toHaveURL(GRID_URL);
@@ -140,13 +142,20 @@ test('text mode aligns the partners’ texts by facet', async ({ app, page }) =>
   await expect(status('NATO')).toContainText(NOT_STATED);
 
   // Scrolling one column to another facet's first passage brings the others to the same facet.
-  const target = column('Kosovo').locator('.blk', { has: page.locator('.tags', { hasText: 'Security and defence cooperation' }) }).first();
-  await target.evaluate((el) => {
-    const scroller = el.closest('[role="region"]') as HTMLElement;
-    scroller.scrollTop = el.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
-  });
+  // (Economy: its first Kosovo passage, in History › Independence, is well below the lead.)
+  // The column ignores scrolling for a moment after aligning itself on missions: scroll again until
+  // it follows, as a person scrolling would.
+  const target = column('Kosovo').locator('.blk', { has: page.locator('.tags', { hasText: 'Economy and infrastructure' }) }).first();
   const current = nav.locator('button[aria-current="true"]');
-  await expect(current).not.toHaveText(/^Resident missions/);
+  await expect(async () => {
+    await target.evaluate((el) => {
+      const scroller = el.closest('[role="region"]') as HTMLElement;
+      scroller.scrollTop = el.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+      // A second try at the same position moves nothing, so no scroll event would fire: send one.
+      scroller.dispatchEvent(new Event('scroll'));
+    });
+    await expect(current).not.toHaveText(/^Resident missions/, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   const facet = ((await current.textContent()) ?? '').replace(/\s*\d+\/\d+\s*$/, '').trim();
   await expect(status('Kosovo')).toContainText(facet);
   for (const other of ['Ukraine', 'NATO']) {

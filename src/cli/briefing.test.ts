@@ -84,9 +84,11 @@ describe('relations-desk briefing → PDF', () => {
       const { pdf } = made.get(key)!;
       const t = whole(key);
       expect(t).toContain('Albania–Kosovo: briefing');
-      expect(factRow(pdf, 'Relations established', '18 February 2008', '“Formal Relations Began: 18 February 2008” [1]'), key).toBe(true);
-      expect(factRow(pdf, 'Relations established', '18 February 2008', '“Diplomatic relations were established the following day.” [2]'), key).toBe(true);
-      expect(factRow(pdf, 'Albania in Kosovo', '—', /^“Albania has an embassy in Prishtina\.” \[\d+\]$/), key).toBe(true);
+      // One fact, once, citing both sources (issue 13): the table row and "established the following day".
+      expect(factRow(pdf, 'Relations established', '18 February 2008', '“Formal Relations Began: 18 February 2008” [1, 2]'), key).toBe(true);
+      expect(factRow(pdf, 'Relations established', '18 February 2008', '“Diplomatic relations were established the following day.”'), key).toBe(false);
+      // Every statement of the embassy is cited: "[4, 5]" (issue 13).
+      expect(factRow(pdf, 'Albania in Kosovo', '—', /^“Albania has an embassy in Prishtina\.” \[\d+(?:, \d+)+\]$/), key).toBe(true);
       expect(factRow(pdf, 'Kosovo in Albania', '—', '“Kosovo has an embassy in Tirana.”'), key).toBe(true);
       expect(factRow(pdf, 'Ambassador of Albania', '—', '“Qemal Minxhozi”'), key).toBe(true);
       // Passages quoted with their place, and the numbered sources with document, section and anchor.
@@ -104,6 +106,7 @@ describe('relations-desk briefing → PDF', () => {
       const t = whole(key);
       expect(t).toContain('Albania–NATO: briefing');
       expect(factRow(pdf, 'Member of NATO', '1 April 2009', '“The country received an invitation to join at the 2008 Bucharest Summit'), key).toBe(true);
+      expect(has(t, 'Sources differ: Another source gives May 2009 for Member of NATO.')).toBe(true);
       expect(has(t, '“The country received an invitation to join at the 2008 Bucharest Summit and became a full member on April 1, 2009.”')).toBe(true);
       expect(factRow(pdf, 'Partnership for Peace', '23 February 1994', '“Albania signed the Partnership for Peace agreement 23 February 1994.”'), key).toBe(true);
       for (const name of ['Visho Ajazi', 'Leonard Demi', 'Artur Kuko']) expect(factRow(pdf, /^Representative of Albania\b/, /\d{4}/, `“${name} — `), name).toBe(true);

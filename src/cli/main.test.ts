@@ -53,6 +53,8 @@ describe('relations-desk CLI', () => {
     const { code, out } = await run('partners', ...db());
     expect(code).toBe(0);
     expect(out).toMatch(/Kosovo\s+country\s+18 February 2008/);
+    // A severance is shown wherever the established date is (issue 13).
+    expect(out).toMatch(/Iran\s+country\s+1971 \(established\); 7 September 2022 \(severed\)/);
   });
 
   it.each([[[]], [['frobnicate']], [['search']], [['search', 'a', 'b']], [['search', 'x', '--limit', 'ten']], [['docs', '--no-such-flag']]])(

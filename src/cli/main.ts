@@ -122,7 +122,7 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
         case 'partners': {
           expectArgs(rest, 0, 'partners');
           const partners = await call<PartnerSummary[]>('listPartners', {});
-          print(partners, () => formatTable(['id', 'name', 'kind', 'established', 'documents'], partners.map((p) => [p.id, p.name, p.kind, p.established ? formatDate(p.established) : '—', p.documents.length])));
+          print(partners, () => formatTable(['id', 'name', 'kind', 'established', 'documents'], partners.map((p) => [p.id, p.name, p.kind, p.relationSteps ? p.relationSteps.map((r) => `${formatDate(r.value)} (${r.kind})`).join('; ') : p.established ? formatDate(p.established) : '—', p.documents.length])));
           return 0;
         }
         case 'timeline': {

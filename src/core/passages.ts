@@ -45,7 +45,8 @@ export function blockText(block: Block): string {
       return rows.join('\n');
     }
     case 'seeAlso':
-      return block.items.map((i) => i.title).join('\n');
+      // A link list reads as a list, not as run-on text: "A · B · C" (search ranks it below prose).
+      return block.items.map((i) => i.title.trim()).filter(Boolean).join(' · ');
     case 'term':
       return '';
   }

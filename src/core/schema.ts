@@ -1,7 +1,7 @@
 // The bundled database's layout. Bump SCHEMA_VERSION when tables change and INGEST_VERSION when
 // parsing or extraction changes what is stored: either makes an existing database stale.
-export const SCHEMA_VERSION = 7; // 4: folded passage texts and posting chunks in their own columns and table; 5: events as columns in chronological order, the timeline table; 6: passage texts stored as the timeline's are (textBuffer.ts); 7: each section's blocks in its sections row, so a long document is read a part at a time
-export const INGEST_VERSION = 2; // 2: events carry a category
+export const SCHEMA_VERSION = 8; // 4: folded passage texts and posting chunks in their own columns and table; 5: events as columns in chronological order, the timeline table; 6: passage texts stored as the timeline's are (textBuffer.ts); 7: each section's blocks in its sections row, so a long document is read a part at a time; 8: events.date_note (why a year was inferred)
+export const INGEST_VERSION = 3; // 2: events carry a category; 3: clause partners, plans and period labels undated, inferred years explained
 
 export const SCHEMA_SQL = `
 CREATE TABLE meta (
@@ -69,7 +69,8 @@ CREATE TABLE events (
   doc_slug  TEXT NOT NULL REFERENCES documents(slug),
   anchor    TEXT NOT NULL,
   summary   TEXT NOT NULL,
-  quote     TEXT NOT NULL
+  quote     TEXT NOT NULL,
+  date_note TEXT -- set when the year or date was inferred from the context: the reason (DateValue.inferred)
 );
 CREATE TABLE timeline (
   id        INTEGER PRIMARY KEY CHECK (id = 1),

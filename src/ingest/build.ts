@@ -13,7 +13,7 @@ import { extractAll } from './extract';
 import { writeEvents } from './eventsTable';
 import type { ParsedDocument } from './model';
 import { parseDocument } from './parse';
-import { findPartnerMentions } from '../core/partners';
+import { findPartnerMentions, partnerById } from '../core/partners';
 import { passagesOf } from '../core/passages';
 import { readCorpusDir } from './read';
 import { hashCorpus } from './corpusHash';
@@ -101,7 +101,8 @@ export function buildDatabase(options: BuildOptions): BuildReport {
         id: passageId(doc.slug, n++),
         docTitle: doc.title,
         partners: partnerIds.map((id) => partnerNames.get(id)!),
-        partnerNames: partnerIds.map((id) => partnerNames.get(id)!),
+        // Aliases too, so that "Kosova" finds every passage about Kosovo (issue 13).
+        partnerNames: partnerIds.flatMap((id) => [partnerNames.get(id)!, ...(partnerById(id)?.aliases ?? [])]),
         partnerIds,
       });
     }

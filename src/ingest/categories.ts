@@ -26,7 +26,7 @@ export const CATEGORY_RULES: readonly CategoryRule[] = [
   {
     category: 'accession',
     pattern:
-      /\baccession\b|\bmembership\b|\bfull member\b|\bbec(?:a|o)me a member\b|\bmember of (?:NATO|the EU|the European Union|the alliance|the 15-country|the United Nations)\b|\bMember of NATO\b|\bjoin(?:s|ed|ing)? (?:NATO|the alliance|the European Union|the EU|the North Atlantic)\b|\bjoined\b|\binvitation to join\b|\bapplied to join\b|\bMembership Action Plan\b|\breceived a MAP\b|\bPartnership for Peace\b|\bscreening\b|\bIntergovernmental Conference\b|\bnegotiations? with Albania\b|\bratif(?:y|ied|ication)\b/i,
+      /\baccession\b|\bmembership\b|\bfull member\b|\bbec(?:a|o)me a member\b|\bmember of (?:NATO|the EU|the European Union|the alliance|the 15-country|the United Nations)\b|\bMember of NATO\b|\bjoin(?:s|ed|ing)? (?:NATO|the alliance|the European Union|the EU|the North Atlantic)\b|\bjoined\b|\binvitation to join\b|\bNATO entry\b|\bentry into (?:NATO|the EU|the European Union)\b|\bapplied to join\b|\bMembership Action Plan\b|\breceived a MAP\b|\bPartnership for Peace\b|\bscreening\b|\bIntergovernmental Conference\b|\bnegotiations? with Albania\b|\bratif(?:y|ied|ication)\b/i,
   },
   {
     category: 'security',

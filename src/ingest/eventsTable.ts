@@ -25,8 +25,8 @@ export function writeEvents(
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
   const insEvent = db.prepare(
-    `INSERT INTO events (ord, id, date, precision, end_date, year_from, year_to, category, partners, doc_slug, anchor, summary, quote)
-     VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+    `INSERT INTO events (ord, id, date, precision, end_date, year_from, year_to, category, partners, doc_slug, anchor, summary, quote, date_note)
+     VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
   );
   const insEventPartner = db.prepare('INSERT OR IGNORE INTO event_partners (event_id, partner_id) VALUES (?, ?)');
   const marks = new MarksEncoder();
@@ -34,7 +34,7 @@ export function writeEvents(
   keyed.forEach(({ e }, ord) => {
     const yearFrom = Number(e.date.slice(0, 4));
     const yearTo = Number((e.end ?? e.date).slice(0, 4));
-    insEvent.run(ord, e.id, e.date, e.precision, e.end ?? null, yearFrom, yearTo, e.category, e.partners.join('\n'), e.docSlug, e.anchor, e.summary, e.quote);
+    insEvent.run(ord, e.id, e.date, e.precision, e.end ?? null, yearFrom, yearTo, e.category, e.partners.join('\n'), e.docSlug, e.anchor, e.summary, e.quote, e.inferred ?? null);
     for (const name of e.partners) {
       const id = partnerIdByName.get(name);
       if (id) insEventPartner.run(e.id, id);

@@ -4,10 +4,11 @@
 //   partners.ts  the registry, name resolution, mentions in running text
 //   events.ts    documents → text units (sentences, rows, fields) in reading order → events
 //   facts.ts     units → per-partner facts (established, severed, recognition, missions, envoys, memberships)
-import type { DateValue, DocKind, IngestWarning, Partner, RelationDate, TimelineEvent } from '../shared/types';
+import type { DateValue, DocKind, IngestWarning, Partner, RelationDate, RelationStep, TimelineEvent } from '../shared/types';
 import { PRECISION_RANK } from './dates';
 import { eventsOf, unitsOf, type DocInput, type DocMeta, type TextUnit } from './events';
 import { FactBook, collectFacts, emptyFacts } from './facts';
+import { unifyMissionPlaces } from './missionPlaces';
 import { findPartnerMentions, partnerById, resolvePartner, suggestPartners, type PartnerDef } from '../core/partners';
 
 export interface ExtractedDocument {
@@ -83,10 +84,11 @@ export function extractAll(docs: DocInput[]): Extraction {
         aliases: [...def.aliases],
         established: preferredDate(facts.establishedSources),
         documents: docs.map((d) => d.slug).filter((slug) => mentionedIn.get(def.id)?.has(slug)),
+        ...relationStepsOf(facts),
         establishedSources: facts.establishedSources,
         severed: facts.severed,
         recognition: facts.recognition,
-        missions: facts.missions,
+        missions: unifyMissionPlaces(facts.missions),
         envoys: facts.envoys,
         memberships: facts.memberships,
         events: eventCounts.get(def.name) ?? 0,
@@ -132,6 +134,25 @@ function mentionCounts(input: DocInput, units: TextUnit[]): Map<string, number> 
     count(ids);
   }
   return counts;
+}
+
+/**
+ * The steps a partner list shows beside the established date, when there are more than that one:
+ * de facto and de jure dates (two facts, not a disagreement), re-establishment, severance.
+ */
+export function relationStepsOf(facts: { establishedSources: RelationDate[]; severed: RelationDate[] }): { relationSteps?: RelationStep[] } {
+  const qualified = facts.establishedSources.filter((f) => f.kind);
+  if (qualified.length === 0 && facts.severed.length === 0) return {};
+  const steps: RelationStep[] = [];
+  const add = (kind: RelationStep['kind'], value: DateValue) => {
+    if (!steps.some((s) => s.kind === kind && s.value.date === value.date)) steps.push({ kind, value });
+  };
+  const plain = preferredDate(facts.establishedSources.filter((f) => !f.kind));
+  if (plain) add('established', plain);
+  for (const f of qualified) add(f.kind === 're-established' ? 're-established' : `established ${f.kind!}`, f.value);
+  for (const f of facts.severed) add('severed', f.value);
+  steps.sort((a, b) => (a.value.date < b.value.date ? -1 : a.value.date > b.value.date ? 1 : 0));
+  return { relationSteps: steps };
 }
 
 /** The most precise stated date; among equally precise ones, the earliest. */

@@ -80,7 +80,8 @@ function rowFacts(unit: TextUnit, meta: DocMeta, book: FactBook): void {
   if (isRelations) {
     if (!info.partner) return;
     for (const { date, kind } of relationDates(unit)) {
-      const fact: RelationDate = { value: date.value, source: sourceOf(unit) };
+      const qualified = kind === 'established de facto' ? 'de facto' : kind === 'established de jure' ? 'de jure' : kind === 're-established' ? kind : undefined;
+      const fact: RelationDate = { value: date.value, source: sourceOf(unit), ...(qualified ? { kind: qualified } : {}) };
       if (kind === 'severed') book.of(info.partner.id).severed.push(fact);
       else book.of(info.partner.id).establishedSources.push(fact);
     }
@@ -289,6 +290,8 @@ const MEMBERSHIP_RULES: MembershipRule[] = [
   { name: 'Accession protocol', partner: 'nato', re: /\bsigned accession protocols? for Albania\b/ },
   { name: 'Application to join NATO', partner: 'nato', re: /\bAlbania\b[^.]*?\bapplied to join NATO\b/ },
   { name: 'Member of NATO', partner: 'nato', re: /\bbecame a full member\b|\baccession of Albania to NATO took place\b/ },
+  // "Since Albania's NATO entry in May 2009": another source's date for the same milestone.
+  { name: 'Member of NATO', partner: 'nato', re: /\bAlbania's NATO entry\b|\bAlbania joined NATO\b|\bAlbania became a (?:full )?member of NATO\b/ },
   {
     name: 'UN Security Council (non-permanent member)',
     partner: 'united-nations',

@@ -308,21 +308,26 @@ describe('Foreign relations of Albania (wiki export)', () => {
     expect(iran.cells[1]!.text).toBe('1971 Severed Diplomatic in 7 September 2022');
   });
 
-  it('does not recover names in "Former countries" (the notes name successor states)', () => {
+  it('recovers a former state\'s own name in "Former countries", never a successor state (issue 13)', () => {
     const t = table(foreign, 'Former countries');
     expect(t.rows).toHaveLength(5);
-    for (const row of t.rows) expect(row.cells[0]).toEqual({ text: '', gap: true });
-    expect(t.gaps).toMatchObject({ missingCells: 5, rowsWithGaps: 5, emptyColumns: ['Country'] });
+    expect(t.rows.map((r) => r.cells[0])).toEqual([
+      { text: 'Soviet Union', recovered: true },
+      { text: 'Yugoslavia', recovered: true },
+      { text: '', gap: true }, // "See Albania–Austria relations and Albania–Hungary relations": successors
+      { text: '', gap: true }, // "See Albania–Czech Republic relations": a successor of Czechoslovakia
+      { text: '', gap: true }, // "See Albania–Germany relations": a successor, not the former state
+    ]);
     expect(t.rows[2]!.cells[2]!.text).toBe('See Albania–Austria relations and Albania–Hungary relations');
   });
 
-  it('recovers NATO in the Multilateral table but not names that are not "Albania–X relations"', () => {
+  it('recovers the EU, NATO and the UN in the Multilateral table from their notes (issue 13)', () => {
     const t = table(foreign, 'Multilateral');
     expect(t.header[0]).toBe('Organisation');
     expect(t.rows.map((r) => r.cells[0])).toEqual([
-      { text: '', gap: true },
+      { text: 'European Union', recovered: true },
       { text: 'NATO', recovered: true },
-      { text: '', gap: true },
+      { text: 'United Nations', recovered: true },
     ]);
   });
 
@@ -330,9 +335,9 @@ describe('Foreign relations of Albania (wiki export)', () => {
     const recovered = (heading: string) =>
       table(foreign, heading).rows.filter((r) => r.cells.some((c) => c.recovered)).length;
     expect(['Africa', 'Americas', 'Asia', 'Europe', 'Oceania', 'Former countries', 'Multilateral'].map(recovered)).toEqual(
-      [2, 4, 12, 34, 1, 0, 1],
+      [2, 4, 12, 34, 1, 2, 3],
     );
-    expect(foreign.warnings.filter((w) => w.code === 'recovered-name')).toHaveLength(54);
+    expect(foreign.warnings.filter((w) => w.code === 'recovered-name')).toHaveLength(58);
     expect(foreign.warnings.filter((w) => w.code === 'table-gaps')).toHaveLength(8);
   });
 

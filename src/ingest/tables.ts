@@ -18,12 +18,15 @@
 //
 // RECOVERY. When a gap is in an entity column and the same row says "See Albania–Egypt relations"
 // (any dash, any spacing), the partner after "Albania–" is put in the cell and marked
-// `recovered`. Only a single partner is ever recovered. Tables under a heading about former
-// states are left alone: there the note points to successor states ("See Albania–Czech Republic
+// `recovered`; so is a partner the registry knows from "See Accession of Albania to the European
+// Union" or "See Albania at the United Nations". Only a single partner is ever recovered. Under a
+// heading about former states only a former state's own name is recovered ("See Albania–Soviet
+// Union relations"): other notes there point to successor states ("See Albania–Czech Republic
 // relations" for Czechoslovakia, "Albania–Austria … and Albania–Hungary" for Austria-Hungary).
 import type { TableCell, TableGaps, TableRow } from '../shared/types';
 import { nameKey, normalizeDashedName } from '../shared/text';
 import { cleanInline, type DocBuilder } from './doc-builder';
+import { partnerFromNote } from './notePartner';
 
 /** One source line of a table, split into raw cells. */
 export interface RawRow {
@@ -153,23 +156,21 @@ export function buildTable(raw: RawTable, ctx: TableContext): {
   // Recover partner names from "See Albania–X relations" notes.
   const former = ctx.path.some((p) => FORMER_CONTEXT.test(nameKey(p))) || headerKeys.some((k) => FORMER_CONTEXT.test(k));
   const recoveredByColumn = header.map(() => 0);
-  if (!former) {
-    for (const row of data) {
-      row.cells.forEach((cell, c) => {
-        if (!cell.gap || !entityColumn[c]) return;
-        const partner = partnerFromNotes(row.cells, c);
-        if (!partner) return;
-        const note = partner.note;
-        row.cells[c] = { text: partner.name, recovered: true };
-        recoveredByColumn[c]!++;
-        builder.warn(
-          row.line,
-          'recovered-name',
-          `Recovered "${partner.name}" for the empty ${header[c]} cell at line ${row.line} (table in ${where}) ` +
-            `from the row's note "${note}".`,
-        );
-      });
-    }
+  for (const row of data) {
+    row.cells.forEach((cell, c) => {
+      if (!cell.gap || !entityColumn[c]) return;
+      const partner = former ? formerStateFromNotes(row.cells, c) : (partnerFromNotes(row.cells, c) ?? registeredFromNotes(row.cells, c));
+      if (!partner) return;
+      const note = partner.note;
+      row.cells[c] = { text: partner.name, recovered: true };
+      recoveredByColumn[c]!++;
+      builder.warn(
+        row.line,
+        'recovered-name',
+        `Recovered "${partner.name}" for the empty ${header[c]} cell at line ${row.line} (table in ${where}) ` +
+          `from the row's note "${note}".`,
+      );
+    });
   }
 
   const block: { type: 'table'; header: string[]; rows: TableRow[]; gaps?: TableGaps } = {
@@ -184,6 +185,33 @@ export function buildTable(raw: RawTable, ctx: TableContext): {
     builder.warn(raw.startLine, 'table-gaps', `Table in ${where} (line ${raw.startLine}): ${gaps.note}`);
   }
   return block;
+}
+
+/**
+ * "See Accession of Albania to the European Union", "See Albania at the United Nations", "See
+ * Albania–NATO relations": a note naming one partner the registry knows (the Multilateral table).
+ */
+function registeredFromNotes(cells: TableCell[], skip: number): { name: string; note: string } | null {
+  const found = cells.flatMap((cell, i) => {
+    if (i === skip || cell.gap || !/^See\s/.test(cell.text)) return [];
+    const p = partnerFromNote(cell.text);
+    return p ? [{ name: p.name, note: cell.text }] : [];
+  });
+  return found.length === 1 ? found[0]! : null;
+}
+
+/**
+ * Under a heading about former states, a note names the former state itself only when the
+ * registry knows that name as a former state ("See Albania–Soviet Union relations"); a note
+ * pointing at successor states ("See Albania–Czech Republic relations") recovers nothing.
+ */
+function formerStateFromNotes(cells: TableCell[], skip: number): { name: string; note: string } | null {
+  const found = cells.flatMap((cell, i) => {
+    if (i === skip || cell.gap || !/^See\s/.test(cell.text)) return [];
+    const p = partnerFromNote(cell.text);
+    return p && p.kind === 'former-state' ? [{ name: p.name, note: cell.text }] : [];
+  });
+  return found.length === 1 ? found[0]! : null;
 }
 
 /** The single partner named by "See Albania–X relations" in the row's other cells, if any. */

@@ -30,9 +30,12 @@ function passagesOf(corpusDir: string, name: string): IndexablePassage[] {
          FROM passages p JOIN documents d ON d.slug = p.doc_slug ORDER BY d.ord, p.ord`,
       )
       .all() as { id: string; doc_slug: string; anchor: string; block_id: string; path: string; text: string; title: string; partners: string }[];
+    // The partners field holds each partner's name and its aliases ("Kosova" finds Kosovo: issue 13).
+    const aliases = new Map((db.prepare('SELECT name, aliases FROM partners').all() as { name: string; aliases: string }[]).map((r) => [r.name, JSON.parse(r.aliases) as string[]]));
     return rows.map((r) => {
       const partners = JSON.parse(r.partners) as string[];
-      return { id: r.id, docSlug: r.doc_slug, docTitle: r.title, anchor: r.anchor, blockId: r.block_id, sectionPath: JSON.parse(r.path) as string[], text: r.text, partners, partnerNames: partners };
+      const partnerNames = partners.flatMap((n) => [n, ...(aliases.get(n) ?? [])]);
+      return { id: r.id, docSlug: r.doc_slug, docTitle: r.title, anchor: r.anchor, blockId: r.block_id, sectionPath: JSON.parse(r.path) as string[], text: r.text, partners, partnerNames };
     });
   } finally {
     db.close();

@@ -8,6 +8,8 @@ import { loadScorer, type ChunkReader, type Clause, type Matches, type ScoringIn
 import { foldForMatch, parseQuery, type ParsedQuery } from './query';
 import { makeSnippet, type Range } from './snippet';
 import { closestWord } from './suggest';
+import { spellingVariants } from './variants';
+import { lacking, wordsNotFound } from './partial';
 
 export interface PassageSource {
   getPassages(ids: string[]): Map<string, Passage>;
@@ -91,10 +93,13 @@ export class Searcher {
       return response;
     }
 
-    let matches = this.run(parsed, true);
+    // "Pasha Liman" is also tried as "Pashaliman", and the other way round.
+    const forms = [parsed, ...spellingVariants(parsed, (t) => this.index.hasTerm(t))];
+    let matches = union(forms.map((f) => this.run(f, true)));
+    let someWords = false;
     if (matches.docs.length === 0 && parsed.words.length > 1 && parsed.phrases.length === 0) {
       matches = this.run(parsed, false);
-      if (matches.docs.length > 0) response.notice = 'No passage contains every word; showing passages that contain some of them.';
+      someWords = matches.docs.length > 0;
     }
 
     // Filters: in place over the candidates (no per-candidate objects).
@@ -116,9 +121,16 @@ export class Searcher {
     }
 
     let shown: number[];
+    const lacks = new Map<number, string[]>();
     if (parsed.phrases.length === 0) {
       response.total = n;
-      shown = topK(docs, scores, n, options.limit);
+      shown = this.rerank(matches, n, options.limit, forms, lacks);
+      if (someWords || (shown.length > 0 && shown.every((i) => (lacks.get(i) ?? []).length > 0))) {
+        const missing = this.wordsNotFound(parsed, docs, n);
+        if (missing.length > 0) response.missingWords = missing;
+        const which = missing.length ? ` ${quoteList(missing)} ${missing.length === 1 ? 'is' : 'are'} not in the library.` : '';
+        response.notice = `No passage has every word as typed.${which} Showing passages with some of them, marked as partial matches.`;
+      }
     } else {
       // Phrases are checked on the candidates' text in rank order, in batches; the total counts
       // the passages that pass (exact up to PHRASE_CHECK_LIMIT candidates).
@@ -154,7 +166,11 @@ export class Searcher {
     const texts = this.passages.getPassages(shown.map((i) => this.index.refs[docs[i]!]!));
     for (const i of shown) {
       const p = texts.get(this.index.refs[docs[i]!]!);
-      if (p) response.results.push(toHit(p, scores[i]!, this.index.termsInField(docs[i]!, matches.terms, 'text'), parsed));
+      if (!p) continue;
+      const hit = toHit(p, scores[i]!, this.index.termsInField(docs[i]!, matches.terms, 'text'), parsed);
+      const missing = lacks.get(i);
+      if (missing && missing.length > 0) hit.partial = missing;
+      response.results.push(hit);
     }
     if (response.total === 0) {
       const suggestion = this.suggest(parsed, query);
@@ -165,6 +181,42 @@ export class Searcher {
 
   private run(parsed: ParsedQuery, requireAll: boolean): Matches {
     return this.index.execute(clausesFor(parsed, requireAll));
+  }
+
+  /**
+   * The page of hits, best first, with what each lacks of the query recorded in `lacks` (issue 13):
+   * among the best RERANK_POOL candidates, passages with every word as typed come before partial
+   * ones, and prose before link lists ("See also"), each group in score order.
+   */
+  private rerank(matches: Matches, n: number, limit: number, forms: readonly ParsedQuery[], lacks: Map<number, string[]>): number[] {
+    const { docs, scores } = matches;
+    const pool = topK(docs, scores, n, Math.max(limit, RERANK_POOL));
+    // The pool's own texts (a few dozen rows), not the folded-text buffer: a search that needs no
+    // phrase check never depends on that part of the index.
+    const texts = this.passages.getPassages(pool.map((i) => this.index.refs[docs[i]!]!));
+    const textOf = (i: number) => foldForMatch(texts.get(this.index.refs[docs[i]!]!)?.text ?? '');
+    const linkList = new Set<number>();
+    for (const i of pool) {
+      const text = textOf(i);
+      lacks.set(i, lacking(text, forms, this.index.termsInField(docs[i]!, matches.terms, 'partners')));
+      if (LINK_LIST.test(text)) linkList.add(i);
+    }
+    // Fewer words lacking first; among equals, prose before link lists; then score order.
+    const rank = (i: number) => lacks.get(i)!.length * 2 + (linkList.has(i) ? 1 : 0);
+    return pool
+      .map((i, at) => ({ i, at }))
+      .sort((a, b) => rank(a.i) - rank(b.i) || a.at - b.at)
+      .slice(0, limit)
+      .map(({ i }) => i);
+  }
+
+  /** The query's words that no candidate passage has as typed (at most PHRASE_CHECK_LIMIT candidates read). */
+  private wordsNotFound(parsed: ParsedQuery, docs: Int32Array, n: number): string[] {
+    const folded = this.passages.foldedTexts?.() ?? null;
+    const ordinals = Array.from(docs.subarray(0, Math.min(n, PHRASE_CHECK_LIMIT)));
+    if (folded && folded.size === this.index.refs.length) return wordsNotFound(parsed, ordinals.map((d) => folded.text(d)));
+    const texts = this.passages.getPassages(ordinals.map((d) => this.index.refs[d]!));
+    return wordsNotFound(parsed, [...texts.values()].map((p) => foldForMatch(p.text)));
   }
 
   private documentOrdinal(slug: string): number {
@@ -208,6 +260,27 @@ export class Searcher {
   private knows(term: string, prefix: boolean): boolean {
     return prefix ? this.index.hasPrefix(term) : this.index.hasTerm(term);
   }
+}
+
+/** How many of the best-scored candidates are reranked (complete before partial, prose before link lists). */
+export const RERANK_POOL = 50;
+
+/** A link list's passage text ("See also" items, joined by " · " in src/core/passages.ts). */
+const LINK_LIST = /^[^.]*(?: · [^.]*)+$/;
+
+function quoteList(words: readonly string[]): string {
+  const q = words.map((w) => `“${w}”`);
+  return q.length <= 1 ? q.join('') : `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
+}
+
+/** Candidates of several queries, each passage once with its best score; terms from all. */
+function union(all: readonly Matches[]): Matches {
+  if (all.length === 1) return all[0]!;
+  const best = new Map<number, number>();
+  for (const m of all) m.docs.forEach((d, i) => best.set(d, Math.max(best.get(d) ?? -Infinity, m.scores[i]!)));
+  const terms = new Set<number>();
+  for (const m of all) for (const t of m.terms) terms.add(t);
+  return { docs: Int32Array.from(best.keys()), scores: Float64Array.from(best.values()), terms: Int32Array.from(terms) };
 }
 
 /**

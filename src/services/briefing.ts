@@ -78,12 +78,15 @@ export function buildBriefing(library: Library, params: BriefingOptions): Briefi
   const item = (e: FacetEntry, chars: number): BriefingItem => {
     const id = itemId(e.docSlug, e.anchor, e.text);
     used.add(id);
+    const source = sources.number(e.docSlug, e.anchor);
+    const also = [...new Set((e.alsoIn ?? []).map((a) => sources.number(a.docSlug, a.anchor)))].filter((n) => n !== source);
     return {
       id,
       text: clip(e.text, chars),
       ...(e.label ? { label: e.label } : {}),
       ...(e.date ? { date: e.date } : {}),
-      source: sources.number(e.docSlug, e.anchor),
+      source,
+      ...(also.length ? { alsoSources: also } : {}),
       ...(pinned.has(id) ? { pinned: true as const } : {}),
       ...(e.sourcesDiffer ? { sourcesDiffer: e.sourcesDiffer } : {}),
     };
@@ -345,7 +348,7 @@ function sameEvent(a: TimelineEvent, b: TimelineEvent): boolean {
 }
 
 function eventDate(e: TimelineEvent): DateValue {
-  const v: DateValue = { date: e.date, precision: e.precision, ...(e.end ? { end: e.end } : {}), text: '' };
+  const v: DateValue = { date: e.date, precision: e.precision, ...(e.end ? { end: e.end } : {}), text: '', ...(e.inferred ? { inferred: e.inferred } : {}) };
   v.text = describeDate(v);
   return v;
 }

@@ -85,31 +85,33 @@ describe('compare: Kosovo vs Ukraine', () => {
     c = comparePartners(lib, ['Kosovo', 'Ukraine']);
   });
 
-  it('relations established 18 February 2008 vs 13 January 1993, each with its sources', () => {
+  it('relations established 18 February 2008 vs 13 January 1993: one fact once, citing every source (issue 13)', () => {
     const kosovo = cell(c, 'relations', 'kosovo');
-    expect(kosovo.length).toBeGreaterThanOrEqual(2);
-    for (const e of kosovo) {
-      expect(e.date?.date).toBe('2008-02-18');
-      expect(e.sourcesDiffer).toBeUndefined();
-      expectSourced(e, false);
-    }
-    expect(new Set(kosovo.map((e) => e.docSlug))).toEqual(new Set(['foreign-relations-of-albania', 'albania-kosovo-relations']));
+    // The table's "18 February 2008" and "established the following day" (after 17 February 2008).
+    expect(kosovo).toHaveLength(1);
+    expect(kosovo[0]!.date?.date).toBe('2008-02-18');
+    expect(kosovo[0]!.sourcesDiffer).toBeUndefined();
+    expectSourced(kosovo[0]!, false);
+    const cited = [kosovo[0]!, ...(kosovo[0]!.alsoIn ?? [])].map((r) => r.docSlug);
+    expect(new Set(cited)).toEqual(new Set(['foreign-relations-of-albania', 'albania-kosovo-relations']));
 
     const ukraine = cell(c, 'relations', 'ukraine');
     expect(ukraine[0]).toMatchObject({ date: { date: '1993-01-13', precision: 'day' }, docSlug: 'albania-ukraine-relations' });
     expect(ukraine[0]!.text).toContain('January 13, 1993');
+    // "were established in 1993" is the same fact: cited, not repeated.
+    expect(ukraine[0]!.alsoIn?.map((r) => r.quote)).toContain('The diplomatic relations between Albania and Ukraine were established in 1993.');
+    expect(ukraine.some((e) => e.date?.date === '1993')).toBe(false);
     for (const e of ukraine) expectSourced(e, false);
   });
 
   it('a year refined by a day is not a disagreement, but 1992 against 1993 is', () => {
     const ukraine = cell(c, 'relations', 'ukraine');
-    const year1993 = ukraine.find((e) => e.date?.date === '1993')!;
+    const day1993 = ukraine.find((e) => e.date?.date === '1993-01-13')!;
     const table1992 = ukraine.find((e) => e.date?.date === '1992')!;
-    expect(year1993.text).toBe('The diplomatic relations between Albania and Ukraine were established in 1993.');
-    expect(year1993.sourcesDiffer).toMatch(/1992/);
-    expect(year1993.sourcesDiffer).not.toMatch(/January 1993/);
+    expect(day1993.sourcesDiffer).toMatch(/1992/);
     expect(table1992.docSlug).toBe('foreign-relations-of-albania');
     expect(table1992.sourcesDiffer).toMatch(/1993/);
+    expect(ukraine).toHaveLength(2);
   });
 
   it("marks Albania's mission for Ukraine: embassy in Kyiv vs accredited from Warsaw", () => {
@@ -256,13 +258,17 @@ describe('compare: Turkey and Greece (sections of an overview)', () => {
     expect(greece.some((e) => /powerful ally in Turkey/.test(e.text))).toBe(false);
   });
 
-  it('Greece: relations "de facto in 1971 de juro 21 March 1996" shown as stated, not as a disagreement', () => {
+  it('Greece: "de facto in 1971 de juro 21 March 1996" is two facts, not a disagreement (issue 13)', () => {
     const rel = cell(c, 'relations', 'greece');
-    expect(rel).toHaveLength(1);
-    expect(rel[0]!.text).toContain('de facto in 1971 de juro 21 March 1996');
-    expect(rel[0]!.date?.date).toBe('1996-03-21');
-    expect(rel[0]!.sourcesDiffer).toBeUndefined();
-    expect(cell(c, 'key-figures', 'greece').some((e) => e.label === '250 Greek military personnel')).toBe(true);
+    expect(rel.map((e) => [e.label, e.date?.date])).toEqual([
+      ['Relations established de facto', '1971'],
+      ['Relations established de jure', '1996-03-21'],
+    ]);
+    for (const e of rel) {
+      expect(e.text).toContain('de facto in 1971 de juro 21 March 1996');
+      expect(e.sourcesDiffer).toBeUndefined();
+    }
+    expect(cell(c, 'key-figures', 'greece').some((e) => e.label === 'about 250 Greek military personnel')).toBe(true);
   });
 
   it('facets with nothing in the library are empty arrays ("not stated in this library")', () => {
@@ -311,5 +317,67 @@ describe('compare: errors', () => {
     } finally {
       desk.close();
     }
+  });
+});
+
+describe('facets hold what their names say (issue 13)', () => {
+  let c: Comparison;
+  beforeAll(() => {
+    c = comparePartners(lib, ['NATO', 'Kosovo', 'Greece']);
+  });
+  const texts = (facet: FacetId, partner: string) => cell(c, facet, partner).map((e) => e.text);
+
+  it("NATO's own acts are not Albania's memberships", () => {
+    expect(texts('memberships', 'nato').some((t) => t.includes('NATO created the North Atlantic Cooperation Council'))).toBe(false);
+    expect(texts('memberships', 'nato').some((t) => t.includes('Albania joined in 1992'))).toBe(true);
+  });
+
+  it("the Soviet-built history of the Pashaliman base is not NATO security cooperation", () => {
+    expect(texts('security', 'nato').some((t) => t.includes('built in the 1950s by the Soviet Union'))).toBe(false);
+    expect(texts('security', 'nato').some((t) => t.includes('offered NATO a naval base'))).toBe(true);
+  });
+
+  it('earthquake relief is people helping people, not economy', () => {
+    expect(texts('economy', 'kosovo').some((t) => t.includes('humanitarian aid in trucks'))).toBe(false);
+    expect(texts('security', 'kosovo').some((t) => t.includes('Urban Search and Rescue'))).toBe(false);
+    expect(texts('people', 'kosovo').some((t) => t.includes('an earthquake struck Albania'))).toBe(true);
+  });
+
+  it('politics is not People and culture', () => {
+    expect(texts('people', 'greece').some((t) => t.includes('Greece preferred and assisted Fatos Nano'))).toBe(false);
+    expect(texts('people', 'greece').some((t) => t.includes('cultural and historic relations'))).toBe(true);
+  });
+
+  it('NATO membership: April 1, 2009 against "NATO entry in May 2009" is marked, the year 2009 agrees', () => {
+    const member = cell(c, 'memberships', 'nato').find((e) => e.label === 'Member of NATO')!;
+    expect(member.date?.date).toBe('2009-04-01');
+    expect(member.sourcesDiffer).toMatch(/May 2009/);
+    expect(member.sourcesDiffer).not.toMatch(/\b2009 for\b.*\b2009\b/);
+  });
+
+  it('one mission, one spelling: Pristina and Prishtina are one embassy', () => {
+    const kosovo = lib.getPartner('kosovo').missions.filter((m) => m.direction === 'albania-in-partner');
+    expect(new Set(kosovo.map((m) => m.place))).toEqual(new Set(['Pristina']));
+    expect(kosovo.some((m) => m.placeAsStated === 'Prishtina')).toBe(true);
+    const ukraine = lib.getPartner('ukraine').missions.filter((m) => m.direction === 'partner-in-albania');
+    expect(new Set(ukraine.map((m) => m.place))).toEqual(new Set(['Tirana']));
+  });
+
+  it('the partners list shows de facto and de jure, and a severance, wherever it shows established', () => {
+    const list = new Map(lib.listPartners().map((p) => [p.id, p]));
+    expect(list.get('iran')!.relationSteps).toEqual([
+      { kind: 'established', value: expect.objectContaining({ date: '1971' }) },
+      { kind: 'severed', value: expect.objectContaining({ date: '2022-09-07' }) },
+    ]);
+    expect(list.get('greece')!.relationSteps?.map((s) => [s.kind, s.value.date])).toEqual([
+      ['established de facto', '1971'],
+      ['established de jure', '1996-03-21'],
+    ]);
+  });
+
+  it('an inferred year is shown with its reason in compare entries', () => {
+    const ukraine = comparePartners(lib, ['Ukraine', 'Kosovo']);
+    const refugees = cell(ukraine, 'people', 'ukraine').find((e) => e.text.startsWith('In mid-March, Albania received 351'))!;
+    expect(refugees.date?.inferred).toBe('year inferred from an earlier paragraph ("late February 2022")');
   });
 });

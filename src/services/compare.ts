@@ -4,7 +4,6 @@
 // (facets.ts), key figures, and a mini timeline. Where the sources disagree, both entries stay
 // and are marked `sourcesDiffer`.
 import { DeskError } from '../shared/api';
-import { formatDate } from '../shared/dates';
 import type {
   Block,
   Comparison,
@@ -13,19 +12,19 @@ import type {
   DeskDocument,
   FacetEntry,
   FacetId,
-  Mission,
   Partner,
   Section,
   SourceRef,
   TimelineEvent,
 } from '../shared/types';
-import { foldAccents } from '../shared/text';
 import { splitSentences } from '../core/sentences';
 import { mentionsIn, partnerById } from '../core/partners';
 import {
   classifySentence,
   FACETS,
   facetForHeadings,
+  filingOf,
+  topicFits,
   figuresIn,
   isAgreementSentence,
   OTHER_SUBJECTS,
@@ -34,7 +33,12 @@ import {
   type TopicFacet,
 } from './facets';
 import type { Library } from './library';
-import { envoyPhrase, missionsPhrase } from './compareShort';
+import { eventDate, compatible } from './compareDates';
+import { envoyEntries, membershipEntries, missionEntries, recognitionEntries, relationEntries, type FactColumn } from './compareFacts';
+import { excerpt, findBlockId, isTableRow, pick, rowText, tableHeader, textKey, type Scored } from './compareQuotes';
+import { eventImportance, milestoneKeys } from './compareTimeline';
+
+export { describeDate } from './compareDates';
 
 export const MIN_PARTNERS = 2;
 export const MAX_PARTNERS = 4;
@@ -146,9 +150,8 @@ interface Candidate {
   date?: DateValue;
 }
 
-type Scored = { entry: FacetEntry; score: number; order: number };
 
-class PartnerColumn {
+class PartnerColumn implements FactColumn {
   private readonly events: TimelineEvent[];
   private readonly datesByQuote = new Map<string, DateValue>();
   private readonly names: string[];
@@ -158,7 +161,7 @@ class PartnerColumn {
 
   constructor(
     private readonly ctx: Context,
-    private readonly partner: Partner,
+    readonly partner: Partner,
   ) {
     this.events = ctx.library.timeline({ partner: partner.id });
     for (const e of this.events) {
@@ -219,9 +222,11 @@ class PartnerColumn {
               if (!this.belongs(text, mentions, scope)) return;
               const c = classifySentence(text, this.names);
               const scores = new Map(c.scores);
-              const hf = classifyOnly ? undefined : headingFacet;
-              // Named in passing elsewhere: only sentences the classifier is sure about (two cues).
-              const topics = topicsOf(hf, c).filter((t) => scope !== 'mention' || (scores.get(t) ?? 0) >= 2);
+              const filing = filingOf(text, mentions, id, section.path);
+              const hf = classifyOnly || !filing.byHeading ? undefined : headingFacet;
+              // Named in passing elsewhere, or about another partner: only sentences the classifier is sure about (two cues).
+              const strict = scope === 'mention' || !filing.byHeading;
+              const topics = topicsOf(hf, c).filter((t) => (!strict || (scores.get(t) ?? 0) >= 2) && topicFits(t, text));
               const date = this.datesByQuote.get(textKey(text));
               out.push({
                 text,
@@ -328,133 +333,30 @@ class PartnerColumn {
     return pick(scored);
   }
 
-  // --- facts --------------------------------------------------------------------------------
+  // --- facts (compareFacts.ts) ---------------------------------------------------------------
 
   private relations(): FacetEntry[] {
-    const established = this.datedByQuote(this.partner.establishedSources, 'Relations established');
-    markDateConflicts(established, this.ctx, 'date of establishment');
-    const severed = this.datedByQuote(this.partner.severed, 'Relations severed');
-    // The date the partner record settles on first, then the most precise.
-    const main = this.partner.established?.date;
-    established.sort((a, b) => Number(b.values.some((v) => v.date === main)) - Number(a.values.some((v) => v.date === main)) || rank(b.entry.date) - rank(a.entry.date));
-    // A table cell can state both ("1971 Severed Diplomatic in 7 September 2022"): shown once, under established.
-    const shown = new Set(established.map((g) => textKey(g.entry.text)));
-    return mergeSame([...established, ...severed.filter((g) => !shown.has(textKey(g.entry.text)))].map((g) => g.entry));
+    return relationEntries(this);
   }
 
   private recognition(): FacetEntry[] {
-    return this.datedByQuote(this.partner.recognition, 'Recognition')
-      .sort((a, b) => (a.entry.date?.date ?? '').localeCompare(b.entry.date?.date ?? ''))
-      .map((g) => g.entry);
-  }
-
-  /** One entry per quote (a quote can state two dates: "de facto in 1971 de juro 21 March 1996"). */
-  private datedByQuote(facts: { value: DateValue; source: SourceRef }[], label: string): { entry: FacetEntry; values: DateValue[] }[] {
-    const groups = new Map<string, { entry: FacetEntry; values: DateValue[] }>();
-    for (const f of facts) {
-      const key = `${f.source.docSlug}#${f.source.anchor}#${f.source.quote}`;
-      const g = groups.get(key);
-      if (g) {
-        g.values.push(f.value);
-        if (f.value.date === this.partner.established?.date) g.entry.date = f.value;
-        continue;
-      }
-      groups.set(key, { entry: { ...this.sourceEntry(f.source), label, date: f.value }, values: [f.value] });
-    }
-    return [...groups.values()];
+    return recognitionEntries(this);
   }
 
   private missions(): FacetEntry[] {
-    const name = this.partner.name;
-    const dirLabel = (d: Mission['direction']) => (d === 'albania-in-partner' ? `Albania in ${name}` : `${name} in Albania`);
-    // Group the statements of one mission (same direction, kind and place), best-worded first.
-    const groups = new Map<string, Mission[]>();
-    for (const m of this.partner.missions) {
-      const key = `${m.direction}|${m.kind}|${placeKey(m)}`;
-      groups.set(key, [...(groups.get(key) ?? []), m]);
-    }
-    const byText = new Map<string, FacetEntry & { missions: Mission[] }>();
-    const perQuote = new Map<string, number>();
-    for (const m of this.partner.missions) perQuote.set(m.source.quote, (perQuote.get(m.source.quote) ?? 0) + 1);
-    for (const ms of groups.values()) {
-      // A statement of this one mission reads best; one that states two is the fallback.
-      const sorted = [...ms].sort(
-        (a, b) => quoteRank(a.source.quote) - quoteRank(b.source.quote) || perQuote.get(a.source.quote)! - perQuote.get(b.source.quote)! || a.source.quote.length - b.source.quote.length,
-      );
-      const main = sorted[0]!;
-      const entry = this.sourceEntry(main.source);
-      const key = textKey(entry.text);
-      const existing = byText.get(key);
-      const target = existing ?? { ...entry, label: dirLabel(main.direction), missions: [] };
-      target.missions.push(...ms);
-      if (existing && existing.label !== dirLabel(main.direction) && !existing.label?.includes(dirLabel(main.direction))) {
-        existing.label = existing.missions.every((m) => m.direction === main.direction) ? existing.label : 'Both ways';
-      }
-      const also = sorted.slice(1).map((m) => m.source).filter((s) => s.quote !== main.source.quote);
-      target.alsoIn = dedupeRefs([...(target.alsoIn ?? []), ...also]);
-      if (!target.alsoIn.length) delete target.alsoIn;
-      byText.set(key, target);
-    }
-    const entries = [...byText.values()];
-    // Sources differ when one says the mission is resident (an embassy there) and another that it
-    // is accredited from elsewhere.
-    for (const direction of ['albania-in-partner', 'partner-in-albania'] as const) {
-      const sender = direction === 'albania-in-partner' ? 'Albania' : name;
-      const resident = this.partner.missions.filter((m) => m.direction === direction && isResidentEmbassy(m));
-      const accredited = this.partner.missions.filter((m) => m.direction === direction && /accredited/i.test(m.kind));
-      if (resident.length === 0 || accredited.length === 0) continue;
-      for (const e of entries) {
-        const says = e.missions.filter((m) => m.direction === direction);
-        const notes: string[] = [];
-        if (says.some(isResidentEmbassy)) notes.push(...accredited.map((m) => `Another source says ${sender} is accredited from ${m.place} (${this.ctx.where(m.source)}).`));
-        if (says.some((m) => /accredited/i.test(m.kind))) notes.push(...resident.map((m) => `Another source says ${sender} has an embassy in ${m.place} (${this.ctx.where(m.source)}).`));
-        if (notes.length) e.sourcesDiffer = [...new Set(notes)].join(' ');
-      }
-    }
-    const dirOrder = (e: { missions: Mission[] }) => (e.missions.some((m) => m.direction === 'albania-in-partner') ? 0 : 1);
-    return entries
-      .sort((a, b) => dirOrder(a) - dirOrder(b))
-      .map(({ missions, ...e }) => ({ ...e, short: missionsPhrase(missions, e.text) }));
+    return missionEntries(this);
   }
 
   private envoys(): FacetEntry[] {
-    const seen = new Set<string>();
-    const out: FacetEntry[] = [];
-    const sorted = [...this.partner.envoys].sort((a, b) => Number(a.sends !== 'albania') - Number(b.sends !== 'albania') || (a.from?.date ?? '9999').localeCompare(b.from?.date ?? '9999'));
-    for (const e of sorted) {
-      const key = `${e.sends}|${foldAccents(e.name).toLowerCase()}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const sender = e.sends === 'albania' ? 'Albania' : partnerById(e.sends)?.name ?? e.sends;
-      const label = /albania/i.test(e.title) ? e.title : `${e.title} of ${sender}`;
-      const term = e.to === 'incumbent' ? ' (incumbent)' : '';
-      out.push({ ...this.sourceEntry(e.source), label: label + term, short: envoyPhrase(e, describeDate), ...(e.from ? { date: e.from } : {}) });
-    }
-    return out;
+    return envoyEntries(this);
   }
 
   private memberships(): FacetEntry[] {
-    const groups = new Map<string, Partner['memberships']>();
-    for (const m of this.partner.memberships) {
-      const key = foldAccents(m.name).toLowerCase();
-      groups.set(key, [...(groups.get(key) ?? []), m]);
-    }
-    const entries: { entry: FacetEntry; values: DateValue[] }[] = [];
-    for (const ms of groups.values()) {
-      // The most precise date, then prose over a table row, then reading order.
-      const sorted = [...ms].sort((a, b) => rank(b.value) - rank(a.value) || quoteRank(a.source.quote) - quoteRank(b.source.quote));
-      const best = sorted[0]!;
-      const also = dedupeRefs(sorted.slice(1).map((m) => m.source).filter((s) => s.quote !== best.source.quote));
-      const entry: FacetEntry = { ...this.sourceEntry(best.source), label: best.name, ...(best.value ? { date: best.value } : {}), ...(also.length ? { alsoIn: also } : {}) };
-      const values = ms.flatMap((m) => (m.value ? [m.value] : []));
-      entries.push({ entry, values });
-      // Within one milestone, two dates that do not refine each other are a disagreement.
-      const clash = values.filter((v) => best.value && !compatible(v, best.value));
-      if (clash.length) entry.sourcesDiffer = `Another source gives ${[...new Set(clash.map(describeDate))].join(', ')} for ${best.name}.`;
-    }
-    return entries
-      .sort((a, b) => (a.entry.date ? 0 : 1) - (b.entry.date ? 0 : 1) || (a.entry.date?.date ?? '').localeCompare(b.entry.date?.date ?? ''))
-      .map((e) => e.entry);
+    return membershipEntries(this);
+  }
+
+  where(ref: { docSlug: string; anchor: string }): string {
+    return this.ctx.where(ref);
   }
 
   // --- timeline -----------------------------------------------------------------------------
@@ -484,7 +386,7 @@ class PartnerColumn {
   // --- quoting ------------------------------------------------------------------------------
 
   /** An entry for an extracted fact: its quote made readable (table row, infobox field, list item), with its block. */
-  private sourceEntry(ref: SourceRef): FacetEntry {
+  sourceEntry(ref: SourceRef): FacetEntry {
     let text = ref.quote.trim();
     if (isTableRow(text)) text = rowText(text, tableHeader(this.ctx.section(ref.docSlug, ref.anchor), text)) || text;
     else if (/^- [^:]{1,40}: /.test(text)) text = text.replace(/^- [^:]{1,40}: /, '');
@@ -521,219 +423,4 @@ export function mainSubject(mentions: readonly string[]): string | null {
   let best: string | null = null;
   for (const m of mentions) if (best === null || counts.get(m)! > counts.get(best)!) best = m;
   return best;
-}
-
-/** Keep the best entries, spreading them over sections: each further pick from the same section costs 2. */
-function pick(scored: Scored[]): FacetEntry[] {
-  const left = [...scored];
-  const out: FacetEntry[] = [];
-  const perSection = new Map<string, number>();
-  const seen = new Set<string>();
-  while (left.length > 0) {
-    let bi = 0;
-    let best = -Infinity;
-    left.forEach((s, i) => {
-      const v = s.score - 2 * (perSection.get(`${s.entry.docSlug}#${s.entry.anchor}`) ?? 0);
-      if (v > best || (v === best && s.order < left[bi]!.order)) {
-        best = v;
-        bi = i;
-      }
-    });
-    const [s] = left.splice(bi, 1);
-    const key = textKey(s!.entry.text);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const sk = `${s!.entry.docSlug}#${s!.entry.anchor}`;
-    perSection.set(sk, (perSection.get(sk) ?? 0) + 1);
-    out.push(s!.entry);
-  }
-  return out;
-}
-
-function textKey(text: string): string {
-  return foldAccents(text).toLowerCase().replace(/^[-•◇\s]+/, '').replace(/\s+/g, ' ').replace(/[.\s]+$/, '').trim();
-}
-
-function isTableRow(quote: string): boolean {
-  return quote.trim().startsWith('|');
-}
-
-/**
- * A table row's meaningful cells (no running number, no "See …" cross-reference, no empty cell)
- * joined by " — "; a row with one such cell is prefixed with its column header ("Formal Relations
- * Began: 1981"), since a bare date says nothing.
- */
-export function rowText(quote: string, header: readonly string[] = []): string {
-  const cells = quote.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
-  const kept = cells.map((c, i) => [c, i] as const).filter(([c, i]) => c !== '' && !/^See\b/.test(c) && !(i === 0 && /^\d+$/.test(c)));
-  if (kept.length === 1) {
-    const [value, i] = kept[0]!;
-    const h = (header[i] ?? '').replace(/<[^>]+>/g, '').trim();
-    return h ? `${h}: ${value}` : value;
-  }
-  return kept.map(([c]) => c).join(' — ');
-}
-
-/** The header of the table in `section` that holds the row quoted. */
-function tableHeader(section: Section | undefined, quote: string): string[] {
-  const cells = quote.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim()).filter(Boolean);
-  for (const b of section?.blocks ?? []) {
-    if (b.type !== 'table') continue;
-    if (b.rows.some((r) => cells.every((c) => r.cells.some((rc) => rc.text.trim() === c)))) return b.header;
-  }
-  return [];
-}
-
-/** A long quote (e.g. a list of 80 organisations) cut to the words around the partner's name. */
-function excerpt(text: string, names: readonly string[]): string {
-  const folded = foldAccents(text);
-  let at = -1;
-  let len = 0;
-  for (const n of names) {
-    const m = new RegExp(`(?<![\\p{L}])${foldAccents(n).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').exec(folded);
-    if (m) {
-      at = m.index;
-      len = m[0].length;
-      break;
-    }
-  }
-  if (at < 0) return `${text.slice(0, 300).replace(/\s+\S*$/, '')} …`;
-  let start = Math.max(0, at - 80);
-  let end = Math.min(text.length, at + len + 80);
-  if (start > 0) start = text.indexOf(' ', start) + 1;
-  if (end < text.length) end = text.lastIndexOf(' ', end);
-  return `${start > 0 ? '… ' : ''}${text.slice(start, end).trim()}${end < text.length ? ' …' : ''}`;
-}
-
-function findBlockId(section: Section | undefined, quote: string, text: string): string | undefined {
-  if (!section) return undefined;
-  const q = textKey(quote);
-  const t = textKey(text.replace(/^… | …$/g, ''));
-  for (const b of section.blocks) {
-    switch (b.type) {
-      case 'paragraph':
-        if (textKey(b.text).includes(t)) return b.id;
-        break;
-      case 'list':
-        if (b.items.some((i) => textKey(i).includes(t))) return b.id;
-        break;
-      case 'infobox':
-        if (b.fields.some((f) => textKey(`- ${f.key}: ${f.value}`) === q)) return b.id;
-        break;
-      case 'table':
-        if (b.rows.some((r) => r.cells.some((c) => c.text && t.includes(textKey(c.text))))) return b.id;
-        break;
-      default:
-        break;
-    }
-  }
-  return undefined;
-}
-
-function eventDate(e: TimelineEvent): DateValue {
-  const value: DateValue = { date: e.date, precision: e.precision, ...(e.end ? { end: e.end } : {}), text: '' };
-  value.text = describeDate(value);
-  return value;
-}
-
-const PRECISION_RANK: Record<DateValue['precision'], number> = { day: 4, month: 3, year: 2, range: 1, decade: 0 };
-const rank = (d: DateValue | undefined) => (d ? PRECISION_RANK[d.precision] : -1);
-
-/** Two dates agree when one refines the other (1993 and 13 January 1993), or a decade/range holds the other. */
-function compatible(a: DateValue, b: DateValue): boolean {
-  const span = (d: DateValue): [string, string] => {
-    if (d.precision === 'decade') return [d.date.slice(0, 4), (d.end ?? `${Number(d.date.slice(0, 3)) * 10 + 9}`).slice(0, 4) + '\uffff'];
-    if (d.precision === 'range') return [d.date, (d.end ?? d.date) + '\uffff'];
-    return [d.date, d.date + '\uffff'];
-  };
-  const [a0, a1] = span(a);
-  const [b0, b1] = span(b);
-  return a0 <= b1 && b0 <= a1;
-}
-
-/** "13 January 1993", "March 2020", "1993", "1990s", "1998–1999". */
-export const describeDate = (d: DateValue): string => formatDate(d);
-
-/** Entries from different quotes whose dates do not refine one another: mark each with what the other says. */
-function markDateConflicts(groups: { entry: FacetEntry; values: DateValue[] }[], ctx: Context, what: string): void {
-  for (const g of groups) {
-    const others = groups.filter((o) => o !== g && !o.values.some((v) => g.values.some((w) => compatible(v, w))));
-    if (others.length === 0) continue;
-    g.entry.sourcesDiffer = others
-      .map((o) => `Another source gives ${o.values.map(describeDate).join(' / ')} as the ${what} (${ctx.where(o.entry)}).`)
-      .join(' ');
-  }
-}
-
-function isResidentEmbassy(m: Mission): boolean {
-  return /^embassy$/i.test(m.kind.trim());
-}
-
-/** Spelling variants of one place (Pristina / Prishtina) and "Albania" for its capital group together. */
-function placeKey(m: Mission): string {
-  const p = foldAccents(m.place).toLowerCase().replace(/h/g, '').replace(/[^a-z]/g, '');
-  return m.direction === 'partner-in-albania' && (p === 'albania' || p === 'tirana') ? 'tirana' : p;
-}
-
-/** Short, single statements read best: list item or sentence, then a long sentence, then table rows and infobox fields. */
-function quoteRank(quote: string): number {
-  if (isTableRow(quote)) return 3;
-  if (/^- [^:]{1,40}: /.test(quote)) return 4;
-  return quote.length > 120 ? 1 : 0;
-}
-
-function dedupeRefs(refs: SourceRef[]): SourceRef[] {
-  const seen = new Set<string>();
-  return refs.filter((r) => {
-    const k = `${r.docSlug}#${r.anchor}#${r.quote}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
-
-// --- mini timeline: which events matter most --------------------------------------------------
-
-const MILESTONES: readonly [key: string, re: RegExp][] = [
-  ['established', /\b(?:relations? (?:were |was )?established|established (?:de facto|de jure)|diplomatic relations)\b/i],
-  ['severed', /\b(?:severed|suspended)\b/i],
-  ['recognition', /\brecogni[sz]/i],
-  ['pfp', /\bPartnership for Peace\b/],
-  ['map', /\b(?:Membership Action Plan|MAP)\b/],
-  ['invitation', /\binvitation\b/i],
-  ['protocol', /\baccession protocols?\b/i],
-  ['member', /\b(?:full member|Member of NATO|accession of Albania)\b/i],
-  ['negotiations', /\bIntergovernmental Conference|accession negotiations\b/i],
-  ['embassy', /\bembassy\b/i],
-  ['invasion', /\binvasion\b/i],
-  ['signed', /\bsigned\b/i],
-];
-
-function milestoneKeys(e: TimelineEvent): string[] {
-  const text = `${e.summary} ${e.quote}`;
-  return MILESTONES.filter(([, re]) => re.test(text)).map(([key]) => key);
-}
-
-function eventImportance(e: TimelineEvent, partnerId: string, ctx: Context): number {
-  const text = `${e.summary} ${e.quote}`;
-  let score = milestoneKeys(e).length > 0 ? 3 : 0;
-  if (/country not named in the source|term as representative/i.test(e.summary)) score -= 4;
-  if (e.precision === 'day' || e.precision === 'month') score += 1;
-  if (e.precision === 'decade' || e.precision === 'range') score -= 1;
-  const doc = ctx.summaries.find((d) => d.slug === e.docSlug);
-  if (doc && doc.kind !== 'overview' && doc.partners[0] === partnerId) score += 1;
-  if (e.partners.length === 1) score += 1;
-  if (/\bwas quoted as saying\b/.test(text)) score -= 1;
-  return score;
-}
-
-/** Entries with the same words and date (a table row repeated under two headings) become one, the rest as `alsoIn`. */
-function mergeSame(entries: FacetEntry[]): FacetEntry[] {
-  const out: FacetEntry[] = [];
-  for (const e of entries) {
-    const same = out.find((o) => textKey(o.text) === textKey(e.text) && o.date?.date === e.date?.date && o.label === e.label);
-    if (same) same.alsoIn = [...(same.alsoIn ?? []), { docSlug: e.docSlug, anchor: e.anchor, quote: e.text }];
-    else out.push(e);
-  }
-  return out;
 }

@@ -15,15 +15,20 @@ export function missionPhrase(m: Pick<Mission, 'kind' | 'place'>): string {
  * Kharkiv"); of two spellings of a place (Pristina / Prishtina), the one the entry's text uses.
  */
 export function missionsPhrase(missions: readonly Omit<Mission, 'source'>[], text: string): string {
+  const fold = (place: string) => place.toLowerCase().replace(/h/g, '').replace(/[^a-z]/g, '');
+  // A place as the entry's text spells it, when that is a spelling of the same name (Prishtina for
+  // Pristina), never another place the statement named (Albania for Tirana).
+  const spelled = (m: Omit<Mission, 'source'>): Omit<Mission, 'source'> =>
+    m.placeAsStated && fold(m.placeAsStated) === fold(m.place) && text.includes(m.placeAsStated) ? { ...m, place: m.placeAsStated } : m;
   const inText = (m: Pick<Mission, 'place'>) => (text.includes(m.place) ? 0 : 1);
   // As the comparison groups them: spellings without "h", and a partner's mission "in Albania" is the one in Tirana.
   const sameKey = (m: Omit<Mission, 'source'>) => {
-    const place = m.place.toLowerCase().replace(/h/g, '').replace(/[^a-z]/g, '');
+    const place = fold(m.place);
     return `${m.direction}|${m.kind.toLowerCase()}|${m.direction === 'partner-in-albania' && place === 'albania' ? 'tirana' : place}`;
   };
   const best = new Map<string, Omit<Mission, 'source'>>();
-  for (const m of [...missions].sort((a, b) => inText(a) - inText(b))) if (!best.has(sameKey(m))) best.set(sameKey(m), m);
-  const order = missions.map(sameKey);
+  for (const m of missions.map(spelled).sort((a, b) => inText(a) - inText(b))) if (!best.has(sameKey(m))) best.set(sameKey(m), m);
+  const order = missions.map(spelled).map(sameKey);
   return [...best.entries()].sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0])).map(([, m]) => missionPhrase(m)).join('; ');
 }
 

@@ -64,11 +64,12 @@ describe('the heading → facet table', () => {
     try {
       const headings = new Set<string>();
       for (const d of lib.listDocuments()) for (const s of lib.getDocument(d.slug).sections) if (s.level > 0) headings.add(s.heading);
-      // Headings left to the classifier on purpose: history and overview headings, regions of the
+      // Headings left to the classifier on purpose (a disaster heading, "2019 Albania earthquake", is
+      // mapped by HEADING_PATTERNS): history and overview headings, regions of the
       // world, and sections named after a partner.
       const unmapped = [...headings].filter((h) => facetForHeadings([h]) === undefined && !lib.resolvePartnerId(h));
       expect(unmapped.sort()).toEqual(
-        ['2019 Albania earthquake', 'Africa', 'Americas', 'Asia', 'Balkans/Albania', 'Early contacts', 'Europe', 'History', 'Independence', 'International', 'Modern', 'Oceania', 'Overview', 'Post–Cold War and new relations', 'Relations'].sort(),
+        ['Africa', 'Americas', 'Asia', 'Balkans/Albania', 'Early contacts', 'Europe', 'History', 'Independence', 'International', 'Modern', 'Oceania', 'Overview', 'Post–Cold War and new relations', 'Relations'].sort(),
       );
     } finally {
       lib.close();
@@ -124,15 +125,18 @@ describe('the sentence classifier', () => {
 describe('key figures', () => {
   it('finds amounts, percentages, distances, capacities and head-counts, never years', () => {
     const f = (s: string) => figuresIn(s).map((x) => `${x.kind}:${x.text}`);
-    expect(f("€500,000 were sent by the government of Kosovo and over €3,500,000 were sent by the Kosovar population.")).toEqual(['amount:€500,000', 'amount:€3,500,000']);
-    expect(f('The project, estimated at around €700 million, foresees numerous bridges.')).toEqual(['amount:€700 million']);
-    expect(f('will have an estimated cost of 50 million euros.')).toEqual(['amount:50 million euros']);
+    expect(f("€500,000 were sent by the government of Kosovo and over €3,500,000 were sent by the Kosovar population.")).toEqual(['amount:€500,000', 'amount:over €3,500,000']);
+    expect(f('The project, estimated at around €700 million, foresees numerous bridges.')).toEqual(['amount:around €700 million']);
+    expect(f('will have an estimated cost of 50 million euros.')).toEqual(['amount:an estimated cost of 50 million euros']);
     expect(f("officially 92.93% of Kosovo's entire population")).toEqual(['percentage:92.93%']);
     expect(f('located in Vlorë Bay 180 kilometers (110 miles) south of the capital')).toEqual(['distance:180 kilometers (110 miles)']);
     expect(f('a feasibility study and masterplan for a 105.8-kilometre railway')).toEqual(['distance:105.8-kilometre']);
     expect(f('a 400 kW energy interconnection inaugurated in 2015')).toEqual(['capacity:400 kW']);
     expect(f('In mid-March, Albania received 351 Ukrainian refugees')).toEqual(['count:351 Ukrainian refugees']);
     expect(f('In 1996, the two countries signed a Treaty of Peace and Friendship.')).toEqual([]);
+    // The source's hedge is part of the figure (issue 13).
+    expect(f('Despite over 30 agreements aimed at enhancing security cooperation')).toEqual(['count:over 30 agreements']);
+    expect(f('about 250 Greek military personnel are stationed in Albania')).toEqual(['count:about 250 Greek military personnel']);
     expect(f('On 18 March 2025, Kosovo and Albania signed a declaration.')).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@
 // matters). Everything a reviewer needs to check the mapping is in the three tables below.
 import type { FacetId } from '../shared/types';
 import { foldAccents } from '../shared/text';
+import { mentionsIn } from '../core/partners';
 
 // --- 1. The facets, in the order a comparison shows them -------------------------------------
 
@@ -81,6 +82,7 @@ export const HEADING_FACETS: readonly (readonly [heading: string, facet: TopicFa
   ['Culture', 'people'],
   ['Free Movement', 'people'],
   ['Diaspora', 'people'],
+  // (and any heading about a disaster: HEADING_PATTERNS below)
   // Russia's war against Ukraine
   ['Opposition to Russian activity', 'russia-ukraine'],
   ['Annexation of Crimea and War in Donbas', 'russia-ukraine'],
@@ -95,6 +97,11 @@ export const HEADING_FACETS: readonly (readonly [heading: string, facet: TopicFa
 const headingKey = (h: string) => foldAccents(h).toLowerCase().replace(/[\u2010-\u2015-]/g, '-').replace(/\s+/g, ' ').trim();
 const HEADING_MAP = new Map(HEADING_FACETS.map(([h, f]) => [headingKey(h), f]));
 
+/** Headings the table cannot list one by one: "2019 Albania earthquake" is relief, people helping people. */
+export const HEADING_PATTERNS: readonly (readonly [pattern: RegExp, facet: TopicFacet])[] = [
+  [/\b(?:earthquake|floods?|wildfires?|disaster|humanitarian)\b/i, 'people'],
+];
+
 /**
  * The facet of a section, from the deepest heading on its path that the table lists:
  * a facet, `null` for a reference list (skip its text), or `undefined` when no heading says.
@@ -103,8 +110,36 @@ export function facetForHeadings(path: readonly string[]): TopicFacet | null | u
   for (let i = path.length - 1; i >= 0; i--) {
     const key = headingKey(path[i]!);
     if (HEADING_MAP.has(key)) return HEADING_MAP.get(key)!;
+    const pattern = HEADING_PATTERNS.find(([re]) => re.test(path[i]!));
+    if (pattern) return pattern[1];
   }
   return undefined;
+}
+
+/**
+ * Whether a sentence's section heading may file it (issue 13). A sentence that names other
+ * partners but neither this one nor Albania, in a section whose headings do not name this
+ * partner, is about them: "The Pashaliman naval base … was built in the 1950s by the Soviet
+ * Union" is the base's history, not NATO security cooperation. It is filed only when the
+ * classifier is sure (two cues), as a passing mention is.
+ */
+export function filingOf(text: string, mentions: readonly string[], partnerId: string, headings: readonly string[]): { byHeading: boolean } {
+  if (mentions.length === 0 || mentions.includes(partnerId) || ALBANIA.test(text)) return { byHeading: true };
+  const headingNames = headings.some((h) => mentionsIn(h).some((m) => m.id === partnerId));
+  return { byHeading: headingNames };
+}
+
+const ALBANIA = /\bAlbani(?:a|an|ans)\b/;
+
+/**
+ * Facets that are about Albania's side of the relation: a membership or accession step is
+ * Albania's, so a sentence that does not name Albania (or "the country") is the organisation's
+ * own history — "After the fall of the Soviet Union in 1991, NATO created the North Atlantic
+ * Cooperation Council" is not one of Albania's memberships.
+ */
+export function topicFits(facet: TopicFacet, text: string): boolean {
+  if (facet === 'memberships') return ALBANIA.test(text) || /\b(?:the country|both countries|the two countries|both governments|both states)\b/i.test(text);
+  return true;
 }
 
 // --- 3. The keyword classifier ------------------------------------------------------------------
@@ -118,13 +153,22 @@ export const TOPIC_CUES: readonly (readonly [facet: TopicFacet, cues: readonly R
   ['russia-ukraine', [/\bRussia(?:n|ns|'s)?\b/, /\binvasion\b/i, /\bwar of aggression\b/i, /\bCrimea/, /\bDonbas/, /\bZelensk/, /\bUkrain/, /\bseparatist/i]],
   ['security', [/\bmilitar/i, /\bdefen[cs]e\b/i, /\barmed forces\b/i, /\btroops\b/i, /\bsoldiers\b/i, /\bofficers\b/i, /\bcommando/i, /\bbrigade\b/i, /\bweapons?\b/i, /\barms\b/i, /\bnaval\b/i, /\bair ?base\b/i, /\bairspace\b/i, /\bradar\b/i, /\bsurveillance\b/i, /\bpolice\b/i, /\bsecurity\b(?! Council)/i, /\bhybrid threats?\b/i, /\bcyber/i, /\bterroris/i, /\bextremism\b/i, /\bintelligence\b/i, /\binteroperability\b/i, /\bcrisis management\b/i, /\bCSDP\b/, /\bstabilising (?:force|factor)\b/i, /\bally\b/i, /\bmodernisation\b/i]],
   ['memberships', [/\bmembership\b/i, /\bmember (?:of|states?)\b/i, /\bfull member\b/i, /\baccession\b/i, /\bjoin(?:ed|ing)?\b/i, /\bPartnership for Peace\b/, /\bMembership Action Plan\b/, /\bnegotiations?\b/i, /\bEuro-Atlantic integration\b/i, /\bintegration path\b/i, /\bEU (?:path|related matters)\b/, /\bapplied\b/i, /\bcandidate\b/i]],
-  ['economy', [/\becono/i, /\btrade\b/i, /\binvest/i, /\bmarket\b/i, /\bcustoms\b/i, /\benergy\b/i, /\belectricity\b/i, /\bpipeline\b/i, /\bhighway\b/i, /\brailway\b/i, /\btransport\b/i, /\binfrastructure\b/i, /\btouris/i, /\bfinanc/i, /\bbudget\b/i, /\bfunds?\b/i, /\bbusiness/i, /\bgoods\b/i, /\bport\b/i, /\baid\b/i]],
-  ['people', [/\bcultur/i, /\bdiaspora\b/i, /\bminorit/i, /\bmigra/i, /\brefugees?\b/i, /\blanguage\b/i, /\btraditions?\b/i, /\bfolklore\b/i, /\bheritage\b/i, /\bethnic\b/i, /\bpopulation\b/i, /\bcitizens\b/i, /\bvisas?\b/i, /\bborder (?:checks|controls)\b/i, /\bstudents\b/i, /\bacademic\b/i, /\bpolls?\b/i, /\bunification\b/i, /\bOrthodox\b/, /\bMuslim\b/, /\bsolidarity\b/i, /\bvolunteers\b/i, /\bfriendly\b/i]],
+  ['economy', [/\becono(?!mic migra)/i, /\btrade\b/i, /\binvest/i, /\bmarket\b/i, /\bcustoms\b/i, /\benergy\b/i, /\belectricity\b/i, /\bpipeline\b/i, /\bhighway\b/i, /\brailway\b/i, /\btransport\b/i, /\binfrastructure\b/i, /\btouris/i, /\bfinanc/i, /\bbudget\b/i, /\bfunds?\b/i, /\bbusiness/i, /\bgoods\b/i, /\bport\b/i, /\b(?<!humanitarian )aid\b/i]],
+  ['people', [/\bcultur/i, /\bdiaspora\b/i, /\bminorit/i, /\bmigra/i, /\brefugees?\b/i, /\blanguage\b/i, /\btraditions?\b/i, /\bfolklore\b/i, /\bheritage\b/i, /\bethnic\b/i, /\bpopulation\b/i, /\bcitizens\b/i, /\bvisas?\b/i, /\bborder (?:checks|controls)\b/i, /\bstudents\b/i, /\bacademic\b/i, /\bpolls?\b/i, /\bunification\b/i, /\bOrthodox\b/, /\bMuslim\b/, /\bsolidarity\b/i, /\bvolunteers\b/i, /\bfriendly\b/i, /\bhumanitarian\b/i, /\bdonations?\b/i, /\bearthquake\b/i]],
   ['missions', [/\bembass(?:y|ies)\b/i, /\bconsulate\b/i, /\bdiplomatic (?:mission|note)\b/i, /\baccredited\b/i]],
   ['envoys', [/\bambassador\b/i, /\benvoy\b/i, /\brepresentative\b/i, /\bHead of the [\w ]*mission\b/i]],
   ['recognition', [/\brecogni[sz](?:e|ed|es|ing)\b(?:\s+[\p{L}'’]+){0,3}?\s+(?:independence|Republic|state|borders|sovereignty)\b/iu, /\brecognition of (?:the )?(?:Republic|independence|state)\b/i]],
   ['relations', [/\brelations\b[^.;]{0,60}?\b(?:were |was |have been )?(?:established|re-established|severed|suspended|broken off)\b/i, /\bestablish(?:ed)? diplomatic relations\b/i, /\bsevered\b/i]],
 ];
+
+/**
+ * What a facet's cues cannot outweigh. A sentence about who leads or governs is politics, not
+ * People and culture, even when it names a religion or a minority as the motive: "Greece
+ * preferred and assisted Fatos Nano as Albanian leader due to him being Orthodox" (issue 13).
+ */
+export const VETOES: Partial<Record<TopicFacet, RegExp>> = {
+  people: /\b(?:as (?:[\p{L}-]+ )?leader|leadership|elections?|elected|political part(?:y|ies)|(?:the )?government of \p{Lu}\p{L}+ \p{Lu})/iu,
+};
 
 /**
  * A sentence filed by its heading can be filed under a second facet too: under the facets listed
@@ -176,6 +220,7 @@ export function classifySentence(sentence: string, mask: readonly string[] = [])
   const text = maskNames(sentence, mask);
   const scores: [TopicFacet, number][] = [];
   for (const [facet, cues] of TOPIC_CUES) {
+    if (VETOES[facet]?.test(text)) continue;
     const score = cues.reduce((n, re) => n + (re.test(text) ? 1 : 0), 0);
     if (score > 0) scores.push([facet, score]);
   }
@@ -204,16 +249,18 @@ function maskNames(sentence: string, names: readonly string[]): string {
 // Amounts, percentages, distances, capacities and head-counts, with the sentence they come from.
 // Years and dates are never figures.
 
+/** The source's hedge stays with its figure: "over 30 agreements", "about 250 Greek military personnel". */
+const HEDGE = String.raw`(?:(?:[Oo]ver|[Aa]bout|[Aa]round|[Aa]pproximately|[Rr]oughly|[Nn]early|[Aa]lmost|[Ss]ome|[Mm]ore than|[Ll]ess than|[Ff]ewer than|[Uu]p to|[Aa]t least|[Aa]n estimated cost of|[Aa]n estimated|[Ee]stimated at)\s)?`;
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
 const SCALE = String.raw`(?:\s?(?:million|billion|thousand|bn|m)\b)?`;
 
 // prettier-ignore
 export const FIGURE_PATTERNS: readonly (readonly [kind: FigureKind, re: RegExp])[] = [
-  ['amount', new RegExp(String.raw`[€$£]\s?${NUM}${SCALE}|${NUM}${SCALE}\s(?:euros?|dollars?|EUR|USD)\b`, 'g')],
-  ['percentage', new RegExp(String.raw`${NUM}\s?(?:%|per ?cent\b)`, 'g')],
-  ['distance', new RegExp(String.raw`${NUM}(?:\s|-)?(?:km|kilomet(?:re|er)s?|miles?)\b(?:\s\(${NUM}\s(?:miles?|km)\))?`, 'g')],
-  ['capacity', new RegExp(String.raw`${NUM}\s?(?:kW|MW|GW)\b`, 'g')],
-  ['count', new RegExp(String.raw`\b${NUM}(?:\s(?:million|thousand))?\s(?:[\p{L}-]+\s){0,2}(?:troops|soldiers|personnel|refugees|members|operators|people|citizens|submarines|bridges|tunnels|stations|agreements|countries|Albanians|Ukrainians|Kosovars)\b`, 'gu')],
+  ['amount', new RegExp(String.raw`${HEDGE}[€$£]\s?${NUM}${SCALE}|${HEDGE}${NUM}${SCALE}\s(?:euros?|dollars?|EUR|USD)\b`, 'g')],
+  ['percentage', new RegExp(String.raw`${HEDGE}${NUM}\s?(?:%|per ?cent\b)`, 'g')],
+  ['distance', new RegExp(String.raw`${HEDGE}${NUM}(?:\s|-)?(?:km|kilomet(?:re|er)s?|miles?)\b(?:\s\(${NUM}\s(?:miles?|km)\))?`, 'g')],
+  ['capacity', new RegExp(String.raw`${HEDGE}${NUM}\s?(?:kW|MW|GW)\b`, 'g')],
+  ['count', new RegExp(String.raw`\b${HEDGE}${NUM}(?:\s(?:million|thousand))?\s(?:[\p{L}-]+\s){0,2}(?:troops|soldiers|personnel|refugees|members|operators|people|citizens|submarines|bridges|tunnels|stations|agreements|countries|Albanians|Ukrainians|Kosovars)\b`, 'gu')],
 ];
 
 export type FigureKind = 'amount' | 'percentage' | 'distance' | 'capacity' | 'count';
@@ -229,7 +276,7 @@ export function figuresIn(sentence: string): Figure[] {
   for (const [kind, re] of FIGURE_PATTERNS) {
     for (const m of sentence.matchAll(re)) {
       const text = m[0].trim();
-      if (kind === 'count' && /^(?:1[5-9]|20)\d\d\b/.test(text)) continue; // a year, not a count
+      if (kind === 'count' && /^(?:1[5-9]|20)\d\d\b/.test(text.replace(/^\D+/, ''))) continue; // a year, not a count
       found.push({ kind, text, start: m.index, end: m.index + m[0].length });
     }
   }

@@ -186,7 +186,7 @@ export class Library {
     const rows = this.db.prepare('SELECT body FROM partners ORDER BY name').all() as { body: string }[];
     return rows.map((r) => {
       const p = parseStored<Partner>(r.body, 'a partner');
-      return { id: p.id, name: p.name, kind: p.kind, aliases: p.aliases, established: p.established, documents: p.documents };
+      return { id: p.id, name: p.name, kind: p.kind, aliases: p.aliases, established: p.established, documents: p.documents, ...(p.relationSteps ? { relationSteps: p.relationSteps } : {}) };
     });
   }
 
@@ -448,11 +448,11 @@ function readMeta(db: Database.Database): Map<string, string> {
   return new Map(rows.map((r) => [r.key, r.value]));
 }
 
-const EVENT_COLUMNS = 'e.id, e.date, e.precision, e.end_date, e.summary, e.partners, e.doc_slug, e.anchor, e.quote, e.category';
-type EventRow = [string, string, TimelineEvent['precision'], string | null, string, string, string, string, string, TimelineEvent['category']];
+const EVENT_COLUMNS = 'e.id, e.date, e.precision, e.end_date, e.summary, e.partners, e.doc_slug, e.anchor, e.quote, e.category, e.date_note';
+type EventRow = [string, string, TimelineEvent['precision'], string | null, string, string, string, string, string, TimelineEvent['category'], string | null];
 
 /** A row of EVENT_COLUMNS as the TimelineEvent it was built from (same keys, same order). */
-function eventOf([id, date, precision, end, summary, partners, docSlug, anchor, quote, category]: EventRow): TimelineEvent {
+function eventOf([id, date, precision, end, summary, partners, docSlug, anchor, quote, category, inferred]: EventRow): TimelineEvent {
   return {
     id,
     date,
@@ -464,5 +464,6 @@ function eventOf([id, date, precision, end, summary, partners, docSlug, anchor, 
     anchor,
     quote,
     category,
+    ...(inferred !== null ? { inferred } : {}),
   };
 }

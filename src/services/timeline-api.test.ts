@@ -21,11 +21,13 @@ afterAll(() => lib.close());
 
 describe('timelineMarks', () => {
   it('has one mark per event, in the same order, with the same fields', () => {
-    expect(events).toHaveLength(192);
+    // 192 before issue 13; a budget year, a school year and four plans' target dates are not events.
+    expect(events).toHaveLength(186);
     expect(marks).toHaveLength(events.length);
     marks.forEach((m, i) => {
       const e = events[i]!;
-      const { summary: _s, quote: _q, anchor: _a, ...lean } = e;
+      // Why a year was inferred is a detail, shown with the full event (timelineEvents), not on the mark.
+      const { summary: _s, quote: _q, anchor: _a, inferred: _i, ...lean } = e;
       const { kind: _k, ...mark } = m;
       expect(mark).toEqual(lean);
     });
@@ -35,7 +37,7 @@ describe('timelineMarks', () => {
     const ratifications = marks.filter((m) => m.kind === 'ratification-unnamed' && m.partners.includes('NATO'));
     expect(ratifications).toHaveLength(26);
     expect(ratifications.every((m) => m.date >= '2008-09-15' && m.date <= '2009-02-17')).toBe(true);
-    expect(marks.filter((m) => m.kind === 'other').length).toBeGreaterThan(100);
+    expect(marks.filter((m) => m.kind === 'other').length).toBeGreaterThan(90);
   });
 
   it('is a fraction of the bytes of the full events, and stamped with the library', () => {
@@ -88,7 +90,7 @@ describe('through the handlers', () => {
 
   it('answers the view\'s calls', async () => {
     const m = await desk.api.timelineMarks();
-    expect(m.count).toBe(192);
+    expect(m.count).toBe(186);
     expect((await desk.api.timelineMatch({ text: 'kucove' })).positions).toHaveLength(1);
     const [e] = await desk.api.timelineEvents({ ids: [m.ids[0]!] });
     expect(e?.id).toBe(m.ids[0]);

@@ -46,3 +46,18 @@ export const PRECISION_LABELS: Readonly<Record<Precision, string>> = {
   decade: 'decade only',
   range: 'a period',
 };
+
+/**
+ * Two statements of one fact agree when one refines the other ("1993" and "13 January 1993"), or
+ * a decade or range holds the other; "April 1, 2009" and "May 2009" do not (sources differ).
+ */
+export function datesAgree(a: Pick<DateValue, 'date' | 'precision' | 'end'>, b: Pick<DateValue, 'date' | 'precision' | 'end'>): boolean {
+  const span = (d: Pick<DateValue, 'date' | 'precision' | 'end'>): [string, string] => {
+    if (d.precision === 'decade') return [d.date.slice(0, 4), (d.end ?? `${Number(d.date.slice(0, 3)) * 10 + 9}`).slice(0, 4) + '\uffff'];
+    if (d.precision === 'range') return [d.date, (d.end ?? d.date) + '\uffff'];
+    return [d.date, d.date + '\uffff'];
+  };
+  const [a0, a1] = span(a);
+  const [b0, b1] = span(b);
+  return a0 <= b1 && b0 <= a1;
+}

@@ -14,6 +14,11 @@ export interface DateValue {
   end?: string;
   /** The words in the source this date was read from, e.g. "the following day". */
   text: string;
+  /**
+   * Set when the source does not state the year (or the date) itself and it was taken from the
+   * context: 'year inferred from the paragraph ("late February 2022")', 'counted from "17 February 2008" in the paragraph'.
+   */
+  inferred?: string;
 }
 
 export type DocKind = 'bilateral' | 'overview' | 'agreement';
@@ -117,7 +122,10 @@ export interface Mission {
   /** 'albania-in-partner' = Albania's mission to the partner; 'partner-in-albania' = the reverse. */
   direction: 'albania-in-partner' | 'partner-in-albania';
   kind: string; // embassy, honorary consulate, accredited from ...
+  /** One spelling per place across the library (Pristina, not also Prishtina); see placeAsStated. */
   place: string;
+  /** The place as this statement spells it, when that differs from `place` ("Prishtina", "Albania"). */
+  placeAsStated?: string;
   source: SourceRef;
 }
 
@@ -134,6 +142,14 @@ export interface Envoy {
 export interface RelationDate {
   value: DateValue;
   source: SourceRef;
+  /** What the date is when the source qualifies it: "de facto in 1971 de juro 21 March 1996" states two facts. */
+  kind?: 'de facto' | 'de jure' | 're-established';
+}
+
+/** One dated step of a partner's relations, for lists that show more than the established date. */
+export interface RelationStep {
+  kind: 'established' | 'established de facto' | 'established de jure' | 're-established' | 'severed';
+  value: DateValue;
 }
 
 export interface PartnerSummary {
@@ -144,6 +160,11 @@ export interface PartnerSummary {
   established: DateValue | null;
   /** Slugs of documents that mention the partner. */
   documents: string[];
+  /**
+   * Set when there is more to say than one established date: de facto and de jure dates, a
+   * re-establishment, a severance (Iran, 7 September 2022), oldest first.
+   */
+  relationSteps?: RelationStep[];
 }
 
 export interface Partner extends PartnerSummary {
@@ -183,6 +204,8 @@ export interface TimelineEvent {
   anchor: string;
   quote: string;
   category: EventCategory;
+  /** Set when the source does not state the event's year (or date) itself: the reason, as DateValue.inferred. */
+  inferred?: string;
 }
 
 export const PRECISIONS: readonly Precision[] = ['day', 'month', 'year', 'decade', 'range'];
@@ -271,6 +294,8 @@ export interface SearchHit {
   /** [start, end) offsets into `snippet`. */
   highlights: [number, number][];
   score: number;
+  /** Set on a partial match: the query's words (or its phrase) this passage does not have as typed. */
+  partial?: string[];
 }
 
 export interface SearchResponse {
@@ -281,6 +306,8 @@ export interface SearchResponse {
   notice?: string;
   /** A query likely to find something when this one found nothing. */
   suggestion?: string;
+  /** Words of the query that no passage has as typed ("Mobility"); the hits shown are partial matches. */
+  missingWords?: string[];
 }
 
 export interface LibraryInfo {
@@ -392,6 +419,8 @@ export interface BriefingItem {
   date?: DateValue;
   /** The number of its entry in `BriefingSheet.sources`. */
   source: number;
+  /** Other sources stating the same fact (FacetEntry.alsoIn), by number: one entry citing all of them. */
+  alsoSources?: number[];
   pinned?: true;
   sourcesDiffer?: string;
 }

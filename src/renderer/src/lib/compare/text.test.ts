@@ -69,7 +69,10 @@ describe('each partner’s text', () => {
       if (cell.length === 0) expect(anchors.has(facet.id)).toBe(false);
       else expect(anchors.has(facet.id), facet.id).toBe(true);
     }
-    expect(anchors.get('relations')).toBe(blockKey('albania-ukraine-relations', 'lead:0'));
+    // "Established in 1993" (lead) and "on January 13, 1993" (History) are one fact, quoted from the more precise.
+    const established = comparison.facets.find((f) => f.id === 'relations')!.cells['ukraine']![0]!;
+    expect(established.date?.date).toBe('1993-01-13');
+    expect(anchors.get('relations')).toBe(blockKey('albania-ukraine-relations', established.blockId!));
     const tags = blockFacets(comparison, t);
     expect(tags.get(anchors.get('russia-ukraine')!)).toContain('russia-ukraine');
   });

@@ -1,0 +1,30 @@
+// Dates in a comparison: an event's date as a DateValue, precision ranks, when two dates agree,
+// and the "sources differ" note for dates that do not.
+import { datesAgree, formatDate } from '../shared/dates';
+import type { DateValue, FacetEntry, TimelineEvent } from '../shared/types';
+
+export function eventDate(e: TimelineEvent): DateValue {
+  const value: DateValue = { date: e.date, precision: e.precision, ...(e.end ? { end: e.end } : {}), text: '', ...(e.inferred ? { inferred: e.inferred } : {}) };
+  value.text = describeDate(value);
+  return value;
+}
+
+const PRECISION_RANK: Record<DateValue['precision'], number> = { day: 4, month: 3, year: 2, range: 1, decade: 0 };
+export const rank = (d: DateValue | undefined) => (d ? PRECISION_RANK[d.precision] : -1);
+
+/** Two dates agree when one refines the other (1993 and 13 January 1993), or a decade/range holds the other. */
+export const compatible = datesAgree;
+
+/** "13 January 1993", "March 2020", "1993", "1990s", "1998–1999". */
+export const describeDate = (d: DateValue): string => formatDate(d);
+
+/** Entries from different quotes whose dates do not refine one another: mark each with what the other says. */
+export function markDateConflicts(groups: { entry: FacetEntry; values: DateValue[] }[], ctx: { where(ref: { docSlug: string; anchor: string }): string }, what: string): void {
+  for (const g of groups) {
+    const others = groups.filter((o) => o !== g && !o.values.some((v) => g.values.some((w) => compatible(v, w))));
+    if (others.length === 0) continue;
+    g.entry.sourcesDiffer = others
+      .map((o) => `Another source gives ${o.values.map(describeDate).join(' / ')} as the ${what} (${ctx.where(o.entry)}).`)
+      .join(' ');
+  }
+}

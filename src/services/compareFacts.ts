@@ -1,0 +1,186 @@
+// The comparison's fact facets (relations, recognition, missions, envoys, memberships): entries
+// built from the partner's extracted facts, one per fact, with "sources differ" where they disagree.
+import type { DateValue, FacetEntry, Mission, Partner, SourceRef } from '../shared/types';
+import { foldAccents } from '../shared/text';
+import { partnerById } from '../core/partners';
+import { compatible, describeDate, markDateConflicts, rank } from './compareDates';
+import { dedupeRefs, mergeSame, quoteRank, textKey } from './compareQuotes';
+import { envoyPhrase, missionsPhrase } from './compareShort';
+
+/** What the fact facets need from a comparison column. */
+export interface FactColumn {
+  readonly partner: Partner;
+  /** "Albania–Ukraine relations › Resident diplomatic missions": where a source is. */
+  where(ref: { docSlug: string; anchor: string }): string;
+  /** An entry quoting a fact's source, made readable, with its block and date. */
+  sourceEntry(ref: SourceRef): FacetEntry;
+}
+
+export function relationEntries(col: FactColumn): FacetEntry[] {
+  // De facto, de jure and re-established are facts of their own: never a disagreement with one another.
+  const established: FacetEntry[] = [];
+  for (const kind of [undefined, 'de facto', 'de jure', 're-established'] as const) {
+    const facts = col.partner.establishedSources.filter((f) => f.kind === kind);
+    if (facts.length === 0) continue;
+    const label = kind === 're-established' ? 'Relations re-established' : kind ? `Relations established ${kind}` : 'Relations established';
+    const groups = oneFactOnce(datedByQuote(col, facts, label));
+    markDateConflicts(groups, col, kind ? `date relations were established ${kind}` : 'date of establishment');
+    // The date the partner record settles on first, then the most precise.
+    const main = col.partner.established?.date;
+    groups.sort((a, b) => Number(b.values.some((v) => v.date === main)) - Number(a.values.some((v) => v.date === main)) || rank(b.entry.date) - rank(a.entry.date));
+    established.push(...groups.map((g) => g.entry));
+  }
+  const severed = oneFactOnce(datedByQuote(col, col.partner.severed, 'Relations severed'));
+  markDateConflicts(severed, col, 'date relations were severed');
+  return mergeSame([...established, ...severed.map((g) => g.entry)]);
+}
+
+/**
+ * The same fact stated by several sources is one entry citing them all (`alsoIn`): statements
+ * whose dates agree ("established in 1993" and "established on January 13, 1993"; the table's
+ * "18 February 2008" and "established the following day" after 17 February 2008). The entry
+ * quotes the most precise statement, one that states its date itself before one that infers it,
+ * then the most readable. Dates that do not agree stay separate entries (sources differ).
+ */
+function oneFactOnce(groups: { entry: FacetEntry; values: DateValue[] }[]): { entry: FacetEntry; values: DateValue[] }[] {
+  const order = [...groups].sort(
+    (a, b) => rank(b.entry.date) - rank(a.entry.date) || Number(!!a.entry.date?.inferred) - Number(!!b.entry.date?.inferred) || quoteRank(a.entry.text) - quoteRank(b.entry.text),
+  );
+  const out: { entry: FacetEntry; values: DateValue[]; refs: SourceRef[] }[] = [];
+  for (const g of order) {
+    const same = out.find((o) => o.values.every((v) => g.values.every((w) => compatible(v, w))));
+    if (same) {
+      same.values.push(...g.values);
+      same.refs.push({ docSlug: g.entry.docSlug, anchor: g.entry.anchor, quote: g.entry.text }, ...(g.entry.alsoIn ?? []));
+    } else out.push({ ...g, refs: [...(g.entry.alsoIn ?? [])] });
+  }
+  return out.map(({ entry, values, refs }) => {
+    const alsoIn = dedupeRefs(refs);
+    return { entry: alsoIn.length ? { ...entry, alsoIn } : entry, values };
+  });
+}
+
+export function recognitionEntries(col: FactColumn): FacetEntry[] {
+  return datedByQuote(col, col.partner.recognition, 'Recognition')
+    .sort((a, b) => (a.entry.date?.date ?? '').localeCompare(b.entry.date?.date ?? ''))
+    .map((g) => g.entry);
+}
+
+/** One entry per quote and fact (a row can state a date and a severance: "1971 Severed Diplomatic in 7 September 2022"). */
+function datedByQuote(col: FactColumn, facts: { value: DateValue; source: SourceRef }[], label: string): { entry: FacetEntry; values: DateValue[] }[] {
+  const groups = new Map<string, { entry: FacetEntry; values: DateValue[] }>();
+  for (const f of facts) {
+    const key = `${f.source.docSlug}#${f.source.anchor}#${f.source.quote}`;
+    const g = groups.get(key);
+    if (g) {
+      g.values.push(f.value);
+      if (f.value.date === col.partner.established?.date) g.entry.date = f.value;
+      continue;
+    }
+    groups.set(key, { entry: { ...col.sourceEntry(f.source), label, date: f.value }, values: [f.value] });
+  }
+  return [...groups.values()];
+}
+
+export function missionEntries(col: FactColumn): FacetEntry[] {
+  const name = col.partner.name;
+  const dirLabel = (d: Mission['direction']) => (d === 'albania-in-partner' ? `Albania in ${name}` : `${name} in Albania`);
+  // Group the statements of one mission (same direction, kind and place), best-worded first.
+  const groups = new Map<string, Mission[]>();
+  for (const m of col.partner.missions) {
+    const key = `${m.direction}|${m.kind}|${placeKey(m)}`;
+    groups.set(key, [...(groups.get(key) ?? []), m]);
+  }
+  const byText = new Map<string, FacetEntry & { missions: Mission[] }>();
+  const perQuote = new Map<string, number>();
+  for (const m of col.partner.missions) perQuote.set(m.source.quote, (perQuote.get(m.source.quote) ?? 0) + 1);
+  for (const ms of groups.values()) {
+    // A statement of this one mission reads best; one that states two is the fallback.
+    const sorted = [...ms].sort(
+      (a, b) => quoteRank(a.source.quote) - quoteRank(b.source.quote) || perQuote.get(a.source.quote)! - perQuote.get(b.source.quote)! || a.source.quote.length - b.source.quote.length,
+    );
+    const main = sorted[0]!;
+    const entry = col.sourceEntry(main.source);
+    const key = textKey(entry.text);
+    const existing = byText.get(key);
+    const target = existing ?? { ...entry, label: dirLabel(main.direction), missions: [] };
+    target.missions.push(...ms);
+    if (existing && existing.label !== dirLabel(main.direction) && !existing.label?.includes(dirLabel(main.direction))) {
+      existing.label = existing.missions.every((m) => m.direction === main.direction) ? existing.label : 'Both ways';
+    }
+    const also = sorted.slice(1).map((m) => m.source).filter((s) => s.quote !== main.source.quote);
+    target.alsoIn = dedupeRefs([...(target.alsoIn ?? []), ...also]);
+    if (!target.alsoIn.length) delete target.alsoIn;
+    byText.set(key, target);
+  }
+  const entries = [...byText.values()];
+  // Sources differ when one says the mission is resident (an embassy there) and another that it
+  // is accredited from elsewhere.
+  for (const direction of ['albania-in-partner', 'partner-in-albania'] as const) {
+    const sender = direction === 'albania-in-partner' ? 'Albania' : name;
+    const resident = col.partner.missions.filter((m) => m.direction === direction && isResidentEmbassy(m));
+    const accredited = col.partner.missions.filter((m) => m.direction === direction && /accredited/i.test(m.kind));
+    if (resident.length === 0 || accredited.length === 0) continue;
+    for (const e of entries) {
+      const says = e.missions.filter((m) => m.direction === direction);
+      const notes: string[] = [];
+      if (says.some(isResidentEmbassy)) notes.push(...accredited.map((m) => `Another source says ${sender} is accredited from ${m.place} (${col.where(m.source)}).`));
+      if (says.some((m) => /accredited/i.test(m.kind))) notes.push(...resident.map((m) => `Another source says ${sender} has an embassy in ${m.place} (${col.where(m.source)}).`));
+      if (notes.length) e.sourcesDiffer = [...new Set(notes)].join(' ');
+    }
+  }
+  const dirOrder = (e: { missions: Mission[] }) => (e.missions.some((m) => m.direction === 'albania-in-partner') ? 0 : 1);
+  return entries
+    .sort((a, b) => dirOrder(a) - dirOrder(b))
+    .map(({ missions, ...e }) => ({ ...e, short: missionsPhrase(missions, e.text) }));
+}
+
+export function envoyEntries(col: FactColumn): FacetEntry[] {
+  const seen = new Set<string>();
+  const out: FacetEntry[] = [];
+  const sorted = [...col.partner.envoys].sort((a, b) => Number(a.sends !== 'albania') - Number(b.sends !== 'albania') || (a.from?.date ?? '9999').localeCompare(b.from?.date ?? '9999'));
+  for (const e of sorted) {
+    const key = `${e.sends}|${foldAccents(e.name).toLowerCase()}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const sender = e.sends === 'albania' ? 'Albania' : partnerById(e.sends)?.name ?? e.sends;
+    const label = /albania/i.test(e.title) ? e.title : `${e.title} of ${sender}`;
+    const term = e.to === 'incumbent' ? ' (incumbent)' : '';
+    out.push({ ...col.sourceEntry(e.source), label: label + term, short: envoyPhrase(e, describeDate), ...(e.from ? { date: e.from } : {}) });
+  }
+  return out;
+}
+
+export function membershipEntries(col: FactColumn): FacetEntry[] {
+  const groups = new Map<string, Partner['memberships']>();
+  for (const m of col.partner.memberships) {
+    const key = foldAccents(m.name).toLowerCase();
+    groups.set(key, [...(groups.get(key) ?? []), m]);
+  }
+  const entries: { entry: FacetEntry; values: DateValue[] }[] = [];
+  for (const ms of groups.values()) {
+    // The most precise date, then prose over a table row, then reading order.
+    const sorted = [...ms].sort((a, b) => rank(b.value) - rank(a.value) || quoteRank(a.source.quote) - quoteRank(b.source.quote));
+    const best = sorted[0]!;
+    const also = dedupeRefs(sorted.slice(1).map((m) => m.source).filter((s) => s.quote !== best.source.quote));
+    const entry: FacetEntry = { ...col.sourceEntry(best.source), label: best.name, ...(best.value ? { date: best.value } : {}), ...(also.length ? { alsoIn: also } : {}) };
+    const values = ms.flatMap((m) => (m.value ? [m.value] : []));
+    entries.push({ entry, values });
+    // Within one milestone, two dates that do not refine each other are a disagreement.
+    const clash = values.filter((v) => best.value && !compatible(v, best.value));
+    if (clash.length) entry.sourcesDiffer = `Another source gives ${[...new Set(clash.map(describeDate))].join(', ')} for ${best.name}.`;
+  }
+  return entries
+    .sort((a, b) => (a.entry.date ? 0 : 1) - (b.entry.date ? 0 : 1) || (a.entry.date?.date ?? '').localeCompare(b.entry.date?.date ?? ''))
+    .map((e) => e.entry);
+}
+
+function isResidentEmbassy(m: Mission): boolean {
+  return /^embassy$/i.test(m.kind.trim());
+}
+
+/** Spelling variants of one place (Pristina / Prishtina) and "Albania" for its capital group together. */
+function placeKey(m: Mission): string {
+  const p = foldAccents(m.place).toLowerCase().replace(/h/g, '').replace(/[^a-z]/g, '');
+  return m.direction === 'partner-in-albania' && (p === 'albania' || p === 'tirana') ? 'tirana' : p;
+}
