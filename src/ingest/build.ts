@@ -17,6 +17,7 @@ import { findPartnerMentions } from '../core/partners';
 import { passagesOf } from '../core/passages';
 import { readCorpusDir } from './read';
 import { hashCorpus } from './corpusHash';
+import { partnerKeyMap, sectionPartnersOf } from './sectionPartners';
 import { INGEST_VERSION, SCHEMA_SQL, SCHEMA_VERSION } from '../core/schema';
 
 export { corpusHashOf, hashCorpus } from './corpusHash';
@@ -149,9 +150,13 @@ export function buildDatabase(options: BuildOptions): BuildReport {
 
       const insDoc = db.prepare('INSERT INTO documents (slug, ord, title, kind, source_file, partners, sections, passages, body) VALUES (?,?,?,?,?,?,?,?,?)');
       const insSection = db.prepare('INSERT INTO sections (doc_slug, ord, anchor, heading, level, path) VALUES (?,?,?,?,?,?)');
+      const insSectionPartner = db.prepare('INSERT OR IGNORE INTO section_partners (partner_id, doc_slug, anchor) VALUES (?,?,?)');
+      const keys = partnerKeyMap(extraction.partners);
+      const headings = new Map<string, string | null>();
       documents.forEach((d, i) => {
         insDoc.run(d.slug, i, d.title, d.kind, d.sourceFile, JSON.stringify(d.partners), d.sections.length, passagesPerDoc.get(d.slug) ?? 0, JSON.stringify(d));
         d.sections.forEach((s, j) => insSection.run(d.slug, j, s.anchor, s.heading, s.level, JSON.stringify(s.path)));
+        for (const [partnerId, anchor] of sectionPartnersOf(d, keys, headings)) insSectionPartner.run(partnerId, d.slug, anchor);
       });
 
       const insPassage = db.prepare('INSERT INTO passages (id, doc_slug, ord, anchor, block_id, path, text) VALUES (?,?,?,?,?,?,?)');

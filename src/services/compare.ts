@@ -34,6 +34,7 @@ import {
   type TopicFacet,
 } from './facets';
 import type { Library } from './library';
+import { pickSpread } from './pickSpread';
 
 export const MIN_PARTNERS = 2;
 export const MAX_PARTNERS = 4;
@@ -105,6 +106,11 @@ class Context {
   constructor(readonly library: Library) {
     this.summaries = library.listDocuments();
   }
+  summary(slug: string): (typeof this.summaries)[number] | undefined {
+    this.bySlug ??= new Map(this.summaries.map((d) => [d.slug, d]));
+    return this.bySlug.get(slug);
+  }
+  private bySlug: Map<string, (typeof this.summaries)[number]> | undefined;
   doc(slug: string): DeskDocument {
     let d = this.docs.get(slug);
     if (!d) {
@@ -201,7 +207,7 @@ class PartnerColumn {
     const named = new Set(this.ctx.library.passageBlocksNaming(id).map((b) => `${b.docSlug}#${b.blockId}`));
     const out: Candidate[] = [];
     let order = 0;
-    for (const summary of this.ctx.summaries) {
+    for (const summary of this.ctx.library.documentsConcerning(id)) {
       const doc = this.ctx.doc(summary.slug);
       const about = doc.kind !== 'overview' && doc.partners[0] === id;
       for (const section of doc.sections) {
@@ -524,29 +530,7 @@ export function mainSubject(mentions: readonly string[]): string | null {
 
 /** Keep the best entries, spreading them over sections: each further pick from the same section costs 2. */
 function pick(scored: Scored[]): FacetEntry[] {
-  const left = [...scored];
-  const out: FacetEntry[] = [];
-  const perSection = new Map<string, number>();
-  const seen = new Set<string>();
-  while (left.length > 0) {
-    let bi = 0;
-    let best = -Infinity;
-    left.forEach((s, i) => {
-      const v = s.score - 2 * (perSection.get(`${s.entry.docSlug}#${s.entry.anchor}`) ?? 0);
-      if (v > best || (v === best && s.order < left[bi]!.order)) {
-        best = v;
-        bi = i;
-      }
-    });
-    const [s] = left.splice(bi, 1);
-    const key = textKey(s!.entry.text);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const sk = `${s!.entry.docSlug}#${s!.entry.anchor}`;
-    perSection.set(sk, (perSection.get(sk) ?? 0) + 1);
-    out.push(s!.entry);
-  }
-  return out;
+  return pickSpread(scored, (e) => textKey(e.text));
 }
 
 function textKey(text: string): string {
@@ -719,7 +703,7 @@ function eventImportance(e: TimelineEvent, partnerId: string, ctx: Context): num
   if (/country not named in the source|term as representative/i.test(e.summary)) score -= 4;
   if (e.precision === 'day' || e.precision === 'month') score += 1;
   if (e.precision === 'decade' || e.precision === 'range') score -= 1;
-  const doc = ctx.summaries.find((d) => d.slug === e.docSlug);
+  const doc = ctx.summary(e.docSlug);
   if (doc && doc.kind !== 'overview' && doc.partners[0] === partnerId) score += 1;
   if (e.partners.length === 1) score += 1;
   if (/\bwas quoted as saying\b/.test(text)) score -= 1;
