@@ -175,9 +175,13 @@ export class Library {
   /** Full events, oldest first; what the CLI, compare and briefings read. */
   timeline(params: TimelineParams): TimelineEvent[] {
     const { where, args } = this.timelineWhere(params);
-    const rows = this.db.prepare(`SELECT e.ord, ${EVENT_COLUMNS} FROM events e ${where} ORDER BY e.ord`).raw(true).all(...args) as [number, ...EventRow][];
     const hits = this.textHits(params.text);
-    return (hits ? rows.filter((r) => hits[r[0]] === 1) : rows).map(([, ...row]) => eventOf(row));
+    // Row by row: no array of 177,000 raw rows beside the events (issue 19: the unfiltered timeline's time and memory).
+    const out: TimelineEvent[] = [];
+    for (const row of this.db.prepare(`SELECT ${EVENT_COLUMNS}, e.ord FROM events e ${where} ORDER BY e.ord`).raw(true).iterate(...args) as IterableIterator<[...EventRow, number]>) {
+      if (hits === null || hits[row[10]] === 1) out.push(eventOf(row));
+    }
+    return out;
   }
 
   /**
@@ -396,7 +400,7 @@ const EVENT_COLUMNS = 'e.id, e.date, e.precision, e.end_date, e.summary, e.partn
 type EventRow = [string, string, TimelineEvent['precision'], string | null, string, string, string, string, string, TimelineEvent['category']];
 
 /** A row of EVENT_COLUMNS as the TimelineEvent it was built from (same keys, same order). */
-function eventOf([id, date, precision, end, summary, partners, docSlug, anchor, quote, category]: EventRow): TimelineEvent {
+function eventOf([id, date, precision, end, summary, partners, docSlug, anchor, quote, category]: EventRow | [...EventRow, number]): TimelineEvent {
   return {
     id,
     date,
