@@ -6,7 +6,6 @@ import Database from 'better-sqlite3';
 import type { DeskDocument, IngestWarning, LibraryInfo, SeeAlsoItem } from '../shared/types';
 import { nameKey, slugify } from '../shared/text';
 import { buildSearchIndex, buildVocabulary, type IndexablePassage } from '../search/buildIndex';
-import { encodeTexts } from '../search/textBuffer';
 import { foldForMatch } from '../search/query';
 import { passageId } from '../search/searcher';
 import { extractAll } from './extract';
@@ -18,6 +17,7 @@ import { passagesOf } from '../core/passages';
 import { readCorpusDir } from './read';
 import { hashCorpus } from './corpusHash';
 import { partnerKeyMap, sectionPartnersOf } from './sectionPartners';
+import { encodeTextStream } from './encodeTextStream';
 import { INGEST_VERSION, SCHEMA_SQL, SCHEMA_VERSION } from '../core/schema';
 
 export { corpusHashOf, hashCorpus } from './corpusHash';
@@ -110,7 +110,10 @@ export function buildDatabase(options: BuildOptions): BuildReport {
   }
 
   const serializedIndex = buildSearchIndex(passages);
-  const vocabulary = buildVocabulary(passages.map((p) => `${p.docTitle}\n${p.sectionPath.join(' ')}\n${p.text}`));
+  // Generators, not arrays: each passage's joined and folded text dies young (issue 19: build memory).
+  const vocabulary = buildVocabulary((function* () {
+    for (const p of passages) yield `${p.docTitle}\n${p.sectionPath.join(' ')}\n${p.text}`;
+  })());
 
   const gapTables = documents.flatMap((d) => d.sections.flatMap((s) => s.blocks.filter((b) => b.type === 'table' && b.gaps)));
   const gaps = gapTables.reduce((n, b) => n + (b.type === 'table' && b.gaps ? b.gaps.missingCells : 0), 0);
@@ -178,7 +181,9 @@ export function buildDatabase(options: BuildOptions): BuildReport {
       const insWarning = db.prepare('INSERT INTO warnings (ord, file, line, code, message) VALUES (?,?,?,?,?)');
       warnings.forEach((w, i) => insWarning.run(i, w.file, w.line ?? null, w.code, w.message));
 
-      const folded = encodeTexts(passages.map((p) => foldForMatch(p.text)));
+      const folded = encodeTextStream((function* () {
+        for (const p of passages) yield foldForMatch(p.text);
+      })());
       db.prepare('INSERT INTO search_index (id, corpus_hash, lunr, vocabulary, folded, folded_ends) VALUES (1, ?, ?, ?, ?, ?)').run(
         corpusHash,
         serializedIndex.header,
