@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { BriefingSheet } from '../shared/types';
 import { BRIEFING_CAPS, briefingRoute, briefingTitle, buildBriefing, clip, corpusVersion, eventScore, FOOTER_NOTE, itemId, orderFacets, pdfHeaderFooter, pickEvents } from './briefing';
 import { Library } from './library';
@@ -166,5 +166,24 @@ describe('briefing helpers', () => {
     expect(t.headerTemplate).toContain('Albania–Kosovo: &#60;briefing&#62;');
     expect(t.footerTemplate).toContain('<span class="pageNumber"></span> of <span class="totalPages"></span>');
     expect(t.footerTemplate).toContain(FOOTER_NOTE);
+  });
+});
+
+describe('briefing sheet: asked twice', () => {
+  it('answers the same sheet from memory (a PDF asks for it twice), and builds it again when anything asked differs', () => {
+    const fresh = Library.open(inject('dbPath'));
+    try {
+      const reads = vi.spyOn(fresh, 'documentsConcerning');
+      const first = buildBriefing(fresh, { partners: ['Kosovo'], date: '2026-02-01' });
+      const builtOnce = reads.mock.calls.length;
+      expect(builtOnce).toBeGreaterThan(0);
+      expect(buildBriefing(fresh, { partners: ['kosovo'], date: '2026-02-01' })).toBe(first);
+      expect(reads.mock.calls.length).toBe(builtOnce);
+      const other = buildBriefing(fresh, { partners: ['Kosovo'], date: '2026-02-01', exclude: [first.timeline[first.partners[0]!.id]![0]!.id] });
+      expect(reads.mock.calls.length).toBe(2 * builtOnce);
+      expect(other).not.toEqual(first);
+    } finally {
+      fresh.close();
+    }
   });
 });

@@ -49,9 +49,30 @@ export interface BriefingOptions extends BriefingParams {
   date?: string;
 }
 
-/** Validates the partners (1–4, known, distinct) and assembles the sheet. */
+/** The last few sheets per open library (its file is read-only, so a sheet never goes stale while it is open). */
+const recentSheets = new WeakMap<Library, Map<string, BriefingSheet>>();
+const RECENT_SHEETS = 4;
+
+/**
+ * Validates the partners (1–4, known, distinct) and assembles the sheet. The same sheet asked
+ * again of the same library is answered from memory: a PDF asks twice (the CLI before starting
+ * Chromium, then the page it prints), and a sheet for the partner in most documents takes
+ * seconds at 5,000 documents (issue 19).
+ */
 export function buildBriefing(library: Library, params: BriefingOptions): BriefingSheet {
   const ids = resolvePartners(library, params.partners);
+  const key = JSON.stringify([ids, params.pinned ?? [], params.exclude ?? [], params.facetOrder ?? [], params.date ?? today()]);
+  let recent = recentSheets.get(library);
+  if (!recent) recentSheets.set(library, (recent = new Map()));
+  const known = recent.get(key);
+  if (known) return known;
+  const sheet = assembleBriefing(library, ids, params);
+  recent.set(key, sheet);
+  if (recent.size > RECENT_SHEETS) recent.delete(recent.keys().next().value!);
+  return sheet;
+}
+
+function assembleBriefing(library: Library, ids: string[], params: BriefingOptions): BriefingSheet {
   const layout: BriefingSheet['layout'] = ids.length === 1 ? 'single' : 'side-by-side';
   const caps = BRIEFING_CAPS[layout];
   const comparison = buildComparison(library, ids);
