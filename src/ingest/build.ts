@@ -109,12 +109,6 @@ export function buildDatabase(options: BuildOptions): BuildReport {
     passagesPerDoc.set(doc.slug, n);
   }
 
-  const serializedIndex = buildSearchIndex(passages);
-  // Generators, not arrays: each passage's joined and folded text dies young (issue 19: build memory).
-  const vocabulary = buildVocabulary((function* () {
-    for (const p of passages) yield `${p.docTitle}\n${p.sectionPath.join(' ')}\n${p.text}`;
-  })());
-
   const gapTables = documents.flatMap((d) => d.sections.flatMap((s) => s.blocks.filter((b) => b.type === 'table' && b.gaps)));
   const gaps = gapTables.reduce((n, b) => n + (b.type === 'table' && b.gaps ? b.gaps.missingCells : 0), 0);
   const recoveredNames = documents
@@ -181,6 +175,19 @@ export function buildDatabase(options: BuildOptions): BuildReport {
       const insWarning = db.prepare('INSERT INTO warnings (ord, file, line, code, message) VALUES (?,?,?,?,?)');
       warnings.forEach((w, i) => insWarning.run(i, w.file, w.line ?? null, w.code, w.message));
 
+      // The documents and events are written: what is left needs only the passages, so let the
+      // sources, the parsed and structured documents and the events go before the index is built
+      // (issue 19: they were all alive at the build's peak). Same rows in the same order as before.
+      sources.length = 0;
+      parsed.length = 0;
+      slugged.length = 0;
+      documents.length = 0;
+      extraction.events.length = 0;
+      const serializedIndex = buildSearchIndex(passages);
+      // Generators, not arrays: each passage's joined and folded text dies young.
+      const vocabulary = buildVocabulary((function* () {
+        for (const p of passages) yield `${p.docTitle}\n${p.sectionPath.join(' ')}\n${p.text}`;
+      })());
       const folded = encodeTextStream((function* () {
         for (const p of passages) yield foldForMatch(p.text);
       })());
