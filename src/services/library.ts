@@ -179,7 +179,7 @@ export class Library {
     // Row by row: no array of 177,000 raw rows beside the events (issue 19: the unfiltered timeline's time and memory).
     const out: TimelineEvent[] = [];
     for (const row of this.db.prepare(`SELECT ${EVENT_COLUMNS}, e.ord FROM events e ${where} ORDER BY e.ord`).raw(true).iterate(...args) as IterableIterator<[...EventRow, number]>) {
-      if (hits === null || hits[row[10]] === 1) out.push(eventOf(row));
+      if (hits === null || hits[row[row.length - 1] as number] === 1) out.push(eventOf(row)); // e.ord is last, after EVENT_COLUMNS
     }
     return out;
   }
