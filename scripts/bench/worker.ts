@@ -11,7 +11,12 @@ export type Task =
   | { kind: 'build'; corpusDir: string; outFile: string }
   | { kind: 'load'; engine: 'lunr' | 'fts'; db: string; ftsDb?: string }
   | { kind: 'search'; engine: 'lunr' | 'fts'; db: string; ftsDb?: string; runs: number; limit: number }
-  | { kind: 'briefing'; db: string; partners: string[]; out: string };
+  | { kind: 'briefing'; db: string; partners: string[]; out: string }
+  | { kind: 'service'; db: string; call: ServiceCall; partners: string[] };
+
+/** The service calls behind the app's heavier screens, each timed in a fresh process after the library is open. */
+export type ServiceCall = 'compare' | 'partner' | 'briefing-data' | 'timeline-all';
+export interface ServiceRun { ms: number; cpuMs: number; openMs: number; peakRss: number; size: number }
 
 /** One `renderBriefingPdf` call in a fresh process, as `relations-desk briefing` makes it. */
 export type BriefingRun = { ok: true; ms: number; cpuMs: number; chromiumCpuMs: number; pages: number; bytes: number } | { ok: false; error: string };
@@ -52,7 +57,34 @@ async function briefing(task: Extract<Task, { kind: 'briefing' }>): Promise<Brie
   }
 }
 
-function run(task: Exclude<Task, { kind: 'briefing' }>): unknown {
+/**
+ * One service call in a fresh process, timed from the library being open (start-up: the process,
+ * the imports and Library.open are not counted; `openMs` gives the open). `size`: what the call
+ * returns, as JSON bytes. peakRss: VmHWM after the call (the process did nothing else).
+ */
+async function service(task: Extract<Task, { kind: 'service' }>): Promise<ServiceRun> {
+  const [{ comparePartners }, { buildBriefing }] = await Promise.all([import('../../src/services/compare'), import('../../src/services/briefing')]);
+  const o = performance.now();
+  const lib = Library.open(task.db);
+  const openMs = performance.now() - o;
+  const calls: Record<ServiceCall, () => unknown> = {
+    compare: () => comparePartners(lib, task.partners),
+    partner: () => lib.getPartner(task.partners[0]!),
+    'briefing-data': () => buildBriefing(lib, { partners: task.partners, date: '2026-01-01' }),
+    'timeline-all': () => lib.timeline({}),
+  };
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const value = calls[task.call]();
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const rss = peakRss();
+  const size = Buffer.byteLength(JSON.stringify(value));
+  lib.close();
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, openMs, peakRss: rss, size };
+}
+
+function run(task: Exclude<Task, { kind: 'briefing' | 'service' }>): unknown {
   if (task.kind === 'build') {
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
@@ -146,6 +178,8 @@ if (task.kind === 'briefing') {
     // Nothing left to wait for (the server and the browser are closed), but do not hang on a stray handle.
     process.exit(0);
   });
+} else if (task.kind === 'service') {
+  void service(task).then((r) => process.stdout.write(`${JSON.stringify(r)}\n`));
 } else {
   process.stdout.write(`${JSON.stringify(run(task))}\n`);
 }

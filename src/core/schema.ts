@@ -1,6 +1,6 @@
 // The bundled database's layout. Bump SCHEMA_VERSION when tables change and INGEST_VERSION when
 // parsing or extraction changes what is stored: either makes an existing database stale.
-export const SCHEMA_VERSION = 8; // 4: folded passage texts and posting chunks in their own columns and table; 5: events as columns in chronological order, the timeline table; 6: passage texts stored as the timeline's are (textBuffer.ts); 7: each section's blocks in its sections row, so a long document is read a part at a time; 8: events.date_note (why a year was inferred)
+export const SCHEMA_VERSION = 9; // 4: folded passage texts and posting chunks in their own columns and table; 5: events as columns in chronological order, the timeline table; 6: passage texts stored as the timeline's are (textBuffer.ts); 7: each section's blocks in its sections row, so a long document is read a part at a time; 8: events.date_note (why a year was inferred); 9: section_partners (sections headed by a partner), so a comparison reads only the documents that concern its partners
 export const INGEST_VERSION = 3; // 2: events carry a category; 3: clause partners, plans and period labels undated, inferred years explained
 
 export const SCHEMA_SQL = `
@@ -45,6 +45,12 @@ CREATE TABLE passage_partners (
   PRIMARY KEY (partner_id, passage_id)
 );
 CREATE INDEX passage_partners_by_passage ON passage_partners (passage_id, partner_id);
+CREATE TABLE section_partners (
+  partner_id TEXT NOT NULL,
+  doc_slug   TEXT NOT NULL REFERENCES documents(slug),
+  anchor     TEXT NOT NULL, -- a section whose path has a heading naming the partner (src/ingest/sectionPartners.ts)
+  PRIMARY KEY (partner_id, doc_slug, anchor)
+);
 CREATE TABLE partners (
   id      TEXT PRIMARY KEY,
   name    TEXT NOT NULL,

@@ -6,7 +6,6 @@ import Database from 'better-sqlite3';
 import type { DeskDocument, IngestWarning, LibraryInfo, SeeAlsoItem } from '../shared/types';
 import { nameKey, slugify } from '../shared/text';
 import { buildSearchIndex, buildVocabulary, type IndexablePassage } from '../search/buildIndex';
-import { encodeTexts } from '../search/textBuffer';
 import { foldForMatch } from '../search/query';
 import { passageId } from '../search/searcher';
 import { extractAll } from './extract';
@@ -17,6 +16,8 @@ import { findPartnerMentions, partnerById } from '../core/partners';
 import { passagesOf } from '../core/passages';
 import { readCorpusDir } from './read';
 import { hashCorpus } from './corpusHash';
+import { partnerKeyMap, sectionPartnersOf } from './sectionPartners';
+import { encodeTextStream } from './encodeTextStream';
 import { INGEST_VERSION, SCHEMA_SQL, SCHEMA_VERSION } from '../core/schema';
 
 export { corpusHashOf, hashCorpus } from './corpusHash';
@@ -109,9 +110,6 @@ export function buildDatabase(options: BuildOptions): BuildReport {
     passagesPerDoc.set(doc.slug, n);
   }
 
-  const serializedIndex = buildSearchIndex(passages);
-  const vocabulary = buildVocabulary(passages.map((p) => `${p.docTitle}\n${p.sectionPath.join(' ')}\n${p.text}`));
-
   const gapTables = documents.flatMap((d) => d.sections.flatMap((s) => s.blocks.filter((b) => b.type === 'table' && b.gaps)));
   const gaps = gapTables.reduce((n, b) => n + (b.type === 'table' && b.gaps ? b.gaps.missingCells : 0), 0);
   const recoveredNames = documents
@@ -150,9 +148,13 @@ export function buildDatabase(options: BuildOptions): BuildReport {
 
       const insDoc = db.prepare('INSERT INTO documents (slug, ord, title, kind, source_file, partners, sections, passages, body) VALUES (?,?,?,?,?,?,?,?,?)');
       const insSection = db.prepare('INSERT INTO sections (doc_slug, ord, anchor, heading, level, path, blocks) VALUES (?,?,?,?,?,?,?)');
+      const insSectionPartner = db.prepare('INSERT OR IGNORE INTO section_partners (partner_id, doc_slug, anchor) VALUES (?,?,?)');
+      const keys = partnerKeyMap(extraction.partners);
+      const headings = new Map<string, string | null>();
       documents.forEach((d, i) => {
         insDoc.run(d.slug, i, d.title, d.kind, d.sourceFile, JSON.stringify(d.partners), d.sections.length, passagesPerDoc.get(d.slug) ?? 0, JSON.stringify({ ...d, sections: [] }));
         d.sections.forEach((s, j) => insSection.run(d.slug, j, s.anchor, s.heading, s.level, JSON.stringify(s.path), JSON.stringify(s.blocks)));
+        for (const [partnerId, anchor] of sectionPartnersOf(d, keys, headings)) insSectionPartner.run(partnerId, d.slug, anchor);
       });
 
       const insPassage = db.prepare('INSERT INTO passages (id, doc_slug, ord, anchor, block_id, path, text) VALUES (?,?,?,?,?,?,?)');
@@ -174,7 +176,22 @@ export function buildDatabase(options: BuildOptions): BuildReport {
       const insWarning = db.prepare('INSERT INTO warnings (ord, file, line, code, message) VALUES (?,?,?,?,?)');
       warnings.forEach((w, i) => insWarning.run(i, w.file, w.line ?? null, w.code, w.message));
 
-      const folded = encodeTexts(passages.map((p) => foldForMatch(p.text)));
+      // The documents and events are written: what is left needs only the passages, so let the
+      // sources, the parsed and structured documents and the events go before the index is built
+      // (issue 19: they were all alive at the build's peak). Same rows in the same order as before.
+      sources.length = 0;
+      parsed.length = 0;
+      slugged.length = 0;
+      documents.length = 0;
+      extraction.events.length = 0;
+      const serializedIndex = buildSearchIndex(passages);
+      // Generators, not arrays: each passage's joined and folded text dies young.
+      const vocabulary = buildVocabulary((function* () {
+        for (const p of passages) yield `${p.docTitle}\n${p.sectionPath.join(' ')}\n${p.text}`;
+      })());
+      const folded = encodeTextStream((function* () {
+        for (const p of passages) yield foldForMatch(p.text);
+      })());
       db.prepare('INSERT INTO search_index (id, corpus_hash, lunr, vocabulary, folded, folded_ends) VALUES (1, ?, ?, ?, ?, ?)').run(
         corpusHash,
         serializedIndex.header,

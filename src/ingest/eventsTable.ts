@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import type { TimelineEvent } from '../shared/types';
 import { eventHaystack, eventKind } from '../shared/timelineFilter';
 import { MarksEncoder } from '../shared/timelineMarks';
-import { encodeTexts } from '../search/textBuffer';
+import { encodeTextStream } from './encodeTextStream';
 
 /** Date, then document order, then extraction order: a stable chronology. */
 function sortKey(e: TimelineEvent, docOrder: ReadonlyMap<string, number>, i: number): string {
@@ -30,7 +30,6 @@ export function writeEvents(
   );
   const insEventPartner = db.prepare('INSERT OR IGNORE INTO event_partners (event_id, partner_id) VALUES (?, ?)');
   const marks = new MarksEncoder();
-  const texts: string[] = [];
   keyed.forEach(({ e }, ord) => {
     const yearFrom = Number(e.date.slice(0, 4));
     const yearTo = Number((e.end ?? e.date).slice(0, 4));
@@ -40,8 +39,10 @@ export function writeEvents(
       if (id) insEventPartner.run(e.id, id);
     }
     marks.add(e, eventKind(e.summary));
-    texts.push(eventHaystack(e));
   });
-  const encoded = encodeTexts(texts);
+  // Each event's text written and dropped at once: an array of 177,000 of them was the build's peak (issue 19).
+  const encoded = encodeTextStream((function* () {
+    for (const { e } of keyed) yield eventHaystack(e);
+  })());
   db.prepare('INSERT INTO timeline (id, marks, texts, text_ends) VALUES (1, ?, ?, ?)').run(JSON.stringify(marks.finish()), encoded.bytes, encoded.ends);
 }

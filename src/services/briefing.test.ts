@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import type { BriefingSheet } from '../shared/types';
 import { BRIEFING_CAPS, briefingRoute, briefingTitle, buildBriefing, clip, corpusVersion, eventScore, itemId, orderFacets, pickEvents } from './briefing';
 import { Library } from './library';
@@ -162,5 +162,24 @@ describe('briefing helpers', () => {
     expect(corpusVersion('abcdef0123456789', '2026-01-01T00:00:00.000Z').label).toBe('corpus abcdef012345 · built 2026-01-01');
     expect(briefingRoute(['kosovo'], { paper: 'letter', print: true })).toBe('#/briefing?partner=kosovo&paper=letter&print=1');
     expect(briefingRoute(['kosovo', 'nato'])).toBe('#/briefing?compare=kosovo,nato');
+  });
+});
+
+describe('briefing sheet: asked twice', () => {
+  it('answers the same sheet from memory (a PDF asks for it twice), and builds it again when anything asked differs', () => {
+    const fresh = Library.open(inject('dbPath'));
+    try {
+      const reads = vi.spyOn(fresh, 'documentsConcerning');
+      const first = buildBriefing(fresh, { partners: ['Kosovo'], date: '2026-02-01' });
+      const builtOnce = reads.mock.calls.length;
+      expect(builtOnce).toBeGreaterThan(0);
+      expect(buildBriefing(fresh, { partners: ['kosovo'], date: '2026-02-01' })).toBe(first);
+      expect(reads.mock.calls.length).toBe(builtOnce);
+      const other = buildBriefing(fresh, { partners: ['Kosovo'], date: '2026-02-01', exclude: [first.timeline[first.partners[0]!.id]![0]!.id] });
+      expect(reads.mock.calls.length).toBe(2 * builtOnce);
+      expect(other).not.toEqual(first);
+    } finally {
+      fresh.close();
+    }
   });
 });

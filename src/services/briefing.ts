@@ -1,32 +1,20 @@
 // The briefing sheet: what a diplomat takes into a meeting about one partner (or 2–4 side by
 // side). It is assembled from data only: the comparison's facets (compare.ts / facets.ts) give the
-// key facts and the key passages, the timeline gives the dated events (scored below), and every
-// quote keeps its source, numbered in a sources list. The caps keep one partner to 1–3 pages.
-//
-// It also holds the running header and footer templates for a PDF (Chromium's page.pdf and
-// Electron's printToPDF take the same ones), so the CLI and the app print identical pages.
+// key facts and the key passages, the timeline gives the dated events (briefingTimeline.ts), and
+// every quote keeps its source, numbered in a sources list (briefingSources.ts). The caps keep one
+// partner to 1–3 pages. The PDF's header and footer are in briefingPdf.ts.
 import { DeskError, type BriefingParams } from '../shared/api';
-import { BRIEFING_FOOTER_NOTE } from '../shared/types';
-import type {
-  BriefingItem,
-  BriefingRow,
-  BriefingSheet,
-  BriefingSource,
-  Comparison,
-  ComparisonPartner,
-  DateValue,
-  DeskDocument,
-  FacetEntry,
-  FacetId,
-  PaperSize,
-  TimelineEvent,
-} from '../shared/types';
-import { foldAccents } from '../shared/text';
-import { mentionsIn } from '../core/partners';
-import { passagesOf } from '../core/passages';
-import { buildComparison, describeDate, MAX_PARTNERS } from './compare';
-import { classifySentence, FACETS, facetForHeadings } from './facets';
+import type { BriefingItem, BriefingRow, BriefingSheet, ComparisonPartner, FacetEntry, FacetId } from '../shared/types';
+import { buildComparison, MAX_PARTNERS } from './compare';
+import { FACETS } from './facets';
+import { clip, itemId, keyMilestones, sortEnvoys, take, textKey } from './briefingItems';
+import { eventDate, eventScore, pickEvents } from './briefingTimeline';
+import { DocCache, findPassage, partnerOf, passageFacet, SourceList } from './briefingSources';
 import type { Library } from './library';
+
+export { clip, itemId } from './briefingItems';
+export { eventScore, pickEvents } from './briefingTimeline';
+export { briefingRoute, FOOTER_NOTE, PAPER_LABELS, PDF_MARGINS } from './briefingPdf';
 
 export const MIN_BRIEFING_PARTNERS = 1;
 export const MAX_BRIEFING_PARTNERS = MAX_PARTNERS;
@@ -61,9 +49,30 @@ export interface BriefingOptions extends BriefingParams {
   date?: string;
 }
 
-/** Validates the partners (1–4, known, distinct) and assembles the sheet. */
+/** The last few sheets per open library (its file is read-only, so a sheet never goes stale while it is open). */
+const recentSheets = new WeakMap<Library, Map<string, BriefingSheet>>();
+const RECENT_SHEETS = 4;
+
+/**
+ * Validates the partners (1–4, known, distinct) and assembles the sheet. The same sheet asked
+ * again of the same library is answered from memory: a PDF asks twice (the CLI before starting
+ * Chromium, then the page it prints), and a sheet for the partner in most documents takes
+ * seconds at 5,000 documents (issue 19).
+ */
 export function buildBriefing(library: Library, params: BriefingOptions): BriefingSheet {
   const ids = resolvePartners(library, params.partners);
+  const key = JSON.stringify([ids, params.pinned ?? [], params.exclude ?? [], params.facetOrder ?? [], params.date ?? today()]);
+  let recent = recentSheets.get(library);
+  if (!recent) recentSheets.set(library, (recent = new Map()));
+  const known = recent.get(key);
+  if (known) return known;
+  const sheet = assembleBriefing(library, ids, params);
+  recent.set(key, sheet);
+  if (recent.size > RECENT_SHEETS) recent.delete(recent.keys().next().value!);
+  return sheet;
+}
+
+function assembleBriefing(library: Library, ids: string[], params: BriefingOptions): BriefingSheet {
   const layout: BriefingSheet['layout'] = ids.length === 1 ? 'single' : 'side-by-side';
   const caps = BRIEFING_CAPS[layout];
   const comparison = buildComparison(library, ids);
@@ -248,186 +257,3 @@ function today(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-// --- items ------------------------------------------------------------------------------------
-
-/** Pinned entries first, then the rest in the comparison's order, up to `cap` unpinned ones. */
-function take(entries: readonly FacetEntry[], cap: number, pinned: ReadonlySet<string>): FacetEntry[] {
-  const isPinned = (e: FacetEntry) => pinned.has(itemId(e.docSlug, e.anchor, e.text));
-  return [...entries.filter(isPinned), ...entries.filter((e) => !isPinned(e)).slice(0, cap)];
-}
-
-/** When they do not all fit: membership itself, then the steps to it, then the rest; shown oldest first. */
-function keyMilestones(entries: FacetEntry[], cap: number): FacetEntry[] {
-  if (entries.length <= cap) return entries;
-  const rank = (e: FacetEntry) => (/\b(?:Member of|full member)\b/i.test(e.label ?? '') ? 0 : /Partnership for Peace|Membership Action Plan|Accession|Invitation/i.test(e.label ?? '') ? 1 : 2);
-  const keep = new Set([...entries].sort((a, b) => rank(a) - rank(b)).slice(0, cap));
-  return [...entries.filter((e) => keep.has(e)), ...entries.filter((e) => !keep.has(e))];
-}
-
-/** The incumbent first, then the most recent: a briefing wants who is in post now. */
-function sortEnvoys(entries: FacetEntry[]): FacetEntry[] {
-  const incumbent = (e: FacetEntry) => (/\(incumbent\)/.test(e.label ?? '') ? 0 : 1);
-  return [...entries].sort((a, b) => incumbent(a) - incumbent(b) || (b.date?.date ?? '').localeCompare(a.date?.date ?? ''));
-}
-
-/** A stable id for a quoted entry: FNV-1a of its place and words. */
-export function itemId(docSlug: string, anchor: string, text: string): string {
-  let h = 0x811c9dc5;
-  for (const ch of `${docSlug}#${anchor}#${textKey(text)}`) {
-    h ^= ch.codePointAt(0)!;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return `q-${h.toString(36)}`;
-}
-
-function textKey(text: string): string {
-  return foldAccents(text).toLowerCase().replace(/\s+/g, ' ').replace(/[.…\s]+$/, '').trim();
-}
-
-/** Cut at a word boundary and mark with "…" when longer than `max`. */
-export function clip(text: string, max: number): string {
-  const t = text.trim();
-  if (t.length <= max) return t;
-  const cut = t.slice(0, max);
-  const at = cut.lastIndexOf(' ');
-  return `${(at > max * 0.6 ? cut.slice(0, at) : cut).replace(/[\s,;:–—-]+$/, '')} …`;
-}
-
-// --- timeline ---------------------------------------------------------------------------------
-
-const PRECISION_POINTS: Record<DateValue['precision'], number> = { day: 3, month: 2, year: 1, range: 0, decade: 0 };
-const CATEGORY_POINTS: Record<TimelineEvent['category'], number> = { diplomatic: 3, accession: 3, security: 2, conflict: 1, economy: 0, people: 0 };
-const MILESTONE = /\b(?:relations? (?:were |was )?(?:established|severed|suspended)|diplomatic relations|recogni[sz]|full member|member of|Partnership for Peace|Membership Action Plan|accession|invitation to join|embassy|signed|declaration)\b/i;
-
-/**
- * How much a dated event matters on a briefing: day precision (3) over month (2) and year (1);
- * relations and accession (3) over security (2), conflict (1) and the rest (0); a milestone
- * (relations established or severed, recognition, membership, an embassy, a signature) 2 more;
- * an event from a document about the partner 1 more; full membership or relations established 1 more; a row whose country was lost in the source,
- * or an envoy's term, 5 less.
- */
-export function eventScore(e: TimelineEvent, aboutDocs: ReadonlySet<string>): number {
-  let s = PRECISION_POINTS[e.precision] + CATEGORY_POINTS[e.category];
-  if (MILESTONE.test(`${e.summary} ${e.quote}`)) s += 2;
-  if (aboutDocs.has(e.docSlug)) s += 1;
-  if (/\b(?:full member|became a member|relations were established)\b/i.test(`${e.summary} ${e.quote}`)) s += 1;
-  if (/country not named in the source|term as representative/i.test(e.summary)) s -= 5;
-  return s;
-}
-
-/** The best `cap` events (pinned ones always, on top of the cap), one per date and milestone, oldest first. */
-export function pickEvents(events: readonly TimelineEvent[], cap: number, score: (e: TimelineEvent) => number, pinned: ReadonlySet<string> = new Set()): TimelineEvent[] {
-  const ranked = events.map((e, i) => ({ e, i, s: pinned.has(e.id) ? Infinity : score(e) })).sort((a, b) => b.s - a.s || a.i - b.i);
-  const chosen: typeof ranked = [];
-  for (const r of ranked) {
-    const isPinned = r.s === Infinity;
-    if (!isPinned && (chosen.filter((c) => c.s !== Infinity).length >= cap || r.s < 0)) continue;
-    if (!isPinned && chosen.some((c) => sameEvent(c.e, r.e))) continue;
-    chosen.push(r);
-  }
-  return chosen.sort((a, b) => a.i - b.i).map((r) => r.e);
-}
-
-const EVENT_KEYS: readonly [string, RegExp][] = [
-  ['relations', /\brelations? (?:were |was )?(?:established|severed)|diplomatic relations\b/i],
-  ['recognition', /\brecogni[sz]/i],
-  ['pfp', /\bPartnership for Peace\b/],
-  ['map', /\bMembership Action Plan\b|\bMAP\b/],
-  ['invitation', /\binvitation\b/i],
-  ['protocol', /\baccession protocols?\b/i],
-  ['member', /\bfull member\b|\bMember of NATO\b|\baccession of Albania\b/i],
-];
-
-/** Two events are one on a short timeline: the same date, the same sentence, or one milestone at a year and at the day that refines it. */
-function sameEvent(a: TimelineEvent, b: TimelineEvent): boolean {
-  if (a.date === b.date || (a.docSlug === b.docSlug && a.quote === b.quote)) return true;
-  if (!a.date.startsWith(b.date) && !b.date.startsWith(a.date)) return false;
-  const keys = (e: TimelineEvent) => EVENT_KEYS.filter(([, re]) => re.test(e.summary)).map(([k]) => k);
-  const ka = keys(a);
-  return keys(b).some((k) => ka.includes(k));
-}
-
-function eventDate(e: TimelineEvent): DateValue {
-  const v: DateValue = { date: e.date, precision: e.precision, ...(e.end ? { end: e.end } : {}), text: '', ...(e.inferred ? { inferred: e.inferred } : {}) };
-  v.text = describeDate(v);
-  return v;
-}
-
-// --- pinned passages --------------------------------------------------------------------------
-
-class DocCache {
-  private readonly docs = new Map<string, DeskDocument | null>();
-  constructor(private readonly library: Library) {}
-  get(slug: string): DeskDocument | null {
-    if (!this.docs.has(slug)) {
-      try {
-        this.docs.set(slug, this.library.getDocument(slug));
-      } catch {
-        this.docs.set(slug, null);
-      }
-    }
-    return this.docs.get(slug)!;
-  }
-}
-
-/** A passage by its id ("<docSlug>/p<n>"), recomputed from its document the way the builder numbers them. */
-function findPassage(docs: DocCache, id: string): { docSlug: string; anchor: string; sectionPath: string[]; text: string } | null {
-  const at = id.lastIndexOf('/p');
-  const doc = docs.get(id.slice(0, at));
-  if (!doc) return null;
-  const raw = passagesOf(doc)[Number(id.slice(at + 2))];
-  return raw ? { docSlug: raw.docSlug, anchor: raw.anchor, sectionPath: raw.sectionPath, text: raw.text } : null;
-}
-
-/** The sheet partner a passage names first; the first partner when it names none of them. */
-function partnerOf(text: string, partners: readonly ComparisonPartner[]): string {
-  const ids = new Set(partners.map((p) => p.id));
-  return mentionsIn(text).find((m) => ids.has(m.id))?.id ?? partners[0]!.id;
-}
-
-/** Filed as the comparison files sentences: by its heading, else by the keyword classifier. */
-function passageFacet(sectionPath: readonly string[], text: string, partnerName: string): FacetId | null {
-  const byHeading = facetForHeadings(sectionPath);
-  if (byHeading) return byHeading;
-  return classifySentence(text, [partnerName]).facet;
-}
-
-// --- sources ----------------------------------------------------------------------------------
-
-class SourceList {
-  private readonly byKey = new Map<string, BriefingSource>();
-  constructor(private readonly docs: DocCache) {}
-  number(docSlug: string, anchor: string): number {
-    const key = `${docSlug}#${anchor}`;
-    let s = this.byKey.get(key);
-    if (!s) {
-      const doc = this.docs.get(docSlug);
-      const section = doc?.sections.find((x) => x.anchor === anchor);
-      s = { n: this.byKey.size + 1, docSlug, docTitle: doc?.title ?? docSlug, anchor, sectionPath: section?.path ?? [] };
-      this.byKey.set(key, s);
-    }
-    return s.n;
-  }
-  list(): BriefingSource[] {
-    return [...this.byKey.values()];
-  }
-}
-
-// --- PDF header and footer ------------------------------------------------------------------
-
-export const PAPER_LABELS: Record<PaperSize, string> = { a4: 'A4', letter: 'US Letter' };
-
-/** Page margins shared by the print stylesheet (@page) and page.pdf / printToPDF: the sheet's header and footer (@page margin boxes) live in them. */
-export const PDF_MARGINS = { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' } as const;
-
-export const FOOTER_NOTE = BRIEFING_FOOTER_NOTE;
-
-/** The sheet's hash route for a partner or a comparison, as the CLI and the app's links build it. */
-export function briefingRoute(partners: readonly string[], opts: { paper?: PaperSize; print?: boolean } = {}): string {
-  const q = new URLSearchParams();
-  if (partners.length === 1) q.set('partner', partners[0]!);
-  else q.set('compare', partners.join(','));
-  if (opts.paper) q.set('paper', opts.paper);
-  if (opts.print) q.set('print', '1');
-  return `#/briefing?${q.toString().replace(/%2C/g, ',')}`;
-}

@@ -110,6 +110,11 @@ class Context {
   constructor(readonly library: Library) {
     this.summaries = library.listDocuments();
   }
+  summary(slug: string): (typeof this.summaries)[number] | undefined {
+    this.bySlug ??= new Map(this.summaries.map((d) => [d.slug, d]));
+    return this.bySlug.get(slug);
+  }
+  private bySlug: Map<string, (typeof this.summaries)[number]> | undefined;
   doc(slug: string): DeskDocument {
     let d = this.docs.get(slug);
     if (!d) {
@@ -205,7 +210,7 @@ class PartnerColumn implements FactColumn {
     const named = new Set(this.ctx.library.passageBlocksNaming(id).map((b) => `${b.docSlug}#${b.blockId}`));
     const out: Candidate[] = [];
     let order = 0;
-    for (const summary of this.ctx.summaries) {
+    for (const summary of this.ctx.library.documentsConcerning(id)) {
       const doc = this.ctx.doc(summary.slug);
       const about = doc.kind !== 'overview' && doc.partners[0] === id;
       for (const section of doc.sections) {

@@ -2,34 +2,13 @@
 // which quote reads best, and merging entries that say the same thing.
 import type { FacetEntry, Section, SourceRef } from '../shared/types';
 import { foldAccents } from '../shared/text';
+import { pickSpread } from './pickSpread';
 
 export type Scored = { entry: FacetEntry; score: number; order: number };
 
 /** Keep the best entries, spreading them over sections: each further pick from the same section costs 2. */
 export function pick(scored: Scored[]): FacetEntry[] {
-  const left = [...scored];
-  const out: FacetEntry[] = [];
-  const perSection = new Map<string, number>();
-  const seen = new Set<string>();
-  while (left.length > 0) {
-    let bi = 0;
-    let best = -Infinity;
-    left.forEach((s, i) => {
-      const v = s.score - 2 * (perSection.get(`${s.entry.docSlug}#${s.entry.anchor}`) ?? 0);
-      if (v > best || (v === best && s.order < left[bi]!.order)) {
-        best = v;
-        bi = i;
-      }
-    });
-    const [s] = left.splice(bi, 1);
-    const key = textKey(s!.entry.text);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const sk = `${s!.entry.docSlug}#${s!.entry.anchor}`;
-    perSection.set(sk, (perSection.get(sk) ?? 0) + 1);
-    out.push(s!.entry);
-  }
-  return out;
+  return pickSpread(scored, (e) => textKey(e.text));
 }
 
 export function textKey(text: string): string {

@@ -23,13 +23,13 @@ export function milestoneKeys(e: TimelineEvent): string[] {
   return MILESTONES.filter(([, re]) => re.test(text)).map(([key]) => key);
 }
 
-export function eventImportance(e: TimelineEvent, partnerId: string, ctx: { readonly summaries: readonly DocumentSummary[] }): number {
+export function eventImportance(e: TimelineEvent, partnerId: string, ctx: { summary(slug: string): DocumentSummary | undefined }): number {
   const text = `${e.summary} ${e.quote}`;
   let score = milestoneKeys(e).length > 0 ? 3 : 0;
   if (/country not named in the source|term as representative/i.test(e.summary)) score -= 4;
   if (e.precision === 'day' || e.precision === 'month') score += 1;
   if (e.precision === 'decade' || e.precision === 'range') score -= 1;
-  const doc = ctx.summaries.find((d) => d.slug === e.docSlug);
+  const doc = ctx.summary(e.docSlug);
   if (doc && doc.kind !== 'overview' && doc.partners[0] === partnerId) score += 1;
   if (e.partners.length === 1) score += 1;
   if (/\bwas quoted as saying\b/.test(text)) score -= 1;

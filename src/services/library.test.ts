@@ -234,3 +234,16 @@ describe('opening bad databases', () => {
     expectCode(path, 'DB_CORRUPT');
   });
 });
+
+describe('documentsConcerning (what a comparison column reads)', () => {
+  it('is, for every partner, exactly the documents about it, with a section headed by it, or with a passage naming it, in library order', () => {
+    const docs = lib.listDocuments().map((d) => lib.getDocument(d.slug));
+    for (const p of lib.listPartners()) {
+      const named = new Set(lib.passageBlocksNaming(p.id).map((b) => b.docSlug));
+      const expected = docs
+        .filter((d) => (d.kind !== 'overview' && d.partners[0] === p.id) || named.has(d.slug) || d.sections.some((s) => s.path.some((h) => lib.resolvePartnerId(h) === p.id)))
+        .map((d) => d.slug);
+      expect(lib.documentsConcerning(p.id).map((d) => d.slug), p.id).toEqual(expected);
+    }
+  });
+});

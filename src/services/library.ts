@@ -37,6 +37,8 @@ export interface OpenOptions {
 export class Library {
   private searcher: Searcher | null = null;
   private readonly partnerPassages = new Map<string, Set<string>>();
+  /** nameKey → partner id (null: none); a comparison asks for every heading it reads (issue 19). */
+  private readonly partnerIds = new Map<string, string | null>();
   private eventTexts: TextBuffer | undefined;
   private folded: TextBuffer | undefined;
 
@@ -192,11 +194,16 @@ export class Library {
 
   /** The partner id for an id, name or alias in any spelling; null if none. */
   resolvePartnerId(nameOrId: string): string | null {
-    const lookup = this.db.prepare('SELECT partner_id FROM partner_keys WHERE key = ?');
     const key = nameKey(nameOrId);
-    // "the EU", "the United States": a leading article is not part of the name.
-    const row = (lookup.get(key) ?? lookup.get(key.replace(/^the /, ''))) as { partner_id: string } | undefined;
-    return row?.partner_id ?? null;
+    let id = this.partnerIds.get(key);
+    if (id === undefined) {
+      const lookup = this.db.prepare('SELECT partner_id FROM partner_keys WHERE key = ?');
+      // "the EU", "the United States": a leading article is not part of the name.
+      const row = (lookup.get(key) ?? lookup.get(key.replace(/^the /, ''))) as { partner_id: string } | undefined;
+      id = row?.partner_id ?? null;
+      this.partnerIds.set(key, id);
+    }
+    return id;
   }
 
   /** Partner id for a name, or a NOT_FOUND error that names the closest known partners. */
@@ -240,9 +247,13 @@ export class Library {
   /** Full events, oldest first; what the CLI, compare and briefings read. */
   timeline(params: TimelineParams): TimelineEvent[] {
     const { where, args } = this.timelineWhere(params);
-    const rows = this.db.prepare(`SELECT e.ord, ${EVENT_COLUMNS} FROM events e ${where} ORDER BY e.ord`).raw(true).all(...args) as [number, ...EventRow][];
     const hits = this.textHits(params.text);
-    return (hits ? rows.filter((r) => hits[r[0]] === 1) : rows).map(([, ...row]) => eventOf(row));
+    // Row by row: no array of 177,000 raw rows beside the events (issue 19: the unfiltered timeline's time and memory).
+    const out: TimelineEvent[] = [];
+    for (const row of this.db.prepare(`SELECT ${EVENT_COLUMNS}, e.ord FROM events e ${where} ORDER BY e.ord`).raw(true).iterate(...args) as IterableIterator<[...EventRow, number]>) {
+      if (hits === null || hits[row[row.length - 1] as number] === 1) out.push(eventOf(row)); // e.ord is last, after EVENT_COLUMNS
+    }
+    return out;
   }
 
   /**
@@ -330,6 +341,24 @@ export class Library {
       args.push(...params.category);
     }
     return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', args };
+  }
+
+  /**
+   * The documents a comparison column reads for a partner, in library order: those about it (not
+   * an overview, the partner first), those with a section headed by it, and those with a passage
+   * naming it (build-time tagging). Every other document has nothing for the partner's cells.
+   */
+  documentsConcerning(partnerId: string): DocumentSummary[] {
+    const rows = this.db
+      .prepare(
+        `SELECT slug, title, kind, partners, sections, passages FROM documents d
+         WHERE (d.kind != 'overview' AND json_extract(d.partners, '$[0]') = @id)
+            OR EXISTS (SELECT 1 FROM section_partners sp WHERE sp.partner_id = @id AND sp.doc_slug = d.slug)
+            OR d.slug IN (SELECT p.doc_slug FROM passage_partners pp JOIN passages p ON p.id = pp.passage_id WHERE pp.partner_id = @id)
+         ORDER BY d.ord`,
+      )
+      .all({ id: partnerId }) as { slug: string; title: string; kind: DocumentSummary['kind']; partners: string; sections: number; passages: number }[];
+    return rows.map((r) => ({ ...r, partners: JSON.parse(r.partners) as string[] }));
   }
 
   /** Where the passages that name a partner are (build-time tagging), in document order. */
@@ -452,7 +481,7 @@ const EVENT_COLUMNS = 'e.id, e.date, e.precision, e.end_date, e.summary, e.partn
 type EventRow = [string, string, TimelineEvent['precision'], string | null, string, string, string, string, string, TimelineEvent['category'], string | null];
 
 /** A row of EVENT_COLUMNS as the TimelineEvent it was built from (same keys, same order). */
-function eventOf([id, date, precision, end, summary, partners, docSlug, anchor, quote, category, inferred]: EventRow): TimelineEvent {
+function eventOf([id, date, precision, end, summary, partners, docSlug, anchor, quote, category, inferred]: EventRow | [...EventRow, number]): TimelineEvent {
   return {
     id,
     date,
