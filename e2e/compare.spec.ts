@@ -74,6 +74,7 @@ test('a three-way comparison built from the picker, quoted and linked to its sou
 
   // The source link opens the reader on the exact section. Kosovo's two statements of 18 February
   // 2008 are one entry (issue 13): the Albania–Kosovo article is cited under "Also in".
+  await cell(page, relations, 0).getByRole('button', { name: /quote/ }).click();
   await expect(cell(page, relations, 0).getByText('Also in:')).toBeVisible();
   await cell(page, relations, 0).getByRole('link', { name: 'Albania–Kosovo relations › History › Independence' }).click();
   await expect(page).toHaveURL(/#\/doc\/albania-kosovo-relations\/history--independence/);

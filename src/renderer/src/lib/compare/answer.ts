@@ -13,6 +13,8 @@ export interface AnswerPart {
 
 export interface CellAnswer {
   parts: AnswerPart[];
+  /** The sources `parts[].cites` number (cites are 1-based indexes into this list). */
+  sources: CitedSource[];
   /** What other sources say, where they disagree with an entry of the cell (distinct notes). */
   differ: string[];
 }
@@ -53,19 +55,43 @@ function missionOwner(label: string | undefined, partner: ComparisonPartner): st
   return label;
 }
 
-const numbered = (entries: readonly FacetEntry[]) => entries.map((entry, i) => ({ entry, n: i + 1 }));
+/** A source a cell cites: an entry's own, or one of its alsoIn (the same fact stated elsewhere). */
+export interface CitedSource {
+  docSlug: string;
+  anchor: string;
+  blockId?: string;
+}
+
+/**
+ * The cell's sources, numbered in order: each entry's own source, then its alsoIn sources, so an
+ * answer cites every source of the fact it states ("18 February 2008 [1, 2]").
+ */
+export function citedSources(entries: readonly FacetEntry[]): { sources: CitedSource[]; numbers: number[][] } {
+  const sources: CitedSource[] = [];
+  const numbers = entries.map((e) => {
+    const own = sources.push({ docSlug: e.docSlug, anchor: e.anchor, ...(e.blockId ? { blockId: e.blockId } : {}) });
+    const also = (e.alsoIn ?? []).filter((a) => a.docSlug !== e.docSlug || a.anchor !== e.anchor).map((a) => sources.push({ docSlug: a.docSlug, anchor: a.anchor }));
+    return [own, ...also];
+  });
+  return { sources, numbers };
+}
+
+const numbered = (entries: readonly FacetEntry[]) => {
+  const { numbers } = citedSources(entries);
+  return entries.map((entry, i) => ({ entry, n: numbers[i]![0]!, ns: numbers[i]! }));
+};
 type Numbered = ReturnType<typeof numbered>[number];
 
 /** Entries grouped by agreeing date, the most precise date kept; in the cell's order. */
 function byDate(list: readonly Numbered[], text: (e: FacetEntry) => string): AnswerPart[] {
   const parts: AnswerPart[] = [];
-  for (const { entry, n } of list) {
+  for (const { entry, ns } of list) {
     const t = text(entry);
     const same = parts.find((p) => p.text === t && p.date && entry.date && sameDate(p.date, entry.date));
     if (same) {
-      same.cites.push(n);
+      same.cites.push(...ns);
       if (entry.date && same.date && PRECISION_RANK[entry.date.precision] > PRECISION_RANK[same.date.precision]) same.date = entry.date;
-    } else parts.push({ text: t, ...(entry.date ? { date: entry.date } : {}), cites: [n] });
+    } else parts.push({ text: t, ...(entry.date ? { date: entry.date } : {}), cites: [...ns] });
   }
   return parts;
 }
@@ -74,9 +100,9 @@ function byDate(list: readonly Numbered[], text: (e: FacetEntry) => string): Ans
 function firstSentence(list: readonly Numbered[]): AnswerPart[] {
   const first = list[0];
   if (!first) return [];
-  const { entry, n } = first;
+  const { entry, ns } = first;
   const text = entry.label === 'The full text is in this library' ? `${entry.text} (full text in this library)` : entry.text;
-  return [{ text: phrase(text, PHRASE_MAX, !!entry.date), ...(entry.date ? { date: entry.date } : {}), cites: [n] }];
+  return [{ text: phrase(text, PHRASE_MAX, !!entry.date), ...(entry.date ? { date: entry.date } : {}), cites: [...ns] }];
 }
 
 function partsFor(facet: FacetId, list: readonly Numbered[], partner: ComparisonPartner): AnswerPart[] {
@@ -93,9 +119,9 @@ function partsFor(facet: FacetId, list: readonly Numbered[], partner: Comparison
     case 'missions': {
       const withPhrase = list.filter((x) => x.entry.short);
       if (!withPhrase.length) return firstSentence(list);
-      return withPhrase.map(({ entry, n }) => {
+      return withPhrase.map(({ entry, ns }) => {
         const owner = missionOwner(entry.label, partner);
-        return { text: owner ? `${owner}: ${entry.short}` : entry.short!, cites: [n] };
+        return { text: owner ? `${owner}: ${entry.short}` : entry.short!, cites: [...ns] };
       });
     }
     case 'envoys': {
@@ -108,21 +134,21 @@ function partsFor(facet: FacetId, list: readonly Numbered[], partner: Comparison
         const prev = latest.get(role);
         if (!prev || (x.entry.date?.date ?? '') >= (prev.entry.date?.date ?? '')) latest.set(role, x);
       }
-      return [...latest.entries()].map(([role, { entry, n }]) => ({ text: role ? `${role}: ${entry.short}` : entry.short!, cites: [n] }));
+      return [...latest.entries()].map(([role, { entry, ns }]) => ({ text: role ? `${role}: ${entry.short}` : entry.short!, cites: [...ns] }));
     }
     case 'memberships': {
       // Where accession stands: the latest dated milestone.
       const dated = labelled.filter((x) => x.entry.date);
-      if (!dated.length) return labelled.length ? [{ text: labelled[0]!.entry.label!, cites: [labelled[0]!.n] }] : firstSentence(list);
+      if (!dated.length) return labelled.length ? [{ text: labelled[0]!.entry.label!, cites: [...labelled[0]!.ns] }] : firstSentence(list);
       const last = dated.reduce((a, b) => ((b.entry.date!.date ?? '') > (a.entry.date!.date ?? '') ? b : a));
-      return [{ text: last.entry.label!, date: last.entry.date!, cites: [last.n] }];
+      return [{ text: last.entry.label!, date: last.entry.date!, cites: [...last.ns] }];
     }
     case 'key-figures':
-      return labelled.slice(0, 2).map(({ entry, n }) => ({ text: entry.label!, cites: [n] }));
+      return labelled.slice(0, 2).map(({ entry, ns }) => ({ text: entry.label!, cites: [...ns] }));
     case 'timeline': {
       const dated = list.filter((x) => x.entry.date);
       const last = dated.at(-1);
-      return last ? [{ text: phrase(last.entry.text, PHRASE_MAX, true), date: last.entry.date!, cites: [last.n] }] : [];
+      return last ? [{ text: phrase(last.entry.text, PHRASE_MAX, true), date: last.entry.date!, cites: [...last.ns] }] : [];
     }
     default:
       return firstSentence(list);
@@ -133,7 +159,7 @@ function partsFor(facet: FacetId, list: readonly Numbered[], partner: Comparison
 export function cellAnswer(facet: FacetId, entries: readonly FacetEntry[], partner: ComparisonPartner): CellAnswer {
   const parts = partsFor(facet, numbered(entries), partner);
   const differ = [...new Set(entries.flatMap((e) => (e.sourcesDiffer ? [e.sourcesDiffer] : [])))];
-  return { parts, differ };
+  return { parts, sources: citedSources(entries).sources, differ };
 }
 
 /** Facets with something stated for at least one partner, and those with nothing for anyone. */

@@ -63,7 +63,7 @@ export function comparisonSheet(c: Comparison, docs: Record<string, DeskDocument
         parts: a.parts.map((part) => ({
           ...(part.date ? { date: formatDate(part.date) } : {}),
           text: part.text,
-          cites: [...new Set(part.cites.map((i) => number(entries[i - 1]!.docSlug, entries[i - 1]!.anchor)))],
+          cites: [...new Set(part.cites.map((i) => number(a.sources[i - 1]!.docSlug, a.sources[i - 1]!.anchor)))],
         })),
         differ: a.differ,
       };
