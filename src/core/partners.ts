@@ -12,7 +12,7 @@
 //   Eastern European countries), "Arab" (not a state).
 // - Albania is not in the table: it is never a partner of itself.
 import type { PartnerKind } from '../shared/types';
-import { foldAccents, nameKey, slugify } from '../shared/text';
+import { foldAccents, nameKey, slugify, editDistance } from '../shared/text';
 
 export interface PartnerDef {
   id: string;
@@ -446,17 +446,3 @@ export function suggestPartners(input: string, n = 5): string[] {
     .map(([name]) => name);
 }
 
-/** Damerau–Levenshtein distance (optimal string alignment). */
-function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-    }
-  }
-  return d[a.length]![b.length]!;
-}

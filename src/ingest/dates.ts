@@ -27,6 +27,7 @@
 import { createRequire } from 'node:module';
 import type * as Chrono from 'chrono-node';
 import type { DateValue, Precision } from '../shared/types';
+import { PRECISION_RANK } from '../shared/dates';
 
 /** What a sentence's relative dates are resolved against. */
 export interface DateContext {
@@ -164,7 +165,8 @@ export function compareDates(a: DateValue, b: DateValue): number {
 }
 
 /** Higher is more precise. */
-export const PRECISION_RANK: Record<Precision, number> = { day: 4, month: 3, year: 2, range: 1, decade: 0 };
+/** One ranking of precisions for the whole app (src/shared/dates.ts). */
+export { PRECISION_RANK };
 
 export function yearOf(value: DateValue): number {
   return Number(value.date.slice(0, 4));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { closestWord, editDistance } from './suggest';
+import { editDistance } from '../shared/text';
+import { closestWord } from './suggest';
 
 describe('editDistance', () => {
   it('counts edits and stops early past the limit', () => {

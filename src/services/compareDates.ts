@@ -2,6 +2,7 @@
 // and the "sources differ" note for dates that do not.
 import { datesAgree, formatDate } from '../shared/dates';
 import type { DateValue, FacetEntry, TimelineEvent } from '../shared/types';
+import { PRECISION_RANK } from '../shared/dates';
 
 export function eventDate(e: TimelineEvent): DateValue {
   const value: DateValue = { date: e.date, precision: e.precision, ...(e.end ? { end: e.end } : {}), text: '', ...(e.inferred ? { inferred: e.inferred } : {}) };
@@ -9,7 +10,6 @@ export function eventDate(e: TimelineEvent): DateValue {
   return value;
 }
 
-const PRECISION_RANK: Record<DateValue['precision'], number> = { day: 4, month: 3, year: 2, range: 1, decade: 0 };
 export const rank = (d: DateValue | undefined) => (d ? PRECISION_RANK[d.precision] : -1);
 
 /** Two dates agree when one refines the other (1993 and 13 January 1993), or a decade/range holds the other. */

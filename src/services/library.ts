@@ -25,7 +25,7 @@ import { INGEST_VERSION, SCHEMA_VERSION } from '../core/schema';
 import { TextBuffer } from '../search/textBuffer';
 import { CorruptIndexError } from '../search/scorer';
 import { Searcher, type PassageSource } from '../search/searcher';
-import { editDistance } from '../search/suggest';
+import { editDistance } from '../shared/text';
 
 export { REBUILD_HINT };
 

@@ -15,3 +15,15 @@ describe('text helpers', () => {
     expect(readableQuote('- a list item without a key')).toBe('- a list item without a key');
   });
 });
+
+describe('editDistance (one measure for search and partner suggestions)', () => {
+  it('counts an adjacent transposition as one edit, and gives up past max', async () => {
+    const { editDistance } = await import('./text');
+    expect(editDistance('ukrane', 'ukraine')).toBe(1);
+    expect(editDistance('albnaia', 'albania')).toBe(1);
+    expect(editDistance('kosova', 'kosovo')).toBe(1);
+    expect(editDistance('greece', 'turkey')).toBe(6);
+    expect(editDistance('greece', 'turkey', 2)).toBe(3);
+    expect(editDistance('', 'nato')).toBe(4);
+  });
+});

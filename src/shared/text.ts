@@ -60,3 +60,30 @@ export function readableQuote(quote: string): string {
   }
   return q.replace(/^- (?=[^:]{1,40}:)/, '');
 }
+
+/**
+ * Edit distance with adjacent transpositions (optimal string alignment): "Ukrane" is 1 from
+ * "Ukraine", "Albnaia" 1 from "Albania". With `max`, gives up (returning max + 1) once every path
+ * is longer, so scanning a vocabulary stays cheap. One measure for search suggestions and partner
+ * suggestions alike.
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}

@@ -2,6 +2,7 @@
 // embassy in Prishtina"), each with the numbers of the quotes that say it (the cell's citation
 // marks). The quotes themselves stay folded under the answer. Derived from the Comparison alone.
 import type { ComparisonFacet, ComparisonPartner, DateValue, FacetEntry, FacetId } from '../../../../shared/types';
+import { PRECISION_RANK } from '../../../../shared/dates';
 
 export interface AnswerPart {
   /** The phrase ('' when the date alone answers, as for "Relations established"). */
@@ -27,7 +28,6 @@ export function sameDate(a: DateValue, b: DateValue): boolean {
   return a.date.startsWith(b.date) || b.date.startsWith(a.date);
 }
 
-const PRECISION_RANK: Record<DateValue['precision'], number> = { day: 4, month: 3, year: 2, range: 1, decade: 0 };
 
 /**
  * A sentence as a short phrase: a leading date clause the date column already says is dropped
