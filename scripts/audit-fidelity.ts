@@ -17,18 +17,8 @@ import { Library } from '../src/services/library';
 import { comparePartners } from '../src/services/compare';
 import { formatDate } from '../src/shared/dates';
 import type { DateValue, TimelineEvent } from '../src/shared/types';
+import { rng } from './synth-corpus';
 
-/** mulberry32: a small seeded generator, enough for a reproducible sample. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `n` items drawn without replacement, in their original order. */
 export function sample<T>(items: readonly T[], n: number, random: () => number): T[] {
@@ -68,7 +58,7 @@ function main(): void {
   const lib = Library.open(dbPath);
   try {
     const events = lib.timeline({});
-    const chosen = sample(events, count, seededRandom(seed));
+    const chosen = sample(events, count, rng(seed));
     console.log(`# Source-fidelity audit\nseed ${seed} · ${chosen.length} of ${events.length} events · partners ${values.partners}\n`);
     console.log('## Events (date · partners · category · source sentence)\n');
     chosen.forEach((e, i) => {
