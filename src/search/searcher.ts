@@ -4,7 +4,7 @@
 import type { Passage, SearchHit, SearchResponse } from '../shared/types';
 import { termRanges } from './analyzer';
 import { TextBuffer } from './textBuffer';
-import { loadScorer, type ChunkReader, type Clause, type Matches, type ScoringIndex } from './scorer';
+import { loadScorer, type ChunkReader, type Clause, type Matches, type ScoringIndex, type Weighting } from './scorer';
 import { foldForMatch, parseQuery, type ParsedQuery } from './query';
 import { makeSnippet, type Range } from './snippet';
 import { closestWord } from './suggest';
@@ -27,6 +27,14 @@ export interface SearchOptions {
   /** Resolved partner id. */
   partnerId?: string;
 }
+
+/** How a search runs as one part of a federated search (federated.ts). */
+export interface Federation {
+  requireAll: boolean;
+  weighting: Weighting;
+}
+
+export const ANY_WORD_NOTICE = 'No passage contains every word; showing passages that contain some of them.';
 
 /** Passage ids are "<docSlug>/p<n>", so a document filter needs no lookup. */
 export function passageId(docSlug: string, n: number): string {
@@ -79,7 +87,16 @@ export class Searcher {
     this.index = 'header' in index ? loadScorer(index.header, index.readChunk) : index;
   }
 
-  search(options: SearchOptions): SearchResponse {
+  /** The loaded index (federated.ts reads its terms and counts). */
+  get scoring(): ScoringIndex {
+    return this.index;
+  }
+
+  /**
+   * `federation` (federated.ts): the mode (every word, or any word) and the weighting that put
+   * this index's scores on the scale shared with the other indexes; the mode is then not chosen here.
+   */
+  search(options: SearchOptions, federation?: Federation): SearchResponse {
     const parsed = parseQuery(options.query);
     const query = typeof options.query === 'string' ? options.query : '';
     const response: SearchResponse = { query, total: 0, results: [] };
@@ -91,10 +108,11 @@ export class Searcher {
       return response;
     }
 
-    let matches = this.run(parsed, true);
-    if (matches.docs.length === 0 && parsed.words.length > 1 && parsed.phrases.length === 0) {
+    let matches = this.run(parsed, federation?.requireAll ?? true, federation?.weighting);
+    if (federation && !federation.requireAll) response.notice = ANY_WORD_NOTICE;
+    if (!federation && matches.docs.length === 0 && parsed.words.length > 1 && parsed.phrases.length === 0) {
       matches = this.run(parsed, false);
-      if (matches.docs.length > 0) response.notice = 'No passage contains every word; showing passages that contain some of them.';
+      if (matches.docs.length > 0) response.notice = ANY_WORD_NOTICE;
     }
 
     // Filters: in place over the candidates (no per-candidate objects).
@@ -163,8 +181,8 @@ export class Searcher {
     return response;
   }
 
-  private run(parsed: ParsedQuery, requireAll: boolean): Matches {
-    return this.index.execute(clausesFor(parsed, requireAll));
+  private run(parsed: ParsedQuery, requireAll: boolean, weighting?: Weighting): Matches {
+    return this.index.execute(clausesFor(parsed, requireAll), weighting);
   }
 
   private documentOrdinal(slug: string): number {

@@ -26,7 +26,7 @@ import { mentionsIn } from '../core/partners';
 import { passagesOf } from '../core/passages';
 import { buildComparison, describeDate, MAX_PARTNERS } from './compare';
 import { classifySentence, FACETS, facetForHeadings } from './facets';
-import type { Library } from './library';
+import type { LibraryView as Library } from './libraryView';
 
 export const MIN_BRIEFING_PARTNERS = 1;
 export const MAX_BRIEFING_PARTNERS = MAX_PARTNERS;

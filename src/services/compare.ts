@@ -33,7 +33,7 @@ import {
   type FigureKind,
   type TopicFacet,
 } from './facets';
-import type { Library } from './library';
+import type { LibraryView as Library } from './libraryView';
 
 export const MIN_PARTNERS = 2;
 export const MAX_PARTNERS = 4;

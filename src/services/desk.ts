@@ -6,6 +6,9 @@ import { DESK_METHODS, DeskError, MAX_TIMELINE_EVENTS, type DeskApi, type DeskMe
 import { Library, type OpenOptions } from './library';
 import { EVENT_CATEGORIES } from '../shared/types';
 import { UserStore } from './userStore';
+import { UserLibrary } from './userLibrary';
+import { CombinedLibrary } from './combinedLibrary';
+import type { LibraryView } from './libraryView';
 import { comparePartners, MAX_PARTNERS, MIN_PARTNERS } from './compare';
 import { buildBriefing, MAX_BRIEFING_PARTNERS, MIN_BRIEFING_PARTNERS, PASSAGE_FACETS } from './briefing';
 import type { FacetId } from '../shared/types';
@@ -15,6 +18,10 @@ export interface DeskOptions extends OpenOptions {
   dbPath: string;
   /** The reader's own database (bookmarks, positions); omitted by the CLI, which has none. */
   userDbPath?: string;
+  /** The user's added documents (issue 18), read together with the bundled library. */
+  userLibraryPath?: string;
+  /** Removes an added document (src/ingest/userLibrary.ts, passed in by the transport's host). */
+  removeUserDocument?: (slug: string) => { removed: boolean; title?: string };
 }
 
 export interface Desk {
@@ -47,6 +54,7 @@ const schemas = {
     limit: z.number().int().min(1).max(200).optional(),
     docSlug: slug.optional(),
     partner: z.string().trim().min(1).max(200).optional(),
+    mine: z.boolean().optional(),
   }),
   listPartners: none,
   getPartner: z.strictObject({ id: z.string().trim().min(1).max(200) }),
@@ -82,16 +90,22 @@ const schemas = {
   removeBookmark: z.strictObject({ docSlug: slug, anchor }),
   getReadingPosition: z.strictObject({ docSlug: slug }),
   setReadingPosition: z.strictObject({ docSlug: slug, anchor, offset: z.number().min(0).max(1) }),
+  removeDocument: z.strictObject({ slug }),
 } satisfies Record<DeskMethod, z.ZodType>;
 
 export function createDesk(options: DeskOptions): Desk {
   let library: Library | null = null;
+  let view: LibraryView | null = null;
   let user: UserStore | null = null;
+  const mine = options.userLibraryPath ? new UserLibrary(options.userLibraryPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) : null;
 
   // Opened on demand, so a library rebuilt while the app runs is picked up on the next call.
-  const lib = (): Library => {
-    library ??= Library.open(options.dbPath, options);
-    return library;
+  const lib = (): LibraryView => {
+    if (!library) {
+      library = Library.open(options.dbPath, options);
+      view = mine ? new CombinedLibrary(library, mine) : library;
+    }
+    return view!;
   };
   const userStore = (): UserStore => {
     if (!options.userDbPath) throw new DeskError('BAD_REQUEST', 'Bookmarks and reading positions are not available here.');
@@ -117,6 +131,14 @@ export function createDesk(options: DeskOptions): Desk {
     removeBookmark: (p) => userStore().removeBookmark(p.docSlug, p.anchor),
     getReadingPosition: (p) => userStore().getReadingPosition(p.docSlug),
     setReadingPosition: (p) => userStore().setReadingPosition(p),
+    removeDocument: (p) => removeAdded(p.slug),
+  };
+
+  const removeAdded = (slug: string): { removed: boolean; title?: string } => {
+    if (!options.removeUserDocument) throw new DeskError('BAD_REQUEST', 'Documents cannot be removed here.');
+    const result = options.removeUserDocument(slug);
+    if (!result.removed) throw new DeskError('NOT_FOUND', `No document "${slug}" among the documents you added.`);
+    return result;
   };
 
   const dispatch = async (method: string, params: unknown): Promise<Envelope<unknown>> => {
@@ -133,7 +155,7 @@ export function createDesk(options: DeskOptions): Desk {
       return { ok: true, value: run(parsed.data) };
     } catch (err) {
       const error = DeskError.from(err);
-      if (error.code === 'DB_MISSING' || error.code === 'DB_CORRUPT' || error.code === 'DB_STALE') library = null;
+      if (error.code === 'DB_MISSING' || error.code === 'DB_CORRUPT' || error.code === 'DB_STALE') library = view = null;
       return { ok: false, error: error.toJSON() };
     }
   };
@@ -154,14 +176,16 @@ export function createDesk(options: DeskOptions): Desk {
     dispatch,
     close: () => {
       library?.close();
+      mine?.close();
       user?.close();
       library = null;
+      view = null;
       user = null;
     },
   };
 }
 
-function bookmarkLabel(library: Library, docSlug: string, anchor: string): string {
+function bookmarkLabel(library: LibraryView, docSlug: string, anchor: string): string {
   const doc = library.getDocument(docSlug);
   const section = doc.sections.find((s) => s.anchor === anchor);
   if (!section) throw new DeskError('NOT_FOUND', `No section "${anchor}" in "${doc.title}".`);

@@ -25,6 +25,8 @@ export interface SearchParams {
   docSlug?: string;
   /** Only passages that name this partner (id, name or alias). */
   partner?: string;
+  /** Only the documents the user added. */
+  mine?: boolean;
 }
 
 export interface TimelineParams {
@@ -86,6 +88,8 @@ export interface DeskApi {
   removeBookmark(params: { docSlug: string; anchor: string }): Promise<{ removed: boolean }>;
   getReadingPosition(params: { docSlug: string }): Promise<ReadingPosition | null>;
   setReadingPosition(params: ReadingPosition): Promise<{ saved: true }>;
+  /** Removes a document the user added (adding goes through each transport's import: a file is no JSON parameter). */
+  removeDocument(params: { slug: string }): Promise<{ removed: boolean; title?: string }>;
 }
 
 export interface Bookmark {
@@ -124,6 +128,7 @@ export const DESK_METHODS: readonly DeskMethod[] = [
   'removeBookmark',
   'getReadingPosition',
   'setReadingPosition',
+  'removeDocument',
 ] as const;
 
 export type ErrorCode =

@@ -1,0 +1,92 @@
+// One ranked list from several indexes (issue 18: the bundled library and the user's documents).
+//
+// Lunr's scores are comparable only within one index: a term's weight carries the index's own
+// idf (how many of *its* passages hold the term) and the score is divided by the query vector's
+// norm over the terms *it* expanded the query to. Two things put the indexes on one scale:
+//   idf    each term's weights are scaled by idf_union / idf_own, where idf_union is lunr's idf
+//          over the union (N = all passages, n = the passages holding the term in any index),
+//          computed from each index's posting counts — exactly what one index over both would
+//          give for that factor;
+//   norm   every index divides by the norm of the union's query vector (the terms any index
+//          expanded the query to), so a prefix that expands to more words in one index does not
+//          inflate the other's scores.
+// What stays per index is BM25's length normalisation (a field's length against its own index's
+// average length): the stored weights fold tf and length together, so that part cannot be
+// re-based without re-indexing. federated.test.ts measures how far the merged ranking is from a
+// single index built over everything.
+//
+// Each index returns its own top `limit` under the shared scale, so the merged top `limit` is
+// exact. "Every word required, else any word" is decided once, over all indexes together.
+import type { SearchResponse } from '../shared/types';
+import { parseQuery } from './query';
+import { ANY_WORD_NOTICE, clausesFor, type Federation, type Searcher } from './searcher';
+
+export interface FederatedMember {
+  searcher: Searcher;
+  /** The member's search (with its own filters) under the federation's mode and weighting. */
+  run(federation: Federation): SearchResponse;
+}
+
+/** lunr.idf. */
+function idf(n: number, total: number): number {
+  return Math.log(1 + Math.abs((total - n + 0.5) / (n + 0.5)));
+}
+
+export function federatedSearch(members: readonly FederatedMember[], query: string, limit: number): SearchResponse {
+  const parsed = parseQuery(query);
+  const modes = parsed.words.length > 1 && parsed.phrases.length === 0 ? [true, false] : [true];
+  let responses: SearchResponse[] = [];
+  for (const requireAll of modes) {
+    responses = members.map((m, i) => m.run(federationFor(members, i, clausesFor(parsed, requireAll), requireAll)));
+    if (responses.some((r) => r.total > 0)) break;
+  }
+  return merge(responses, query, limit);
+}
+
+function federationFor(members: readonly FederatedMember[], self: number, clauses: ReturnType<typeof clausesFor>, requireAll: boolean): Federation {
+  const indexes = members.map((m) => m.searcher.scoring);
+  const total = indexes.reduce((n, x) => n + x.size, 0);
+  const union = new Map<string, number>();
+  for (const x of indexes) for (const [term, boost] of x.queryTerms(clauses)) union.set(term, boost);
+  let norm = 0;
+  for (const boost of union.values()) norm += boost * boost;
+  const own = indexes[self]!;
+  const factors = new Map<number, number>();
+  return {
+    requireAll,
+    weighting: {
+      norm: Math.sqrt(norm),
+      factor: (position) => {
+        let f = factors.get(position);
+        if (f === undefined) {
+          const term = own.terms[position]!;
+          const n = indexes.reduce((sum, x) => {
+            const at = x.termPosition(term);
+            return sum + (at === -1 ? 0 : x.documentFrequency(at));
+          }, 0);
+          f = idf(n, total) / idf(own.documentFrequency(position), own.size);
+          factors.set(position, f);
+        }
+        return f;
+      },
+    },
+  };
+}
+
+function merge(responses: SearchResponse[], query: string, limit: number): SearchResponse {
+  const results = responses
+    .flatMap((r, member) => r.results.map((hit, rank) => ({ hit, member, rank })))
+    .sort((a, b) => b.hit.score - a.hit.score || a.member - b.member || a.rank - b.rank)
+    .slice(0, limit)
+    .map((x) => x.hit);
+  const total = responses.reduce((n, r) => n + r.total, 0);
+  const out: SearchResponse = { query, total, results };
+  const notices = [...new Set(responses.map((r) => r.notice).filter((n): n is string => !!n))];
+  // The any-word notice is said once even when only some indexes had matches.
+  if (notices.length > 0) out.notice = notices.includes(ANY_WORD_NOTICE) && total > 0 ? [ANY_WORD_NOTICE, ...notices.filter((n) => n !== ANY_WORD_NOTICE)].join(' ') : notices.join(' ');
+  if (total === 0) {
+    const suggestion = responses.map((r) => r.suggestion).find((s) => s);
+    if (suggestion) out.suggestion = suggestion;
+  }
+  return out;
+}

@@ -1,0 +1,22 @@
+// One partner as both libraries know it: the facts, missions, envoys and memberships the bundled
+// library and the user's documents each quote, side by side. The bundled library's date of
+// establishment stands unless it has none; every source stays listed, so a disagreement shows as
+// it does between two bundled documents ("sources differ" in compare).
+import type { Partner, PartnerSummary } from '../shared/types';
+
+export function mergePartnerSummary(a: PartnerSummary, b: PartnerSummary): PartnerSummary {
+  return { ...a, established: a.established ?? b.established, documents: [...a.documents, ...b.documents.filter((d) => !a.documents.includes(d))] };
+}
+
+export function mergePartner(a: Partner, b: Partner): Partner {
+  return {
+    ...mergePartnerSummary(a, b),
+    establishedSources: [...a.establishedSources, ...b.establishedSources],
+    severed: [...a.severed, ...b.severed],
+    recognition: [...a.recognition, ...b.recognition],
+    missions: [...a.missions, ...b.missions],
+    envoys: [...a.envoys, ...b.envoys],
+    memberships: [...a.memberships, ...b.memberships],
+    events: a.events + b.events,
+  };
+}
