@@ -1,13 +1,15 @@
 // One writer at a time for a file that several processes may change (the app and the CLI both
 // add documents): an exclusive lock file holding the writer's pid. A lock left by a process that
 // no longer runs (killed mid-import) is taken over.
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 const WAIT_MS = 30_000;
 
 export class LockBusyError extends Error {}
 
 export function withFileLock<T>(lockFile: string, run: () => T): T {
+  mkdirSync(dirname(lockFile), { recursive: true });
   const deadline = Date.now() + WAIT_MS;
   let fd: number | null = null;
   while (fd === null) {

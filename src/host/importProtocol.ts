@@ -1,0 +1,19 @@
+// Messages between importer.ts and its worker thread (importWorker.ts).
+import type { ImportProgress, ImportReport } from '../shared/userDocuments';
+
+export interface WorkerSetup {
+  libraryFile: string;
+  bundledDb?: string;
+}
+
+/** A file to add: its path on disk, or its bytes (a browser upload) with the name it had. */
+export interface WorkerFile {
+  name: string;
+  path?: string;
+  bytes?: Uint8Array;
+}
+
+export type WorkerMessage =
+  | { type: 'ready' }
+  | { type: 'progress'; progress: ImportProgress }
+  | { type: 'report'; index: number; report: ImportReport };

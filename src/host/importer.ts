@@ -1,0 +1,97 @@
+// Adds files to the user's library in a worker thread (importWorker.ts), one file at a time, with
+// a time limit per file and cancellation: what the app's import and `relations-desk add` share.
+// A parser that hangs or crashes on one file is stopped with the worker; that file is reported
+// as refused, a new worker takes the next file, and the library is as it was before that file
+// (the worker writes it by rename only). Progress and reports are passed on as they come.
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ImportProgress, ImportReport } from '../shared/userDocuments';
+import type { WorkerFile, WorkerMessage, WorkerSetup } from './importProtocol';
+
+/** Longest a single file may take to read, parse and index. */
+export const IMPORT_TIME_LIMIT_MS = 120_000;
+/** Heap a worker may use: a hostile file cannot take the app's memory with it. */
+const WORKER_HEAP_MB = 1536;
+
+export interface ImportOptions extends WorkerSetup {
+  files: WorkerFile[];
+  timeLimitMs?: number;
+  onProgress?: (progress: ImportProgress) => void;
+  onReport?: (index: number, report: ImportReport) => void;
+  signal?: AbortSignal;
+}
+
+/** The bundle's worker when this runs from out/web, else the TypeScript through tsx. */
+function workerEntry(): URL {
+  const bundled = new URL('./importWorker.mjs', import.meta.url);
+  return existsSync(fileURLToPath(bundled)) ? bundled : new URL('./importWorker.boot.mjs', import.meta.url);
+}
+
+export async function importFiles(options: ImportOptions): Promise<ImportReport[]> {
+  const { files, signal } = options;
+  const limit = options.timeLimitMs ?? IMPORT_TIME_LIMIT_MS;
+  const reports: ImportReport[] = [];
+  const setup: WorkerSetup = { libraryFile: options.libraryFile, ...(options.bundledDb ? { bundledDb: options.bundledDb } : {}) };
+  let worker: Worker | null = null;
+
+  const finish = (index: number, report: ImportReport) => {
+    reports[index] = report;
+    options.onReport?.(index, report);
+  };
+  const cancelled = (index: number): ImportReport => {
+    const file = basename(files[index]!.name);
+    return { file, status: 'cancelled', code: 'cancelled', message: `${file}: the import was cancelled before it was added; nothing of it was kept.` };
+  };
+
+  try {
+    for (let index = 0; index < files.length; index++) {
+      if (signal?.aborted) {
+        finish(index, cancelled(index));
+        continue;
+      }
+      worker ??= new Worker(workerEntry(), { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB }, stdout: false, stderr: false });
+      const w = worker;
+      const name = basename(files[index]!.name);
+      const outcome = await new Promise<{ report: ImportReport; keepWorker: boolean }>((resolve) => {
+        let done = false;
+        const settle = (report: ImportReport, keepWorker: boolean) => {
+          if (done) return;
+          done = true;
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', onAbort);
+          w.off('message', onMessage);
+          w.off('error', onError);
+          w.off('exit', onExit);
+          resolve({ report, keepWorker });
+        };
+        const timer = setTimeout(
+          () => settle({ file: name, status: 'refused', code: 'timeout', message: `${name}: reading it took longer than ${limit >= 1000 ? `${Math.round(limit / 1000)} s` : `${limit} ms`}; it was stopped and nothing of it was added.` }, false),
+          limit,
+        );
+        const onAbort = () => settle(cancelled(index), false);
+        const onMessage = (m: WorkerMessage) => {
+          if (m.type === 'progress') options.onProgress?.({ ...m.progress, index });
+          else if (m.type === 'report') settle(m.report, true);
+        };
+        const onError = (err: Error) => settle({ file: name, status: 'refused', code: 'crashed', message: `${name}: the reader failed on it (${err.message}); nothing of it was added.` }, false);
+        const onExit = (code: number) => settle({ file: name, status: 'refused', code: 'crashed', message: `${name}: the reader stopped (exit code ${code}); nothing of it was added.` }, false);
+        signal?.addEventListener('abort', onAbort, { once: true });
+        w.on('message', onMessage);
+        w.on('error', onError);
+        w.on('exit', onExit);
+        const file = files[index]!;
+        w.postMessage({ index, file });
+      });
+      if (!outcome.keepWorker) {
+        await worker.terminate();
+        worker = null;
+      }
+      finish(index, outcome.report);
+    }
+  } finally {
+    await worker?.terminate();
+  }
+  return reports;
+}
