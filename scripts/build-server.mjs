@@ -52,7 +52,8 @@ const zodEnglishOnly = {
 export async function buildServer({ clean = true } = {}) {
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: { serve: 'src/web/serve.ts' },
+    // The import's worker thread is a script of its own (src/host/importer.ts starts it by name).
+    entryPoints: { serve: 'src/web/serve.ts', importWorker: 'src/host/importWorker.ts' },
     outdir: OUT_DIR,
     outExtension: { '.js': '.mjs' },
     chunkNames: '[name]-[hash]',
@@ -62,7 +63,8 @@ export async function buildServer({ clean = true } = {}) {
     platform: 'node',
     target: 'node20',
     // A native addon, and a date parser that src/ingest/dates.ts loads on first use only.
-    external: ['better-sqlite3', 'chrono-node'],
+    // pdf.js loads its own worker script by path: it stays a package.
+    external: ['better-sqlite3', 'chrono-node', 'pdfjs-dist'],
     plugins: [zodEnglishOnly],
     minify: true,
     sourcemap: 'linked',

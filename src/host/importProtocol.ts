@@ -13,7 +13,12 @@ export interface WorkerFile {
   bytes?: Uint8Array;
 }
 
+/** What the importer asks of the worker. */
+export type WorkerRequest = { type: 'add'; index: number; file: WorkerFile } | { type: 'remove'; slug: string };
+
 export type WorkerMessage =
   | { type: 'ready' }
   | { type: 'progress'; progress: ImportProgress }
-  | { type: 'report'; index: number; report: ImportReport };
+  | { type: 'report'; index: number; report: ImportReport }
+  | { type: 'removed'; result: { removed: boolean; title?: string } }
+  | { type: 'failed'; message: string };

@@ -5,16 +5,25 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { addDocument } from '../ingest/userLibrary';
+import { addDocument, removeDocument } from '../ingest/userLibrary';
 import { ImportRefusal, MAX_IMPORT_BYTES, formatBytes } from '../ingest/readers';
-import type { WorkerFile, WorkerMessage, WorkerSetup } from './importProtocol';
+import type { WorkerFile, WorkerMessage, WorkerRequest, WorkerSetup } from './importProtocol';
 
 const setup = workerData as WorkerSetup;
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 
-parentPort!.on('message', (msg: { index: number; file: WorkerFile }) => {
-  void run(msg.index, msg.file);
+parentPort!.on('message', (msg: WorkerRequest) => {
+  if (msg.type === 'add') void run(msg.index, msg.file);
+  else remove(msg.slug);
 });
+
+function remove(slug: string): void {
+  try {
+    post({ type: 'removed', result: removeDocument(setup.libraryFile, slug, setup.bundledDb ? { bundledDb: setup.bundledDb } : {}) });
+  } catch (err) {
+    post({ type: 'failed', message: (err as Error).message });
+  }
+}
 post({ type: 'ready' });
 
 async function run(index: number, file: WorkerFile): Promise<void> {

@@ -4,11 +4,12 @@
 // as refused, a new worker takes the next file, and the library is as it was before that file
 // (the worker writes it by rename only). Progress and reports are passed on as they come.
 import { existsSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ImportProgress, ImportReport } from '../shared/userDocuments';
-import type { WorkerFile, WorkerMessage, WorkerSetup } from './importProtocol';
+import { USER_LIBRARY_FILE, type ImportProgress, type ImportReport } from '../shared/userDocuments';
+import type { WorkerFile, WorkerMessage, WorkerRequest, WorkerSetup } from './importProtocol';
+
 
 /** Longest a single file may take to read, parse and index. */
 export const IMPORT_TIME_LIMIT_MS = 120_000;
@@ -21,6 +22,33 @@ export interface ImportOptions extends WorkerSetup {
   onProgress?: (progress: ImportProgress) => void;
   onReport?: (index: number, report: ImportReport) => void;
   signal?: AbortSignal;
+}
+
+/** The user's library file in a user-data folder (where the app keeps bookmarks too). */
+export function userLibraryIn(userDataDir: string): string {
+  return join(userDataDir, USER_LIBRARY_FILE);
+}
+
+function startWorker(setup: WorkerSetup): Worker {
+  return new Worker(workerEntry(), { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB }, stdout: false, stderr: false });
+}
+
+/** Removes an added document, rewriting the library in a worker (off the thread that answers). */
+export async function removeAdded(setup: WorkerSetup, slug: string): Promise<{ removed: boolean; title?: string }> {
+  const worker = startWorker(setup);
+  try {
+    return await new Promise((resolve, reject) => {
+      worker.on('message', (m: WorkerMessage) => {
+        if (m.type === 'removed') resolve(m.result);
+        else if (m.type === 'failed') reject(new Error(m.message));
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => reject(new Error(`the worker stopped (exit code ${code})`)));
+      worker.postMessage({ type: 'remove', slug } satisfies WorkerRequest);
+    });
+  } finally {
+    await worker.terminate();
+  }
 }
 
 /** The bundle's worker when this runs from out/web, else the TypeScript through tsx. */
@@ -51,7 +79,7 @@ export async function importFiles(options: ImportOptions): Promise<ImportReport[
         finish(index, cancelled(index));
         continue;
       }
-      worker ??= new Worker(workerEntry(), { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB }, stdout: false, stderr: false });
+      worker ??= startWorker(setup);
       const w = worker;
       const name = basename(files[index]!.name);
       const outcome = await new Promise<{ report: ImportReport; keepWorker: boolean }>((resolve) => {
@@ -82,7 +110,7 @@ export async function importFiles(options: ImportOptions): Promise<ImportReport[
         w.on('error', onError);
         w.on('exit', onExit);
         const file = files[index]!;
-        w.postMessage({ index, file });
+        w.postMessage({ type: 'add', index, file } satisfies WorkerRequest);
       });
       if (!outcome.keepWorker) {
         await worker.terminate();

@@ -10,14 +10,14 @@ import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { slugify, nameKey } from '../shared/text';
-import { ADDED_SLUG_PREFIX, MAX_REPORT_WARNINGS, type DocumentOrigin, type ImportReport } from '../shared/userDocuments';
+import { ADDED_SLUG_PREFIX, MAX_REPORT_WARNINGS, USER_LIBRARY_FILE, type DocumentOrigin, type ImportReport } from '../shared/userDocuments';
 import { INGEST_VERSION, SCHEMA_VERSION } from '../core/schema';
 import type { ParsedDocument } from './model';
 import { writeLibraryFile, type WrittenDocument } from './libraryWriter';
 import { ImportRefusal, readDocumentBytes } from './readers';
 import { isAlive, withFileLock } from './fileLock';
 
-export const USER_LIBRARY_FILE = 'user-library.db';
+export { USER_LIBRARY_FILE };
 
 export function userLibraryPath(userDataDir: string): string {
   return join(userDataDir, USER_LIBRARY_FILE);

@@ -21,7 +21,7 @@ export interface DeskOptions extends OpenOptions {
   /** The user's added documents (issue 18), read together with the bundled library. */
   userLibraryPath?: string;
   /** Removes an added document (src/ingest/userLibrary.ts, passed in by the transport's host). */
-  removeUserDocument?: (slug: string) => { removed: boolean; title?: string };
+  removeUserDocument?: (slug: string) => Promise<{ removed: boolean; title?: string }> | { removed: boolean; title?: string };
 }
 
 export interface Desk {
@@ -113,7 +113,7 @@ export function createDesk(options: DeskOptions): Desk {
     return user;
   };
 
-  const implementation: { [M in DeskMethod]: (p: z.output<(typeof schemas)[M]>) => Awaited<ReturnType<DeskApi[M]>> } = {
+  const implementation: { [M in DeskMethod]: (p: z.output<(typeof schemas)[M]>) => Awaited<ReturnType<DeskApi[M]>> | ReturnType<DeskApi[M]> } = {
     info: () => lib().info(),
     listDocuments: () => lib().listDocuments(),
     getDocument: (p) => lib().getDocument(p.slug),
@@ -134,9 +134,9 @@ export function createDesk(options: DeskOptions): Desk {
     removeDocument: (p) => removeAdded(p.slug),
   };
 
-  const removeAdded = (slug: string): { removed: boolean; title?: string } => {
+  const removeAdded = async (slug: string): Promise<{ removed: boolean; title?: string }> => {
     if (!options.removeUserDocument) throw new DeskError('BAD_REQUEST', 'Documents cannot be removed here.');
-    const result = options.removeUserDocument(slug);
+    const result = await options.removeUserDocument(slug);
     if (!result.removed) throw new DeskError('NOT_FOUND', `No document "${slug}" among the documents you added.`);
     return result;
   };
@@ -152,7 +152,7 @@ export function createDesk(options: DeskOptions): Desk {
         throw new DeskError('BAD_REQUEST', `Invalid arguments for ${m}: ${describeIssues(parsed.error)}`);
       }
       const run = implementation[m] as (p: unknown) => unknown;
-      return { ok: true, value: run(parsed.data) };
+      return { ok: true, value: await run(parsed.data) };
     } catch (err) {
       const error = DeskError.from(err);
       if (error.code === 'DB_MISSING' || error.code === 'DB_CORRUPT' || error.code === 'DB_STALE') library = view = null;

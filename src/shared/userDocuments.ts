@@ -71,3 +71,9 @@ export const MAX_REPORT_WARNINGS = 50;
 
 /** The slug prefix of added documents: they never collide with the bundled library's. */
 export const ADDED_SLUG_PREFIX = 'my-';
+
+/** Largest file accepted: far above any real article or report, far below what would exhaust memory. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+/** The user's library file, in the user-data folder beside the bookmarks. */
+export const USER_LIBRARY_FILE = 'user-library.db';

@@ -6,6 +6,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { DESK_METHODS, type DeskErrorShape, type Envelope, type ErrorCode } from '../shared/api';
+import { IMPORT_PATH } from '../shared/importApi';
 import { SECURITY_HEADERS, resolveInside } from '../host/security';
 import { contentTypeFor } from '../host/mime';
 
@@ -22,6 +23,8 @@ export interface StartServerOptions {
   port?: number;
   /** Loopback only; there is deliberately no other choice. */
   host?: '127.0.0.1';
+  /** POST /api/import: adds an uploaded file to the user's documents (importRoute.ts); absent, not offered. */
+  importer?: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
 }
 
 export interface RunningServer {
@@ -99,6 +102,10 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
       return;
     }
 
+    if (url.pathname === IMPORT_PATH && opts.importer) {
+      await opts.importer(req, res);
+      return;
+    }
     if (url.pathname === START_PATH && req.method === 'GET') {
       await handleStart(res);
       return;

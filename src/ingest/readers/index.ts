@@ -2,6 +2,7 @@
 // The kind is told by the file's first bytes where it can be (a PDF is a PDF whatever its name),
 // else by its extension; text kinds must be UTF-8 (read.ts's checks, as for the corpus).
 import { basename, extname } from 'node:path';
+import { MAX_IMPORT_BYTES } from '../../shared/userDocuments';
 import type { ParsedDocument } from '../model';
 import { decodeSource } from '../read';
 import { parseDocument, titleFromFileName } from '../parse';
@@ -14,8 +15,7 @@ import { PdfReadError, readPdfPages } from './pdfText';
 import { isEmptyDocument } from './structure';
 import { readPlainText } from './text';
 
-/** Largest file accepted: far above any real article or report, far below what would exhaust memory. */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+export { MAX_IMPORT_BYTES };
 
 export type ImportFormat = 'pdf' | 'html' | 'markdown' | 'text' | 'wiki';
 

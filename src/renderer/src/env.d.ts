@@ -1,10 +1,18 @@
 /// <reference types="svelte" />
 import type { DeskApi } from '../../shared/api';
+import type { ImportEvent } from '../../shared/importApi';
+import type { ImportReport } from '../../shared/userDocuments';
 
 declare global {
   interface Window {
     /** Exposed by the Electron preload; absent in the browser edition. */
     desk?: DeskApi;
+    /** Exposed by the Electron preload: adds a picked or dropped file by its path (issue 18). */
+    deskImport?: {
+      addFile(file: File, onEvent: (event: ImportEvent) => void, signal: AbortSignal): Promise<ImportReport>;
+      /** Calls back when File → Add documents… is chosen in the menu. */
+      onMenuAdd(callback: () => void): void;
+    };
   }
 }
 
