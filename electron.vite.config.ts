@@ -12,7 +12,8 @@ export default defineConfig({
       // better-sqlite3 stays external (a native addon, loaded from node_modules at run time).
       externalizeDeps: true,
       rolldownOptions: {
-        input: { index: resolve(import.meta.dirname, 'src/main/index.ts') },
+        // The import's worker thread is a script of its own (src/host/importer.ts starts it by name).
+        input: { index: resolve(import.meta.dirname, 'src/main/index.ts'), importWorker: resolve(import.meta.dirname, 'src/host/importWorker.ts') },
       },
     },
   },

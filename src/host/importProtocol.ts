@@ -4,6 +4,8 @@ import type { ImportProgress, ImportReport } from '../shared/userDocuments';
 export interface WorkerSetup {
   libraryFile: string;
   bundledDb?: string;
+  /** better-sqlite3 built for Electron, when the worker runs in Electron's main process. */
+  nativeBinding?: string;
 }
 
 /** A file to add: its path on disk, or its bytes (a browser upload) with the name it had. */

@@ -19,7 +19,7 @@ parentPort!.on('message', (msg: WorkerRequest) => {
 
 function remove(slug: string): void {
   try {
-    post({ type: 'removed', result: removeDocument(setup.libraryFile, slug, setup.bundledDb ? { bundledDb: setup.bundledDb } : {}) });
+    post({ type: 'removed', result: removeDocument(setup.libraryFile, slug, setup) });
   } catch (err) {
     post({ type: 'failed', message: (err as Error).message });
   }
@@ -40,7 +40,7 @@ async function run(index: number, file: WorkerFile): Promise<void> {
     const report = await addDocument(
       setup.libraryFile,
       { name, ...(file.path ? { path: file.path } : {}), bytes: bytes ?? new Uint8Array(0), ...(modifiedAt ? { modifiedAt } : {}) },
-      { ...(setup.bundledDb ? { bundledDb: setup.bundledDb } : {}), onStage: (stage, fraction) => post({ type: 'progress', progress: { index, file: name, stage, ...(fraction !== undefined ? { fraction } : {}) } }) },
+      { ...(setup.bundledDb ? { bundledDb: setup.bundledDb } : {}), ...(setup.nativeBinding ? { nativeBinding: setup.nativeBinding } : {}), onStage: (stage, fraction) => post({ type: 'progress', progress: { index, file: name, stage, ...(fraction !== undefined ? { fraction } : {}) } }) },
     );
     post({ type: 'report', index, report });
   } catch (err) {

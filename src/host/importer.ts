@@ -51,17 +51,24 @@ export async function removeAdded(setup: WorkerSetup, slug: string): Promise<{ r
   }
 }
 
-/** The bundle's worker when this runs from out/web, else the TypeScript through tsx. */
+/** The bundle's worker (out/web/importWorker.mjs, out/main/importWorker.js) beside this module, else the TypeScript through tsx. */
 function workerEntry(): URL {
-  const bundled = new URL('./importWorker.mjs', import.meta.url);
-  return existsSync(fileURLToPath(bundled)) ? bundled : new URL('./importWorker.boot.mjs', import.meta.url);
+  for (const name of ['./importWorker.mjs', './importWorker.js']) {
+    const bundled = new URL(name, import.meta.url);
+    if (existsSync(fileURLToPath(bundled))) return bundled;
+  }
+  return new URL('./importWorker.boot.mjs', import.meta.url);
 }
 
 export async function importFiles(options: ImportOptions): Promise<ImportReport[]> {
   const { files, signal } = options;
   const limit = options.timeLimitMs ?? IMPORT_TIME_LIMIT_MS;
   const reports: ImportReport[] = [];
-  const setup: WorkerSetup = { libraryFile: options.libraryFile, ...(options.bundledDb ? { bundledDb: options.bundledDb } : {}) };
+  const setup: WorkerSetup = {
+    libraryFile: options.libraryFile,
+    ...(options.bundledDb ? { bundledDb: options.bundledDb } : {}),
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  };
   let worker: Worker | null = null;
 
   const finish = (index: number, report: ImportReport) => {

@@ -35,6 +35,8 @@ export interface WriteOptions {
   hash: string;
   /** nameKey(title) → slug of documents elsewhere (the bundled library), for "See also" links. */
   otherTitles?: ReadonlyMap<string, string>;
+  /** Path of a better-sqlite3 addon built for another runtime (Electron's main process). */
+  nativeBinding?: string;
   /** More tables and rows, written in the same transaction. */
   more?: (db: Database.Database, written: ReadonlyMap<string, WrittenDocument>) => void;
 }
@@ -100,7 +102,7 @@ export function writeLibraryFile(inputs: readonly WriterInput[], outFile: string
   mkdirSync(dirname(outFile), { recursive: true });
   const tmp = `${outFile}.tmp-${process.pid}`;
   rmSync(tmp, { force: true });
-  const db = new Database(tmp);
+  const db = new Database(tmp, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     db.pragma('journal_mode = DELETE');
     db.exec(SCHEMA_SQL);

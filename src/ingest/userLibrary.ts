@@ -54,7 +54,12 @@ export interface AddOptions {
   bundledDb?: string;
   onStage?: (stage: 'extracting' | 'indexing', fraction?: number) => void;
   now?: () => Date;
+  /** better-sqlite3 built for another runtime (Electron). */
+  nativeBinding?: string;
 }
+
+type Native = { nativeBinding?: string };
+const native = (o: Native) => (o.nativeBinding ? { nativeBinding: o.nativeBinding } : {});
 
 /** Reads, parses and adds one file; a refusal comes back as a report, never as a throw. */
 export async function addDocument(libraryFile: string, input: AddInput, options: AddOptions = {}): Promise<ImportReport> {
@@ -73,7 +78,7 @@ export async function addDocument(libraryFile: string, input: AddInput, options:
   const now = (options.now ?? (() => new Date()))().toISOString();
 
   return withFileLock(`${libraryFile}.lock`, () => {
-    const entries = readEntries(libraryFile);
+    const entries = readEntries(libraryFile, options);
     const same = entries.findIndex((e) => (input.path ? e.added.sourcePath === input.path : !e.added.sourcePath && e.added.sourceName === file));
     const previous = same === -1 ? undefined : entries[same]!;
     if (previous && previous.sourceHash === sourceHash) {
@@ -90,33 +95,33 @@ export async function addDocument(libraryFile: string, input: AddInput, options:
     };
     const entry: Entry = { slug, added, sourceHash, parsed: read.doc, report: { file, status: previous ? 'replaced' : 'added' } };
     const next = previous ? entries.map((e, i) => (i === same ? entry : e)) : [...entries, entry];
-    const written = write(libraryFile, next, options.bundledDb, (e) => (e === entry ? undefined : e.report), now);
+    const written = write(libraryFile, next, options, (e) => (e === entry ? undefined : e.report), now);
     const report = written.get(slug)!;
     return { ...report, millis: Math.round(performance.now() - started) };
   });
 }
 
 /** Removes an added document; false when there is none with that slug. */
-export function removeDocument(libraryFile: string, slug: string, options: { bundledDb?: string; now?: () => Date } = {}): { removed: boolean; title?: string } {
+export function removeDocument(libraryFile: string, slug: string, options: { bundledDb?: string; now?: () => Date } & Native = {}): { removed: boolean; title?: string } {
   return withFileLock(`${libraryFile}.lock`, () => {
-    const entries = readEntries(libraryFile);
+    const entries = readEntries(libraryFile, options);
     const gone = entries.find((e) => e.slug === slug);
     if (!gone) return { removed: false };
-    write(libraryFile, entries.filter((e) => e !== gone), options.bundledDb, (e) => e.report, (options.now ?? (() => new Date()))().toISOString());
+    write(libraryFile, entries.filter((e) => e !== gone), options, (e) => e.report, (options.now ?? (() => new Date()))().toISOString());
     return { removed: true, title: gone.parsed.title };
   });
 }
 
 /** The added documents' origins and last reports, in the order they were added. */
-export function listEntries(libraryFile: string): { slug: string; title: string; added: DocumentOrigin; report: ImportReport }[] {
-  return readEntries(libraryFile).map((e) => ({ slug: e.slug, title: e.parsed.title, added: e.added, report: e.report }));
+export function listEntries(libraryFile: string, options: Native = {}): { slug: string; title: string; added: DocumentOrigin; report: ImportReport }[] {
+  return readEntries(libraryFile, options).map((e) => ({ slug: e.slug, title: e.parsed.title, added: e.added, report: e.report }));
 }
 
-function readEntries(libraryFile: string): Entry[] {
+function readEntries(libraryFile: string, options: Native): Entry[] {
   if (!existsSync(libraryFile)) return [];
   let db: Database.Database | undefined;
   try {
-    db = new Database(libraryFile, { readonly: true, fileMustExist: true });
+    db = new Database(libraryFile, { readonly: true, fileMustExist: true, ...native(options) });
     const rows = db.prepare('SELECT slug, added, source_hash, parsed, report FROM user_documents ORDER BY ord').all() as { slug: string; added: string; source_hash: string; parsed: string; report: string }[];
     return rows.map((r) => ({ slug: r.slug, added: JSON.parse(r.added) as DocumentOrigin, sourceHash: r.source_hash, parsed: JSON.parse(r.parsed) as ParsedDocument, report: JSON.parse(r.report) as ImportReport }));
   } catch (err) {
@@ -134,7 +139,7 @@ function readEntries(libraryFile: string): Entry[] {
 }
 
 /** Rewrites the library with `entries`; returns the import report of each (fresh ones are made). */
-function write(libraryFile: string, entries: Entry[], bundledDb: string | undefined, keep: (e: Entry) => ImportReport | undefined, now: string): Map<string, ImportReport> {
+function write(libraryFile: string, entries: Entry[], options: { bundledDb?: string } & Native, keep: (e: Entry) => ImportReport | undefined, now: string): Map<string, ImportReport> {
   removeStaleTemps(libraryFile);
   const reports = new Map<string, ImportReport>();
   const hash = createHash('sha256').update(`schema:${SCHEMA_VERSION};ingest:${INGEST_VERSION};user\n`);
@@ -145,7 +150,8 @@ function write(libraryFile: string, entries: Entry[], bundledDb: string | undefi
     {
       builtAt: now,
       hash: hash.digest('hex'),
-      otherTitles: bundledTitles(bundledDb),
+      otherTitles: bundledTitles(options),
+      ...native(options),
       more: (db, written) => {
         db.exec(USER_TABLE);
         const ins = db.prepare('INSERT INTO user_documents (slug, ord, added, source_hash, parsed, report) VALUES (?,?,?,?,?,?)');
@@ -197,11 +203,12 @@ function uniqueSlug(title: string, entries: readonly Entry[]): string {
   return slug;
 }
 
-function bundledTitles(bundledDb: string | undefined): Map<string, string> {
+function bundledTitles(options: { bundledDb?: string } & Native): Map<string, string> {
   const titles = new Map<string, string>();
+  const bundledDb = options.bundledDb;
   if (!bundledDb || !existsSync(bundledDb)) return titles;
   try {
-    const db = new Database(bundledDb, { readonly: true, fileMustExist: true });
+    const db = new Database(bundledDb, { readonly: true, fileMustExist: true, ...native(options) });
     try {
       for (const r of db.prepare('SELECT slug, title FROM documents').all() as { slug: string; title: string }[]) titles.set(nameKey(r.title), r.slug);
     } finally {

@@ -10,8 +10,9 @@ declare global {
     /** Exposed by the Electron preload: adds a picked or dropped file by its path (issue 18). */
     deskImport?: {
       addFile(file: File, onEvent: (event: ImportEvent) => void, signal: AbortSignal): Promise<ImportReport>;
-      /** Calls back when File → Add documents… is chosen in the menu. */
-      onMenuAdd(callback: () => void): void;
+      addPath(path: string, onEvent: (event: ImportEvent) => void, signal: AbortSignal): Promise<ImportReport>;
+      /** Calls back with the files chosen in File → Add documents…. */
+      onMenuAdd(callback: (paths: string[]) => void): void;
     };
   }
 }

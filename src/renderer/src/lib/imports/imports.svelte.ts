@@ -19,16 +19,18 @@ class Imports {
   jobs = $state<ImportJob[]>([]);
   open = $state(false);
   busy = $derived(this.jobs.some((j) => j.stage !== 'done'));
-  #files = new Map<number, File>();
+  #files = new Map<number, File | string>();
   #controllers = new Map<number, AbortController>();
   #next = 1;
   #running = false;
 
-  add(files: Iterable<File>): void {
+  /** Files picked or dropped, or (Electron's File menu) paths. */
+  add(files: Iterable<File | string>): void {
     for (const file of files) {
       const id = this.#next++;
       this.#files.set(id, file);
-      this.jobs.push({ id, name: file.name, size: file.size, stage: 'waiting', fraction: null, report: null });
+      const name = typeof file === 'string' ? (file.split(/[\\/]/).pop() ?? file) : file.name;
+      this.jobs.push({ id, name, size: typeof file === 'string' ? 0 : file.size, stage: 'waiting', fraction: null, report: null });
     }
     this.open = true;
     void this.#pump();

@@ -6,10 +6,15 @@ import type { ImportReport } from '../../../../shared/userDocuments';
 
 export type OnEvent = (event: ImportEvent) => void;
 
-export async function sendFile(file: File, onEvent: OnEvent, signal: AbortSignal): Promise<ImportReport> {
+/** A file from a picker or a drop, or (Electron's File menu) a path. */
+export async function sendFile(source: File | string, onEvent: OnEvent, signal: AbortSignal): Promise<ImportReport> {
   const bridge = typeof window !== 'undefined' ? window.deskImport : undefined;
-  if (bridge) return bridge.addFile(file, onEvent, signal);
-  return upload(file, onEvent, signal);
+  if (typeof source === 'string') {
+    if (!bridge) return { file: source, status: 'refused', message: `${source}: files are added by upload here.` };
+    return bridge.addPath(source, onEvent, signal);
+  }
+  if (bridge) return bridge.addFile(source, onEvent, signal);
+  return upload(source, onEvent, signal);
 }
 
 async function upload(file: File, onEvent: OnEvent, signal: AbortSignal): Promise<ImportReport> {
