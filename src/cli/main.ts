@@ -7,7 +7,7 @@ import { EVENT_CATEGORIES, NOT_STATED, type Comparison, type DeskDocument, type 
 import { buildDatabase, BuildError, type BuildReport } from '../ingest/build';
 import { createDesk } from '../services/desk';
 import { CORPUS_DIR, defaultUserDataDir, libraryDbPath } from '../host/paths';
-import { removeDocument, userLibraryPath } from '../ingest/userLibrary';
+import { refreshUserLibrary, removeDocument, userLibraryPath } from '../ingest/userLibrary';
 import { formatMine, runAdd } from './documents';
 import { ensureDatabase } from '../host/libraryFile';
 import { formatDate, formatDocument, formatTable } from './format';
@@ -101,6 +101,7 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
       if (rest.length === 0) throw new UsageError('Expected: relations-desk add FILE… (one or more files)');
       return await runAdd({ files: rest, libraryFile: userLibrary ?? userLibraryPath(defaultUserDataDir()), bundledDb: dbPath, json: values.json === true, out: io.out, err: io.err, progress: io === defaultIO && process.stderr.isTTY === true });
     }
+    if (userLibrary) refreshUserLibrary(userLibrary, { bundledDb: dbPath });
     const desk = createDesk({
       dbPath,
       ...(userLibrary ? { userLibraryPath: userLibrary, removeUserDocument: (slug: string) => removeDocument(userLibrary, slug, { bundledDb: dbPath }) } : {}),

@@ -16,11 +16,12 @@ export interface WorkerFile {
 }
 
 /** What the importer asks of the worker. */
-export type WorkerRequest = { type: 'add'; index: number; file: WorkerFile } | { type: 'remove'; slug: string };
+export type WorkerRequest = { type: 'add'; index: number; file: WorkerFile } | { type: 'remove'; slug: string } | { type: 'refresh' };
 
 export type WorkerMessage =
   | { type: 'ready' }
   | { type: 'progress'; progress: ImportProgress }
   | { type: 'report'; index: number; report: ImportReport }
   | { type: 'removed'; result: { removed: boolean; title?: string } }
+  | { type: 'refreshed'; rewritten: boolean }
   | { type: 'failed'; message: string };

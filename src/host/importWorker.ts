@@ -5,7 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { addDocument, removeDocument } from '../ingest/userLibrary';
+import { addDocument, refreshUserLibrary, removeDocument } from '../ingest/userLibrary';
 import { ImportRefusal, MAX_IMPORT_BYTES, formatBytes } from '../ingest/readers';
 import type { WorkerFile, WorkerMessage, WorkerRequest, WorkerSetup } from './importProtocol';
 
@@ -14,8 +14,17 @@ const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 
 parentPort!.on('message', (msg: WorkerRequest) => {
   if (msg.type === 'add') void run(msg.index, msg.file);
-  else remove(msg.slug);
+  else if (msg.type === 'remove') remove(msg.slug);
+  else refresh();
 });
+
+function refresh(): void {
+  try {
+    post({ type: 'refreshed', rewritten: refreshUserLibrary(setup.libraryFile, setup) });
+  } catch (err) {
+    post({ type: 'failed', message: (err as Error).message });
+  }
+}
 
 function remove(slug: string): void {
   try {

@@ -35,16 +35,28 @@ function startWorker(setup: WorkerSetup): Worker {
 
 /** Removes an added document, rewriting the library in a worker (off the thread that answers). */
 export async function removeAdded(setup: WorkerSetup, slug: string): Promise<{ removed: boolean; title?: string }> {
+  const m = await once(setup, { type: 'remove', slug });
+  if (m.type !== 'removed') throw new Error('unexpected reply from the import worker');
+  return m.result;
+}
+
+/** Rewrites the user's library if another version of the app made it (at start; in a worker). */
+export async function refreshAdded(setup: WorkerSetup): Promise<boolean> {
+  const m = await once(setup, { type: 'refresh' });
+  return m.type === 'refreshed' && m.rewritten;
+}
+
+async function once(setup: WorkerSetup, request: WorkerRequest): Promise<WorkerMessage> {
   const worker = startWorker(setup);
   try {
     return await new Promise((resolve, reject) => {
       worker.on('message', (m: WorkerMessage) => {
-        if (m.type === 'removed') resolve(m.result);
-        else if (m.type === 'failed') reject(new Error(m.message));
+        if (m.type === 'failed') reject(new Error(m.message));
+        else if (m.type !== 'ready') resolve(m);
       });
       worker.on('error', reject);
       worker.on('exit', (code) => reject(new Error(`the worker stopped (exit code ${code})`)));
-      worker.postMessage({ type: 'remove', slug } satisfies WorkerRequest);
+      worker.postMessage(request);
     });
   } finally {
     await worker.terminate();

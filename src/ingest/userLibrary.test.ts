@@ -5,7 +5,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { Library } from '../services/library';
-import { addDocument, listEntries, removeDocument } from './userLibrary';
+import Database from 'better-sqlite3';
+import { addDocument, listEntries, refreshUserLibrary, removeDocument } from './userLibrary';
 
 let dir: string;
 let file: string;
@@ -90,6 +91,19 @@ describe('the user library', () => {
     const report = await addDocument(file, { name: 'scan.docx', bytes: Buffer.from('PK\u0003\u0004...') });
     expect(report).toMatchObject({ file: 'scan.docx', status: 'refused', code: 'unsupported', message: expect.stringMatching(/^scan\.docx: "\.docx" files are not a kind/) });
     expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+});
+
+describe('an update of the app', () => {
+  it('keeps the documents: a library made by another version is rewritten from what it stores', async () => {
+    await addDocument(file, { name: 'chad.md', bytes: Buffer.from(CHAD) });
+    const db = new Database(file);
+    db.prepare("UPDATE meta SET value = '1' WHERE key = 'schema_version'").run();
+    db.close();
+    expect(() => Library.open(file)).toThrow(/another version of Relations Desk/);
+    expect(refreshUserLibrary(file)).toBe(true);
+    expect(titles()).toEqual(['Albania–Chad relations']);
+    expect(refreshUserLibrary(file)).toBe(false);
   });
 });
 

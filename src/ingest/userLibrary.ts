@@ -112,6 +112,32 @@ export function removeDocument(libraryFile: string, slug: string, options: { bun
   });
 }
 
+/**
+ * Rewrites the library when another version of Relations Desk made it (schema or ingest version
+ * differ), from the parsed documents it stores: an update of the app keeps the user's documents.
+ * True when it was rewritten.
+ */
+export function refreshUserLibrary(libraryFile: string, options: { bundledDb?: string } & Native = {}): boolean {
+  if (!existsSync(libraryFile)) return false;
+  let current = true;
+  try {
+    const db = new Database(libraryFile, { readonly: true, fileMustExist: true, ...native(options) });
+    try {
+      const meta = new Map((db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
+      current = meta.get('schema_version') === String(SCHEMA_VERSION) && meta.get('ingest_version') === String(INGEST_VERSION);
+    } finally {
+      db.close();
+    }
+  } catch {
+    current = false;
+  }
+  if (current) return false;
+  return withFileLock(`${libraryFile}.lock`, () => {
+    write(libraryFile, readEntries(libraryFile, options), options, (e) => e.report, new Date().toISOString());
+    return true;
+  });
+}
+
 /** The added documents' origins and last reports, in the order they were added. */
 export function listEntries(libraryFile: string, options: Native = {}): { slug: string; title: string; added: DocumentOrigin; report: ImportReport }[] {
   return readEntries(libraryFile, options).map((e) => ({ slug: e.slug, title: e.parsed.title, added: e.added, report: e.report }));

@@ -17,7 +17,7 @@ import {
 import { createDesk, type Desk } from '../services/desk';
 import { registerDeskIpc } from './ipc';
 import { IMPORT_CHANNELS, registerImportIpc } from './importIpc';
-import { removeAdded, userLibraryIn } from '../host/importer';
+import { refreshAdded, removeAdded, userLibraryIn } from '../host/importer';
 import { IMPORT_ACCEPT } from '../shared/importApi';
 import { menuTemplate } from './menu';
 import { electronNativeBinding } from './native';
@@ -118,6 +118,8 @@ function start(): void {
     removeDeskIpc();
     removeImportIpc();
   };
+  // Documents added with another version of the app are rewritten for this one, off this thread.
+  if (fs.existsSync(added.libraryFile)) void refreshAdded(added).catch((err: unknown) => console.error('Your documents could not be brought up to date:', err));
 
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(

@@ -112,6 +112,22 @@ describe('documents the user added, with the bundled library', () => {
     expect(sheet.sources.some((s) => s.docSlug === 'my-albania-chad-relations')).toBe(true);
   });
 
+  it('when unreadable, leave the bundled library working and say why', async () => {
+    const dir3 = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-broken-'));
+    const file = path.join(dir3, 'user-library.db');
+    fs.writeFileSync(file, 'not a database at all'.repeat(200));
+    const d = createDesk({ dbPath: inject('dbPath'), userLibraryPath: file });
+    try {
+      const docs = (await d.dispatch('listDocuments', {})) as { ok: true; value: DocumentSummary[] };
+      expect(docs.ok).toBe(true);
+      expect(docs.value.length).toBe(bundled.listDocuments().length);
+      expect(((await d.dispatch('search', { query: 'Kosovo' })) as { ok: true; value: SearchResponse }).value.total).toBeGreaterThan(0);
+    } finally {
+      d.close();
+      fs.rmSync(dir3, { recursive: true, force: true });
+    }
+  });
+
   it('are removed, and a second remove says there is no such document', async () => {
     const dir2 = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-remove-'));
     const file = path.join(dir2, 'user-library.db');

@@ -22,19 +22,38 @@ export class CombinedLibrary implements LibraryView {
     private readonly user: UserLibrary,
   ) {}
 
+  /**
+   * The user's library, or null when there is none — or when it cannot be read (made by another
+   * version, damaged): then the bundled library goes on alone and `problem` says why, rather than
+   * every screen failing (the host rewrites a stale one from its stored documents at start).
+   */
+  private mine(): Library | null {
+    try {
+      const lib = this.user.current();
+      this.problem = null;
+      return lib;
+    } catch (err) {
+      this.problem = (err as Error).message;
+      return null;
+    }
+  }
+
+  /** Why the user's documents are not shown, when they cannot be read. */
+  problem: string | null = null;
+
   get corpusHash(): string {
-    const mine = this.user.current();
+    const mine = this.mine();
     return mine ? `${this.bundled.corpusHash}+${mine.corpusHash.slice(0, 16)}` : this.bundled.corpusHash;
   }
 
   /** Both libraries, the bundled one first; the user's only when the user has added documents. */
   private all(): Library[] {
-    const mine = this.user.current();
+    const mine = this.mine();
     return mine ? [this.bundled, mine] : [this.bundled];
   }
 
   private ownerOf(slug: string): Library {
-    const mine = this.user.current();
+    const mine = this.mine();
     return mine && this.originsOf(mine).has(slug) ? mine : this.bundled;
   }
 
@@ -62,7 +81,7 @@ export class CombinedLibrary implements LibraryView {
   }
 
   listDocuments(): DocumentSummary[] {
-    const mine = this.user.current();
+    const mine = this.mine();
     const bundled = this.bundled.listDocuments();
     if (!mine) return bundled;
     const origins = this.originsOf(mine);
@@ -139,7 +158,7 @@ export class CombinedLibrary implements LibraryView {
   }
 
   search(params: SearchParams): SearchResponse {
-    const mine = this.user.current();
+    const mine = this.mine();
     if (!mine) {
       if (params.mine) return { query: params.query, total: 0, results: [], notice: 'You have not added any documents yet.' };
       return this.bundled.search(params);

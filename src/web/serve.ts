@@ -13,7 +13,7 @@ import { ensureDatabase } from '../host/libraryFile';
 import { defaultUserDataDir, libraryDbPath, RENDERER_DIR } from '../host/paths';
 import { startServer, type DeskDispatcher, type RunningServer } from './server';
 import { importRoute } from './importRoute';
-import { removeAdded, userLibraryIn } from '../host/importer';
+import { refreshAdded, removeAdded, userLibraryIn } from '../host/importer';
 
 // The handlers with their schemas (zod) and services (SQLite) load after the server listens, so
 // it listens sooner; in the bundle (scripts/build-server.mjs) they are a chunk of their own.
@@ -106,6 +106,8 @@ export async function startBrowserEdition(args: ServeArgs, log: Log = stderrLog)
     ));
   const dispatcher: DeskDispatcher = { dispatch: async (method, params) => (await loaded()).dispatch(method, params) };
   const server = await startServer({ desk: dispatcher, rendererDir: args.rendererDir, port: args.port, importer: importRoute(added) });
+  // Documents added with another version of the app are rewritten for this one, off this thread.
+  if (fs.existsSync(added.libraryFile)) void refreshAdded(added).catch((err: unknown) => log(`Your documents could not be brought up to date: ${(err as Error).message}`));
   // Then open the library and load its search index (an empty query finds nothing and costs
   // nothing else) while the browser loads the page, so its first calls do not wait for them.
   // Read-only; an error is left for the first real call to report.
