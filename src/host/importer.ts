@@ -18,6 +18,8 @@ const WORKER_HEAP_MB = 1536;
 
 export interface ImportOptions extends WorkerSetup {
   files: WorkerFile[];
+  /** A worker kept between imports (the app's); without it, one is started for this import. */
+  workers?: ImportWorkers;
   timeLimitMs?: number;
   onProgress?: (progress: ImportProgress) => void;
   onReport?: (index: number, report: ImportReport) => void;
@@ -63,6 +65,42 @@ async function once(setup: WorkerSetup, request: WorkerRequest): Promise<WorkerM
   }
 }
 
+/**
+ * The import worker of an app session, kept between imports so the readers and the date library
+ * stay loaded (a cold worker spends about a second loading them), and closed when it has been
+ * idle for a while. A worker that was stopped (time limit, cancel, crash) is replaced.
+ */
+export class ImportWorkers {
+  private worker: Worker | null = null;
+  private idle: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    readonly setup: WorkerSetup,
+    private readonly idleMs = 5 * 60_000,
+  ) {}
+
+  take(): Worker {
+    clearTimeout(this.idle);
+    this.worker ??= startWorker(this.setup);
+    return this.worker;
+  }
+
+  /** After a file: keep the worker for the next one, or (it was stopped mid-file) drop it. */
+  async release(keep: boolean): Promise<void> {
+    if (!keep) return this.close();
+    clearTimeout(this.idle);
+    this.idle = setTimeout(() => void this.close(), this.idleMs);
+    this.idle.unref?.();
+  }
+
+  async close(): Promise<void> {
+    clearTimeout(this.idle);
+    const w = this.worker;
+    this.worker = null;
+    await w?.terminate();
+  }
+}
+
 /** The bundle's worker (out/web/importWorker.mjs, out/main/importWorker.js) beside this module, else the TypeScript through tsx. */
 function workerEntry(): URL {
   for (const name of ['./importWorker.mjs', './importWorker.js']) {
@@ -81,7 +119,7 @@ export async function importFiles(options: ImportOptions): Promise<ImportReport[
     ...(options.bundledDb ? { bundledDb: options.bundledDb } : {}),
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   };
-  let worker: Worker | null = null;
+  const workers = options.workers ?? new ImportWorkers(setup);
 
   const finish = (index: number, report: ImportReport) => {
     reports[index] = report;
@@ -98,8 +136,7 @@ export async function importFiles(options: ImportOptions): Promise<ImportReport[
         finish(index, cancelled(index));
         continue;
       }
-      worker ??= startWorker(setup);
-      const w = worker;
+      const w = workers.take();
       const name = basename(files[index]!.name);
       const outcome = await new Promise<{ report: ImportReport; keepWorker: boolean }>((resolve) => {
         let done = false;
@@ -131,14 +168,11 @@ export async function importFiles(options: ImportOptions): Promise<ImportReport[
         const file = files[index]!;
         w.postMessage({ type: 'add', index, file } satisfies WorkerRequest);
       });
-      if (!outcome.keepWorker) {
-        await worker.terminate();
-        worker = null;
-      }
+      await workers.release(outcome.keepWorker);
       finish(index, outcome.report);
     }
   } finally {
-    await worker?.terminate();
+    if (!options.workers) await workers.close();
   }
   return reports;
 }

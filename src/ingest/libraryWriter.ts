@@ -9,7 +9,7 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { DeskDocument, IngestWarning, SeeAlsoItem } from '../shared/types';
+import type { DeskDocument, IngestWarning, Partner, SeeAlsoItem } from '../shared/types';
 import { nameKey } from '../shared/text';
 import { buildSearchIndex, buildVocabulary, type IndexablePassage } from '../search/buildIndex';
 import { encodeTexts } from '../search/textBuffer';
@@ -18,13 +18,15 @@ import { passageId } from '../search/searcher';
 import { findPartnerMentions } from '../core/partners';
 import { passagesOf } from '../core/passages';
 import { INGEST_VERSION, SCHEMA_SQL, SCHEMA_VERSION } from '../core/schema';
-import { extractAll } from './extract';
+import { extractAll, preferredDate, type Extraction } from './extract';
 import { writeEvents } from './eventsTable';
 import type { ParsedDocument } from './model';
 
 export interface WriterInput {
   slug: string;
   doc: ParsedDocument;
+  /** This document's extraction alone (extractAll([it])), kept from an earlier write: not redone. */
+  extraction?: Extraction;
   /** Extra fields stored in the document's body (e.g. `added`: where it came from). */
   extra?: Record<string, unknown>;
 }
@@ -43,6 +45,8 @@ export interface WriteOptions {
 
 export interface WrittenDocument {
   slug: string;
+  /** The document's own extraction, for the next write to reuse. */
+  extraction: Extraction;
   passages: number;
   events: number;
   partners: string[];
@@ -50,7 +54,11 @@ export interface WrittenDocument {
 }
 
 export function writeLibraryFile(inputs: readonly WriterInput[], outFile: string, options: WriteOptions): WrittenDocument[] {
-  const extraction = extractAll(inputs.map((i) => ({ slug: i.slug, title: i.doc.title, doc: i.doc })));
+  // Each document is extracted on its own (or its earlier extraction reused) and the results
+  // merged: the same as extracting them together (facts and events are read per document), but a
+  // rewrite after one document was added redoes that document only.
+  const own = inputs.map((i) => i.extraction ?? extractAll([{ slug: i.slug, title: i.doc.title, doc: i.doc }]));
+  const extraction = mergeExtractions(own);
   const meta = new Map(extraction.documents.map((d) => [d.slug, d]));
   const partnerNames = new Map(extraction.partners.map((p) => [p.id, p.name]));
   const titles = new Map(options.otherTitles ?? []);
@@ -95,7 +103,7 @@ export function writeLibraryFile(inputs: readonly WriterInput[], outFile: string
   const results = new Map<string, WrittenDocument>(
     documents.map((d) => [
       d.slug,
-      { slug: d.slug, passages: perDoc.get(d.slug) ?? 0, events: eventsPerDoc.get(d.slug) ?? 0, partners: d.partners, warnings: extraction.warnings.filter((w) => w.file === d.sourceFile) },
+      { slug: d.slug, extraction: own[documents.indexOf(d)]!, passages: perDoc.get(d.slug) ?? 0, events: eventsPerDoc.get(d.slug) ?? 0, partners: d.partners, warnings: extraction.warnings.filter((w) => w.file === d.sourceFile) },
     ]),
   );
 
@@ -156,6 +164,38 @@ export function writeLibraryFile(inputs: readonly WriterInput[], outFile: string
   flushDir(dirname(outFile));
 
   return [...results.values()];
+}
+
+/** Extractions of single documents → the extraction of all of them (extractAll's result). */
+export function mergeExtractions(parts: readonly Extraction[]): Extraction {
+  const partners = new Map<string, Partner>();
+  for (const part of parts) {
+    for (const p of part.partners) {
+      const seen = partners.get(p.id);
+      partners.set(
+        p.id,
+        seen
+          ? {
+              ...seen,
+              documents: [...seen.documents, ...p.documents],
+              establishedSources: [...seen.establishedSources, ...p.establishedSources],
+              severed: [...seen.severed, ...p.severed],
+              recognition: [...seen.recognition, ...p.recognition],
+              missions: [...seen.missions, ...p.missions],
+              envoys: [...seen.envoys, ...p.envoys],
+              memberships: [...seen.memberships, ...p.memberships],
+              events: seen.events + p.events,
+            }
+          : p,
+      );
+    }
+  }
+  return {
+    documents: parts.flatMap((p) => p.documents),
+    events: parts.flatMap((p) => p.events),
+    warnings: parts.flatMap((p) => p.warnings),
+    partners: [...partners.values()].map((p) => ({ ...p, established: preferredDate(p.establishedSources) })).sort((a, b) => a.id.localeCompare(b.id)),
+  };
 }
 
 function link(item: SeeAlsoItem, titles: ReadonlyMap<string, string>): SeeAlsoItem {

@@ -13,6 +13,7 @@ import { slugify, nameKey } from '../shared/text';
 import { ADDED_SLUG_PREFIX, MAX_REPORT_WARNINGS, USER_LIBRARY_FILE, type DocumentOrigin, type ImportReport } from '../shared/userDocuments';
 import { INGEST_VERSION, SCHEMA_VERSION } from '../core/schema';
 import type { ParsedDocument } from './model';
+import type { Extraction } from './extract';
 import { writeLibraryFile, type WrittenDocument } from './libraryWriter';
 import { ImportRefusal, readDocumentBytes } from './readers';
 import { isAlive, withFileLock } from './fileLock';
@@ -29,7 +30,8 @@ const USER_TABLE = `CREATE TABLE user_documents (
   added       TEXT NOT NULL, -- JSON DocumentOrigin
   source_hash TEXT NOT NULL, -- sha256 of the file's bytes
   parsed      TEXT NOT NULL, -- JSON ParsedDocument, so a rewrite never parses a file again
-  report      TEXT NOT NULL  -- JSON ImportReport of its last import
+  report      TEXT NOT NULL, -- JSON ImportReport of its last import
+  extraction  TEXT NOT NULL  -- JSON: its own extraction (facts, events), reused by the next rewrite
 )`;
 
 interface Entry {
@@ -38,6 +40,8 @@ interface Entry {
   sourceHash: string;
   parsed: ParsedDocument;
   report: ImportReport;
+  /** Absent for a new document and after a change of ingest version: extracted again. */
+  extraction?: Extraction;
 }
 
 export interface AddInput {
@@ -148,8 +152,16 @@ function readEntries(libraryFile: string, options: Native): Entry[] {
   let db: Database.Database | undefined;
   try {
     db = new Database(libraryFile, { readonly: true, fileMustExist: true, ...native(options) });
-    const rows = db.prepare('SELECT slug, added, source_hash, parsed, report FROM user_documents ORDER BY ord').all() as { slug: string; added: string; source_hash: string; parsed: string; report: string }[];
-    return rows.map((r) => ({ slug: r.slug, added: JSON.parse(r.added) as DocumentOrigin, sourceHash: r.source_hash, parsed: JSON.parse(r.parsed) as ParsedDocument, report: JSON.parse(r.report) as ImportReport }));
+    const current = (db.prepare("SELECT value FROM meta WHERE key = 'ingest_version'").pluck().get() as string | undefined) === String(INGEST_VERSION);
+    const rows = db.prepare('SELECT slug, added, source_hash, parsed, report, extraction FROM user_documents ORDER BY ord').all() as { slug: string; added: string; source_hash: string; parsed: string; report: string; extraction: string }[];
+    return rows.map((r) => ({
+      slug: r.slug,
+      added: JSON.parse(r.added) as DocumentOrigin,
+      sourceHash: r.source_hash,
+      parsed: JSON.parse(r.parsed) as ParsedDocument,
+      report: JSON.parse(r.report) as ImportReport,
+      ...(current ? { extraction: JSON.parse(r.extraction) as Extraction } : {}),
+    }));
   } catch (err) {
     db?.close();
     db = undefined;
@@ -171,7 +183,7 @@ function write(libraryFile: string, entries: Entry[], options: { bundledDb?: str
   const hash = createHash('sha256').update(`schema:${SCHEMA_VERSION};ingest:${INGEST_VERSION};user\n`);
   for (const e of entries) hash.update(`${e.slug}\0${e.sourceHash}\0`);
   writeLibraryFile(
-    entries.map((e) => ({ slug: e.slug, doc: e.parsed, extra: { added: e.added } })),
+    entries.map((e) => ({ slug: e.slug, doc: e.parsed, extra: { added: e.added }, ...(e.extraction ? { extraction: e.extraction } : {}) })),
     libraryFile,
     {
       builtAt: now,
@@ -180,11 +192,12 @@ function write(libraryFile: string, entries: Entry[], options: { bundledDb?: str
       ...native(options),
       more: (db, written) => {
         db.exec(USER_TABLE);
-        const ins = db.prepare('INSERT INTO user_documents (slug, ord, added, source_hash, parsed, report) VALUES (?,?,?,?,?,?)');
+        const ins = db.prepare('INSERT INTO user_documents (slug, ord, added, source_hash, parsed, report, extraction) VALUES (?,?,?,?,?,?,?)');
         entries.forEach((e, i) => {
-          const report = keep(e) ?? reportOf(e, written.get(e.slug));
+          const w = written.get(e.slug)!;
+          const report = keep(e) ?? reportOf(e, w);
           reports.set(e.slug, report);
-          ins.run(e.slug, i, JSON.stringify(e.added), e.sourceHash, JSON.stringify(e.parsed), JSON.stringify(report));
+          ins.run(e.slug, i, JSON.stringify(e.added), e.sourceHash, JSON.stringify(e.parsed), JSON.stringify(report), JSON.stringify(w.extraction));
         });
       },
     },

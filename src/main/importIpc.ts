@@ -6,13 +6,14 @@
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import type { ImportEvent } from '../shared/importApi';
 import type { ImportReport } from '../shared/userDocuments';
-import { importFiles, type ImportOptions } from '../host/importer';
+import { ImportWorkers, importFiles, type ImportOptions } from '../host/importer';
 import { isTrustedSender } from './ipc';
 
 export const IMPORT_CHANNELS = { add: 'desk:import', event: 'desk:import-event', cancel: 'desk:import-cancel', menu: 'desk:menu-add' } as const;
 
 export function registerImportIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler' | 'on' | 'off'>, setup: Pick<ImportOptions, 'libraryFile' | 'bundledDb' | 'nativeBinding'>): () => void {
   const running = new Map<string, AbortController>();
+  const workers = new ImportWorkers(setup);
 
   ipcMain.handle(IMPORT_CHANNELS.add, async (event: IpcMainInvokeEvent, request: unknown): Promise<ImportReport> => {
     const { id, path } = (request ?? {}) as { id?: unknown; path?: unknown };
@@ -25,7 +26,7 @@ export function registerImportIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandl
       if (!event.sender.isDestroyed()) event.sender.send(IMPORT_CHANNELS.event, id, e);
     };
     try {
-      const [report] = await importFiles({ ...setup, files: [{ name, path }], signal: abort.signal, onProgress: (progress) => send({ type: 'progress', progress }) });
+      const [report] = await importFiles({ ...setup, files: [{ name, path }], workers, signal: abort.signal, onProgress: (progress) => send({ type: 'progress', progress }) });
       return report!;
     } finally {
       running.delete(id);
@@ -39,5 +40,6 @@ export function registerImportIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandl
     ipcMain.removeHandler(IMPORT_CHANNELS.add);
     ipcMain.off(IMPORT_CHANNELS.cancel, cancel);
     for (const a of running.values()) a.abort();
+    void workers.close();
   };
 }

@@ -7,7 +7,7 @@
 import type http from 'node:http';
 import { IMPORT_NAME_HEADER, type ImportEvent } from '../shared/importApi';
 import { MAX_IMPORT_BYTES } from '../shared/userDocuments';
-import { importFiles } from '../host/importer';
+import { ImportWorkers, importFiles } from '../host/importer';
 import { SECURITY_HEADERS } from '../host/security';
 
 export interface ImportRouteOptions {
@@ -18,8 +18,9 @@ export interface ImportRouteOptions {
 }
 
 export function importRoute(opts: ImportRouteOptions): (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> {
-  // One import at a time: files are added in the order they arrive.
+  // One import at a time: files are added in the order they arrive, by one worker kept between them.
   let queue: Promise<unknown> = Promise.resolve();
+  const workers = new ImportWorkers({ libraryFile: opts.libraryFile, bundledDb: opts.bundledDb });
 
   return async (req, res) => {
     const refuse = (status: number, message: string) => {
@@ -80,6 +81,7 @@ export function importRoute(opts: ImportRouteOptions): (req: http.IncomingMessag
         libraryFile: opts.libraryFile,
         bundledDb: opts.bundledDb,
         files: [{ name, bytes: Buffer.concat(chunks) }],
+        workers,
         signal: abort.signal,
         onProgress: (progress) => send({ type: 'progress', progress }),
         onReport: (_, report) => {
