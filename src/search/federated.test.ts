@@ -88,6 +88,11 @@ describe('federated search over two indexes', () => {
     expect(fed.overlap).toBeGreaterThanOrEqual(raw.overlap);
   });
 
+  it('suggests a spelling when no index finds anything, and only then', () => {
+    expect(federated('Kosovoo', 10)).toMatchObject({ total: 0, suggestion: 'Kosovo' });
+    expect(federated('Kosovo', 10).suggestion).toBeUndefined();
+  });
+
   it('falls back to any word only when no index has a passage with every word', () => {
     const r = federated('Kosovo zzzunknownword', 10);
     expect(r.notice).toMatch(/No passage contains every word/);

@@ -20,11 +20,12 @@
 import type { SearchResponse } from '../shared/types';
 import { parseQuery } from './query';
 import { ANY_WORD_NOTICE, clausesFor, type Federation, type Searcher } from './searcher';
+import type { Clause, ScoringIndex } from './scorer';
 
 export interface FederatedMember {
   searcher: Searcher;
-  /** The member's search (with its own filters) under the federation's mode and weighting. */
-  run(federation: Federation): SearchResponse;
+  /** The member's search (with its own filters) under the federation's mode and weighting; without one, on its own. */
+  run(federation?: Federation): SearchResponse;
 }
 
 /** lunr.idf. */
@@ -37,40 +38,50 @@ export function federatedSearch(members: readonly FederatedMember[], query: stri
   const modes = parsed.words.length > 1 && parsed.phrases.length === 0 ? [true, false] : [true];
   let responses: SearchResponse[] = [];
   for (const requireAll of modes) {
-    responses = members.map((m, i) => m.run(federationFor(members, i, clausesFor(parsed, requireAll), requireAll)));
-    if (responses.some((r) => r.total > 0)) break;
+    const federations = federate(members.map((m) => m.searcher.scoring), clausesFor(parsed, requireAll), requireAll);
+    responses = members.map((m, i) => m.run(federations[i]!));
+    if (responses.some((r) => r.total > 0)) return merge(responses, query, limit);
   }
-  return merge(responses, query, limit);
+  // Nothing anywhere: the first index (the bundled library) searched on its own says so, with its
+  // notice and a suggestion drawn from its vocabulary.
+  return members[0]!.run();
 }
 
-function federationFor(members: readonly FederatedMember[], self: number, clauses: ReturnType<typeof clausesFor>, requireAll: boolean): Federation {
-  const indexes = members.map((m) => m.searcher.scoring);
+/** Each index's federation: the union's query norm, and its terms' idf brought to the union's. */
+function federate(indexes: readonly ScoringIndex[], clauses: Clause[], requireAll: boolean): Federation[] {
   const total = indexes.reduce((n, x) => n + x.size, 0);
+  // The union's query vector: a term's boost is the same in every index (it depends on the clauses only).
   const union = new Map<string, number>();
   for (const x of indexes) for (const [term, boost] of x.queryTerms(clauses)) union.set(term, boost);
   let norm = 0;
   for (const boost of union.values()) norm += boost * boost;
-  const own = indexes[self]!;
-  const factors = new Map<number, number>();
-  return {
-    requireAll,
-    weighting: {
-      norm: Math.sqrt(norm),
-      factor: (position) => {
-        let f = factors.get(position);
-        if (f === undefined) {
-          const term = own.terms[position]!;
-          const n = indexes.reduce((sum, x) => {
-            const at = x.termPosition(term);
-            return sum + (at === -1 ? 0 : x.documentFrequency(at));
-          }, 0);
-          f = idf(n, total) / idf(own.documentFrequency(position), own.size);
-          factors.set(position, f);
-        }
-        return f;
-      },
-    },
+  norm = Math.sqrt(norm);
+  const unionIdf = new Map<string, number>();
+  const idfOf = (term: string): number => {
+    let v = unionIdf.get(term);
+    if (v === undefined) {
+      const n = indexes.reduce((sum, x) => {
+        const at = x.termPosition(term);
+        return sum + (at === -1 ? 0 : x.documentFrequency(at));
+      }, 0);
+      unionIdf.set(term, (v = idf(n, total)));
+    }
+    return v;
   };
+  return indexes.map((own) => {
+    const factors = new Map<number, number>();
+    return {
+      requireAll,
+      weighting: {
+        norm,
+        factor: (position: number) => {
+          let f = factors.get(position);
+          if (f === undefined) factors.set(position, (f = idfOf(own.terms[position]!) / idf(own.documentFrequency(position), own.size)));
+          return f;
+        },
+      },
+    };
+  });
 }
 
 function merge(responses: SearchResponse[], query: string, limit: number): SearchResponse {
@@ -84,9 +95,5 @@ function merge(responses: SearchResponse[], query: string, limit: number): Searc
   const notices = [...new Set(responses.map((r) => r.notice).filter((n): n is string => !!n))];
   // The any-word notice is said once even when only some indexes had matches.
   if (notices.length > 0) out.notice = notices.includes(ANY_WORD_NOTICE) && total > 0 ? [ANY_WORD_NOTICE, ...notices.filter((n) => n !== ANY_WORD_NOTICE)].join(' ') : notices.join(' ');
-  if (total === 0) {
-    const suggestion = responses.map((r) => r.suggestion).find((s) => s);
-    if (suggestion) out.suggestion = suggestion;
-  }
   return out;
 }

@@ -174,7 +174,9 @@ export class Searcher {
       const p = texts.get(this.index.refs[docs[i]!]!);
       if (p) response.results.push(toHit(p, scores[i]!, this.index.termsInField(docs[i]!, matches.terms, 'text'), parsed));
     }
-    if (response.total === 0) {
+    // Federated, nothing found here says nothing: the federation asks for a suggestion only when
+    // no index found anything (a suggestion scans the vocabulary).
+    if (response.total === 0 && !federation) {
       const suggestion = this.suggest(parsed, query);
       if (suggestion) response.suggestion = suggestion;
     }
