@@ -90,6 +90,8 @@ describe('federated search over two indexes', () => {
 
   it('suggests a spelling when no index finds anything, and only then', () => {
     expect(federated('Kosovoo', 10)).toMatchObject({ total: 0, suggestion: 'Kosovo' });
+    // Two words found nowhere: no "contain some of them" notice for an empty list.
+    expect(federated('zzzqword zzzqother', 10).notice).toBeUndefined();
     expect(federated('Kosovo', 10).suggestion).toBeUndefined();
   });
 

@@ -24,8 +24,8 @@ import type { Clause, ScoringIndex } from './scorer';
 
 export interface FederatedMember {
   searcher: Searcher;
-  /** The member's search (with its own filters) under the federation's mode and weighting; without one, on its own. */
-  run(federation?: Federation): SearchResponse;
+  /** The member's search (with its own filters) under the federation's mode and weighting. */
+  run(federation: Federation): SearchResponse;
 }
 
 /** lunr.idf. */
@@ -40,11 +40,15 @@ export function federatedSearch(members: readonly FederatedMember[], query: stri
   for (const requireAll of modes) {
     const federations = federate(members.map((m) => m.searcher.scoring), clausesFor(parsed, requireAll), requireAll);
     responses = members.map((m, i) => m.run(federations[i]!));
-    if (responses.some((r) => r.total > 0)) return merge(responses, query, limit);
+    if (responses.some((r) => r.total > 0)) break;
   }
-  // Nothing anywhere: the first index (the bundled library) searched on its own says so, with its
-  // notice and a suggestion drawn from its vocabulary.
-  return members[0]!.run();
+  const out = merge(responses, query, limit);
+  // Nothing anywhere: a spelling the first index (the bundled library) knows.
+  if (out.total === 0 && members.length > 0) {
+    const suggestion = members[0]!.searcher.suggestionFor(query);
+    if (suggestion) out.suggestion = suggestion;
+  }
+  return out;
 }
 
 /** Each index's federation: the union's query norm, and its terms' idf brought to the union's. */
@@ -92,7 +96,8 @@ function merge(responses: SearchResponse[], query: string, limit: number): Searc
     .map((x) => x.hit);
   const total = responses.reduce((n, r) => n + r.total, 0);
   const out: SearchResponse = { query, total, results };
-  const notices = [...new Set(responses.map((r) => r.notice).filter((n): n is string => !!n))];
+  // The any-word notice only when something was found that way.
+  const notices = [...new Set(responses.map((r) => r.notice).filter((n): n is string => !!n && (total > 0 || n !== ANY_WORD_NOTICE)))];
   // The any-word notice is said once even when only some indexes had matches.
   if (notices.length > 0) out.notice = notices.includes(ANY_WORD_NOTICE) && total > 0 ? [ANY_WORD_NOTICE, ...notices.filter((n) => n !== ANY_WORD_NOTICE)].join(' ') : notices.join(' ');
   return out;

@@ -183,6 +183,12 @@ export class Searcher {
     return response;
   }
 
+  /** A query likely to find something in this index, for one that found nothing (federated.ts). */
+  suggestionFor(query: string): string | undefined {
+    const parsed = parseQuery(query);
+    return parsed.words.length > 0 ? this.suggest(parsed, query) : undefined;
+  }
+
   private run(parsed: ParsedQuery, requireAll: boolean, weighting?: Weighting): Matches {
     return this.index.execute(clausesFor(parsed, requireAll), weighting);
   }

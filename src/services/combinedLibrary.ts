@@ -171,7 +171,7 @@ export class CombinedLibrary implements LibraryView {
     const query = { ...rest, ...(partnerId !== undefined ? { partner: partnerId } : {}) };
     if (libs.length === 1 && onlyMine) return libs[0]!.search(query);
     return federatedSearch(
-      libs.map((lib) => ({ searcher: lib.getSearcher(), run: (federation) => (federation ? lib.search(query, federation) : lib.search(query)) })),
+      libs.map((lib) => ({ searcher: lib.getSearcher(), run: (federation) => lib.search(query, federation) })),
       params.query,
       params.limit ?? 20,
     );
