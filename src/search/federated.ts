@@ -39,7 +39,17 @@ export function federatedSearch(members: readonly FederatedMember[], query: stri
   let responses: SearchResponse[] = [];
   for (const requireAll of modes) {
     const federations = federate(members.map((m) => m.searcher.scoring), clausesFor(parsed, requireAll), requireAll);
-    responses = members.map((m, i) => m.run(federations[i]!));
+    responses = [];
+    // In turn, each index showing only what can still reach the page: the limit-th best score so
+    // far is the floor for the next (less a rounding step: shown scores have 3 decimals).
+    const best: number[] = [];
+    members.forEach((m, i) => {
+      const floor = best.length >= limit ? best[limit - 1]! - 0.001 : undefined;
+      const r = m.run(floor !== undefined ? { ...federations[i]!, floor } : federations[i]!);
+      responses.push(r);
+      best.push(...r.results.map((h) => h.score));
+      best.sort((a, b) => b - a);
+    });
     if (responses.some((r) => r.total > 0)) break;
   }
   const out = merge(responses, query, limit);

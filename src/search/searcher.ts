@@ -32,6 +32,8 @@ export interface SearchOptions {
 export interface Federation {
   requireAll: boolean;
   weighting: Weighting;
+  /** Lowest score that can still reach the merged page (the other indexes' results so far). */
+  floor?: number;
 }
 
 export const ANY_WORD_NOTICE = 'No passage contains every word; showing passages that contain some of them.';
@@ -169,6 +171,9 @@ export class Searcher {
       }
     }
 
+    // Federated: hits that cannot reach the merged page are counted, not made into snippets.
+    const floor = federation?.floor;
+    if (floor !== undefined) shown = shown.filter((i) => scores[i]! >= floor);
     const texts = this.passages.getPassages(shown.map((i) => this.index.refs[docs[i]!]!));
     for (const i of shown) {
       const p = texts.get(this.index.refs[docs[i]!]!);
