@@ -19,6 +19,7 @@ import { findPartnerMentions } from '../core/partners';
 import { passagesOf } from '../core/passages';
 import { INGEST_VERSION, SCHEMA_SQL, SCHEMA_VERSION } from '../core/schema';
 import { extractAll, preferredDate, type Extraction } from './extract';
+import { mergePartner } from '../core/mergePartners';
 import { writeEvents } from './eventsTable';
 import type { ParsedDocument } from './model';
 
@@ -172,22 +173,7 @@ export function mergeExtractions(parts: readonly Extraction[]): Extraction {
   for (const part of parts) {
     for (const p of part.partners) {
       const seen = partners.get(p.id);
-      partners.set(
-        p.id,
-        seen
-          ? {
-              ...seen,
-              documents: [...seen.documents, ...p.documents],
-              establishedSources: [...seen.establishedSources, ...p.establishedSources],
-              severed: [...seen.severed, ...p.severed],
-              recognition: [...seen.recognition, ...p.recognition],
-              missions: [...seen.missions, ...p.missions],
-              envoys: [...seen.envoys, ...p.envoys],
-              memberships: [...seen.memberships, ...p.memberships],
-              events: seen.events + p.events,
-            }
-          : p,
-      );
+      partners.set(p.id, seen ? mergePartner(seen, p) : p);
     }
   }
   return {

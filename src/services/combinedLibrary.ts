@@ -11,7 +11,7 @@ import { federatedSearch } from '../search/federated';
 import type { Library } from './library';
 import type { LibraryView } from './libraryView';
 import type { UserLibrary } from './userLibrary';
-import { mergePartner, mergePartnerSummary } from './mergePartners';
+import { mergePartner, mergePartnerSummary } from '../core/mergePartners';
 
 export class CombinedLibrary implements LibraryView {
   private origins: { hash: string; map: Map<string, DocumentOrigin> } | null = null;

@@ -1,7 +1,8 @@
-// One partner as both libraries know it: the facts, missions, envoys and memberships the bundled
-// library and the user's documents each quote, side by side. The bundled library's date of
-// establishment stands unless it has none; every source stays listed, so a disagreement shows as
-// it does between two bundled documents ("sources differ" in compare).
+// One partner as two sets of documents know it (the bundled library and the user's; or two of the
+// user's documents, extracted one at a time): the facts, missions, envoys and memberships each
+// quotes, side by side, in document order. The first one's date of establishment stands unless it
+// has none (ingest recomputes it from all the sources); every source stays listed, so a
+// disagreement shows as it does between two bundled documents ("sources differ" in compare).
 import type { Partner, PartnerSummary } from '../shared/types';
 
 export function mergePartnerSummary(a: PartnerSummary, b: PartnerSummary): PartnerSummary {
