@@ -14,7 +14,8 @@ export default defineConfig({
       // and benchmarks, and the main process reads one file instead of zod's many at start-up.
       externalizeDeps: { exclude: ['zod', 'lunr'] },
       rolldownOptions: {
-        input: { index: resolve(import.meta.dirname, 'src/main/index.ts') },
+        // The import's worker thread is a script of its own (src/host/importer.ts starts it by name).
+        input: { index: resolve(import.meta.dirname, 'src/main/index.ts'), importWorker: resolve(import.meta.dirname, 'src/host/importWorker.ts') },
       },
     },
   },

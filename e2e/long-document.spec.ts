@@ -36,6 +36,16 @@ test('a very long document opens at its top with only the nearby sections render
   for (let i = 0; i < 6; i++) await page.mouse.wheel(0, 2500);
   const current = page.locator('.toc a[aria-current="location"]');
   await expect(current).not.toHaveText(/Section 222\d/);
+  // mouse.wheel does not wait for the scroll it starts: read the place once it has stopped moving.
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = (await current.textContent()) ?? '';
+      const settled = now === last;
+      last = now;
+      return settled;
+    }, { intervals: [300] })
+    .toBe(true);
   const heading = (await current.textContent())!.trim();
   expect(Number(heading.replace('Section ', ''))).toBeGreaterThan(2300);
   await expect(page.getByRole('heading', { name: heading, exact: true })).toBeInViewport();

@@ -13,7 +13,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export function buildCli({ clean = true } = {}) {
   return bundleNode({
-    entryPoints: { main: 'src/cli/main.ts' },
+    // `add` runs the import in a worker thread (src/host/importer.ts starts it by name).
+    entryPoints: { main: 'src/cli/main.ts', importWorker: 'src/host/importWorker.ts' },
     outDir: path.join(ROOT, 'out', 'cli'),
     external: ['playwright-core'],
     clean,

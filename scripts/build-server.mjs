@@ -63,7 +63,8 @@ export async function bundleNode({ entryPoints, outDir, external = [], clean = t
     platform: 'node',
     target: 'node20',
     // A native addon, and a date parser that src/ingest/dates.ts loads on first use only.
-    external: ['better-sqlite3', 'chrono-node', ...external],
+    // pdf.js loads its own worker script by path: it stays a package.
+    external: ['better-sqlite3', 'chrono-node', 'pdfjs-dist', ...external],
     plugins: [zodEnglishOnly],
     minify: true,
     sourcemap: 'linked',
@@ -90,7 +91,8 @@ export async function bundleNode({ entryPoints, outDir, external = [], clean = t
 
 /** The browser edition's server: out/web/serve.mjs. */
 export function buildServer({ clean = true } = {}) {
-  return bundleNode({ entryPoints: { serve: 'src/web/serve.ts' }, outDir: OUT_DIR, clean });
+  // The import's worker thread is a script of its own (src/host/importer.ts starts it by name).
+  return bundleNode({ entryPoints: { serve: 'src/web/serve.ts', importWorker: 'src/host/importWorker.ts' }, outDir: OUT_DIR, clean });
 }
 
 const invokedDirectly = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

@@ -21,6 +21,7 @@ import { apiFirstResult, closeBrowser, currentBrowser, ensureRenderer, launchBro
 import { reapedChildrenCpuMs } from './proc';
 import { measureTimelineView, type TimelineRun } from './timeline';
 import type { BriefingRun, ServiceCall, ServiceRun, Task } from './worker';
+import { measureAddedDocuments } from './added';
 
 const argv = process.argv.slice(2);
 const args = new Set(argv);
@@ -392,6 +393,8 @@ async function benchCorpus(plan: CorpusPlan, tmp: string): Promise<CorpusReport>
   log(`${plan.name}: briefing PDF…`);
   const briefing = measureBriefingPdf(plan, db, tmp, ready.renderer);
   const chromiumStart = plan.docs === null && !ready.renderer ? await measureChromiumStart() : null;
+  log(`${plan.name}: documents the user adds…`);
+  const added = await measureAddedDocuments(db, tmp, plan.docs !== null && plan.docs >= 5000);
   const show = (x: number | string): string => (typeof x === 'number' ? ms(x) : x);
   const big = plan.docs !== null && plan.docs >= 5000;
   const tgt = (t: string): string => (big ? t : '');
@@ -413,8 +416,10 @@ async function benchCorpus(plan: CorpusPlan, tmp: string): Promise<CorpusReport>
     ['Browser edition: start → first result rendered (headless Chromium; median of 3)', show(browserEdition.page), '', '', plan.docs === null ? '≤ 1.5 s' : ''],
     ...services.rows,
     ['Briefing PDF (renderBriefingPdf in a fresh process; launches its own Chromium; median of 3): 1 partner · 3 partners', briefing, '', '', tgt('≤ 3 s · ≤ 4 s')],
+    ...added.rows,
   ];
   const notes = [
+    ...added.notes,
     `${c.documents} documents, ${c.passages} passages, ${c.sections} sections, ${c.partners} partners, ${c.events} events, ${c.skippedFiles} skipped; ${mb(corpusBytes)} of source text.`,
     `Slowest Lunr queries: ${sL.slow.map((s) => `\`${s.q.trim().slice(0, 30)}\` (${s.kind}, ${s.total} hits) ${ms(s.ms)}`).join('; ')}.`,
     `Slowest FTS5 queries: ${sF.slow.map((s) => `\`${s.q.trim().slice(0, 30)}\` (${s.kind}, ${s.total} hits) ${ms(s.ms)}`).join('; ')}.`,

@@ -1,11 +1,14 @@
 // The command-line transport: parses arguments, calls the same handlers as the app, prints.
 // Exit codes: 0 ok, 1 error (message on stderr), 2 usage error.
+import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DeskError, type DeskMethod } from '../shared/api';
 import { EVENT_CATEGORIES, NOT_STATED, type Comparison, type DeskDocument, type DocumentSummary, type PartnerSummary, type SearchResponse, type TimelineEvent } from '../shared/types';
 import { buildDatabase, BuildError, type BuildReport } from '../ingest/build';
 import { createDesk } from '../services/desk';
-import { CORPUS_DIR, libraryDbPath } from '../host/paths';
+import { CORPUS_DIR, defaultUserDataDir, libraryDbPath } from '../host/paths';
+import { refreshUserLibrary, removeDocument, userLibraryPath } from '../ingest/userLibrary';
+import { formatMine, runAdd } from './documents';
 import { ensureDatabase } from '../host/libraryFile';
 import { formatDate, formatDocument, formatTable } from './format';
 import { parsePaper, renderBriefingPdf } from './briefing';
@@ -15,7 +18,7 @@ export const USAGE = `Usage: relations-desk <command> [options]
 
 Commands:
   build [--corpus DIR] [--out FILE]        Build the library database from the corpus
-  docs                                     List the documents
+  docs [--mine]                            List the documents (--mine: only those you added)
   doc <slug>                               Show one document with its sections
   search "<query>" [--limit N] [--doc SLUG] [--partner NAME]
                                            Full-text search with snippets
@@ -26,6 +29,9 @@ Commands:
                                            2 to 4 partners side by side, facet by facet;
                                            with --out, the comparison sheet as PDF (one line
                                            per facet; landscape for four partners)
+  add FILE…                                Add your own documents (PDF, HTML, Markdown, plain
+                                           text, the corpus's wiki export) to the library
+  remove <slug>                            Remove a document you added
   briefing <partner> [--compare <partner>…] --out FILE.pdf [--paper a4|letter]
                                            A briefing sheet as PDF (1 partner, or up to 4
                                            side by side), rendered by a local headless Chromium
@@ -34,7 +40,11 @@ Commands:
 Options for every command:
   --json        Print JSON instead of text
   --db FILE     Use this library database (default: the bundled one, built first
-                if it is missing or out of date)
+                if it is missing or out of date); with --db, your added documents
+                are left out unless --user-data is given
+  --user-data DIR
+                The folder holding your added documents (default: the app's own,
+                or RELATIONS_DESK_USER_DATA)
   -h, --help    Show this help`;
 
 class UsageError extends Error {}
@@ -57,6 +67,8 @@ const OPTIONS = {
   category: { type: 'string' },
   compare: { type: 'string', multiple: true },
   paper: { type: 'string' },
+  'user-data': { type: 'string' },
+  mine: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];
 
@@ -85,7 +97,18 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
     }
 
     const dbPath = values.db ?? (await bundledDb(io));
-    const desk = createDesk({ dbPath });
+    // Your added documents: in the user-data folder the app uses, or the one named.
+    const userData = values['user-data'] ?? (values.db === undefined ? defaultUserDataDir() : undefined);
+    const userLibrary = userData !== undefined ? userLibraryPath(path.resolve(userData)) : undefined;
+    if (command === 'add') {
+      if (rest.length === 0) throw new UsageError('Expected: relations-desk add FILE… (one or more files)');
+      return await runAdd({ files: rest, libraryFile: userLibrary ?? userLibraryPath(defaultUserDataDir()), bundledDb: dbPath, json: values.json === true, out: io.out, err: io.err, progress: io === defaultIO && process.stderr.isTTY === true });
+    }
+    if (userLibrary) refreshUserLibrary(userLibrary, { bundledDb: dbPath });
+    const desk = createDesk({
+      dbPath,
+      ...(userLibrary ? { userLibraryPath: userLibrary, removeUserDocument: (slug: string) => removeDocument(userLibrary, slug, { bundledDb: dbPath }) } : {}),
+    });
     try {
       const call = async <T>(method: DeskMethod, params: unknown): Promise<T> => {
         const env = await desk.dispatch(method, params);
@@ -98,7 +121,19 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
         case 'docs': {
           expectArgs(rest, 0, 'docs');
           const docs = await call<DocumentSummary[]>('listDocuments', {});
+          if (values.mine) {
+            const mine = docs.filter((d) => d.added);
+            print(mine, () => formatMine(mine));
+            return 0;
+          }
           print(docs, () => formatTable(['slug', 'title', 'kind', 'partners', 'sections', 'passages'], docs.map((d) => [d.slug, d.title, d.kind, d.partners.join(', '), d.sections, d.passages])));
+          return 0;
+        }
+        case 'remove': {
+          expectArgs(rest, 1, 'remove <slug>');
+          if (!userLibrary) throw new UsageError('remove works on your added documents: give --user-data DIR along with --db.');
+          const removed = await call<{ removed: boolean; title?: string }>('removeDocument', { slug: rest[0] });
+          print(removed, () => `Removed "${removed.title}" [${rest[0]}] from your documents.`);
           return 0;
         }
         case 'doc': {

@@ -15,7 +15,8 @@ export interface ParsedDocument {
   sourceFile: string;
   /** Clean title, e.g. "Albania–Kosovo relations"; PDF all-caps titles are re-cased. */
   title: string;
-  format: 'wiki' | 'pdf-markdown';
+  /** 'wiki' and 'pdf-markdown': the corpus's text formats; the rest: documents a reader adds (src/ingest/readers). */
+  format: 'wiki' | 'pdf-markdown' | 'pdf' | 'html' | 'markdown' | 'text';
   /** Sections in reading order; the first one is the lead (level 0, heading = title, path []). */
   sections: Section[];
   warnings: IngestWarning[];

@@ -99,6 +99,8 @@ vi.mock('electron', () => {
     ipcMain: {
       handle: (channel: string, fn: (event: unknown, ...args: unknown[]) => Promise<unknown>) => rec.ipc.set(channel, fn),
       removeHandler: (channel: string) => rec.ipc.delete(channel),
+      on: () => undefined,
+      off: () => undefined,
     },
     BrowserWindow,
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => (rec.menu = m) },

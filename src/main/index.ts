@@ -16,6 +16,9 @@ import {
 } from 'electron';
 import { createDesk, type Desk } from '../services/desk';
 import { registerDeskIpc } from './ipc';
+import { IMPORT_CHANNELS, registerImportIpc } from './importIpc';
+import { refreshAdded, removeAdded, userLibraryIn } from '../host/importer';
+import { IMPORT_ACCEPT } from '../shared/importApi';
 import { menuTemplate } from './menu';
 import { electronNativeBinding } from './native';
 import { printWindow, savePdf } from './print';
@@ -107,8 +110,17 @@ function start(): void {
 
   // A missing or damaged library DB does not stop the app: every call then answers
   // DB_MISSING / DB_CORRUPT / DB_STALE with the rebuild command, and the renderer shows it.
-  desk = createDesk({ dbPath: paths.libraryDb, userDbPath: paths.userDb, nativeBinding });
-  removeIpc = registerDeskIpc(ipcMain, desk);
+  // The user's added documents live beside the bookmarks (issue 18).
+  const added = { libraryFile: userLibraryIn(path.dirname(paths.userDb)), bundledDb: paths.libraryDb, ...(nativeBinding ? { nativeBinding } : {}) };
+  desk = createDesk({ dbPath: paths.libraryDb, userDbPath: paths.userDb, nativeBinding, userLibraryPath: added.libraryFile, removeUserDocument: (slug) => removeAdded(added, slug) });
+  const removeDeskIpc = registerDeskIpc(ipcMain, desk);
+  const removeImportIpc = registerImportIpc(ipcMain, added);
+  removeIpc = () => {
+    removeDeskIpc();
+    removeImportIpc();
+  };
+  // Documents added with another version of the app are rewritten for this one, off this thread.
+  if (fs.existsSync(added.libraryFile)) void refreshAdded(added).catch((err: unknown) => console.error('Your documents could not be brought up to date:', err));
 
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
@@ -121,6 +133,15 @@ function start(): void {
         print: () => {
           const win = BrowserWindow.getFocusedWindow() ?? mainWindow;
           if (win) void printWindow(win).catch((err: unknown) => console.error('Print failed:', err));
+        },
+        addDocuments: () => {
+          const win = BrowserWindow.getFocusedWindow() ?? mainWindow;
+          if (!win) return;
+          void dialog
+            .showOpenDialog(win, { title: 'Add documents', properties: ['openFile', 'multiSelections'], filters: [{ name: 'Documents', extensions: IMPORT_ACCEPT.split(',').map((e) => e.slice(1)) }] })
+            .then((r) => {
+              if (!r.canceled && r.filePaths.length > 0) win.webContents.send(IMPORT_CHANNELS.menu, r.filePaths);
+            });
         },
         savePdf: () => {
           const win = BrowserWindow.getFocusedWindow() ?? mainWindow;

@@ -18,6 +18,8 @@ export interface MenuOptions {
   /** File → Print… and Save as PDF… for the focused window (src/main/print.ts). */
   print(): void;
   savePdf(): void;
+  /** File → Add documents…: pick files to add to the user's documents (src/main/importIpc.ts). */
+  addDocuments(): void;
 }
 
 /** Replay a key press into the page, as if the user had typed it. */
@@ -65,6 +67,8 @@ export function menuTemplate(o: MenuOptions): MenuItemConstructorOptions[] {
     {
       label: '&File',
       submenu: [
+        { label: 'Add Documents…', accelerator: 'CmdOrCtrl+O', click: () => o.addDocuments() },
+        { type: 'separator' },
         { label: 'Print…', accelerator: 'CmdOrCtrl+P', click: () => o.print() },
         { label: 'Save as PDF…', accelerator: 'CmdOrCtrl+Shift+S', click: () => o.savePdf() },
         { type: 'separator' },

@@ -248,6 +248,12 @@ export interface Clause {
   boost: number;
 }
 
+/** How federated.ts puts an index's scores on a common scale (see ScoringIndex.execute). */
+export interface Weighting {
+  factor(termPosition: number): number;
+  norm: number;
+}
+
 export interface Matches {
   /** Qualifying passages (ordinals), in no particular order. */
   docs: Int32Array;
@@ -339,7 +345,27 @@ export class ScoringIndex {
     return [from, to];
   }
 
-  execute(clauses: Clause[]): Matches {
+  /** Passages holding the term at `position`, counted once per field (lunr.idf's count). */
+  documentFrequency(position: number): number {
+    return this.starts[(position + 1) * this.nf]! - this.starts[position * this.nf]!;
+  }
+
+  /** The query vector the clauses make over this index: each term they expand to → its boost. */
+  queryTerms(clauses: Clause[]): Map<string, number> {
+    const out = new Map<string, number>();
+    clauses.forEach((c) => {
+      const [from, to] = this.expand(c);
+      for (let t = from; t < to; t++) out.set(this.terms[t]!, (out.get(this.terms[t]!) ?? 0) + c.boost);
+    });
+    return out;
+  }
+
+  /**
+   * `weighting` (federated search over several indexes, federated.ts): each term's weights are
+   * scaled by `factor(term position)` and the score divided by `norm` instead of this index's own
+   * query norm, so scores from different indexes are on one scale.
+   */
+  execute(clauses: Clause[], weighting?: Weighting): Matches {
     const ranges = clauses.map((c) => this.expand(c));
     // lunr: a REQUIRED clause that matches no index term leaves no result at all.
     if (clauses.some((c, i) => c.required && ranges[i]![0] === ranges[i]![1])) return EMPTY;
@@ -376,9 +402,9 @@ export class ScoringIndex {
         }
         serial = ++this.serial;
       }
-      const boost = clause.boost;
       for (let t = from; t < to; t++) {
-        queryVector.set(t, (queryVector.get(t) ?? 0) + boost);
+        queryVector.set(t, (queryVector.get(t) ?? 0) + clause.boost);
+        const boost = weighting ? clause.boost * weighting.factor(t) : clause.boost;
         const end = starts[(t + 1) * nf]!;
         for (let i = starts[t * nf]!; i < end; ) {
           // The term's postings, a chunk at a time.
@@ -404,7 +430,7 @@ export class ScoringIndex {
     }
     let norm = 0;
     for (const q of queryVector.values()) norm += q * q;
-    const scale = 1 / (1000 * Math.sqrt(norm));
+    const scale = 1 / (1000 * (weighting ? weighting.norm : Math.sqrt(norm)));
 
     let count = 0;
     for (let i = 0; i < nTouched; i++) if (required[touched[i]!] === nRequired) count++;

@@ -4,7 +4,7 @@
 import type { Passage, SearchHit, SearchResponse } from '../shared/types';
 import { termRanges } from './analyzer';
 import { TextBuffer } from './textBuffer';
-import { loadScorer, type ChunkReader, type Clause, type Matches, type ScoringIndex } from './scorer';
+import { loadScorer, type ChunkReader, type Clause, type Matches, type ScoringIndex, type Weighting } from './scorer';
 import { foldForMatch, parseQuery, type ParsedQuery } from './query';
 import { makeSnippet, type Range } from './snippet';
 import { closestWord } from './suggest';
@@ -28,6 +28,20 @@ export interface SearchOptions {
   docSlug?: string;
   /** Resolved partner id. */
   partnerId?: string;
+}
+
+/** How a search runs as one part of a federated search (federated.ts). */
+export interface Federation {
+  requireAll: boolean;
+  weighting: Weighting;
+  /** Lowest score that can still reach the merged page (the other indexes' results so far). */
+  floor?: number;
+}
+
+/** Said when the passages shown have only some of the words; `missing` are in no passage at all. */
+export function partialMatchNotice(missing: readonly string[]): string {
+  const which = missing.length ? ` ${quoteList(missing)} ${missing.length === 1 ? 'is' : 'are'} not in the library.` : '';
+  return `No passage has every word as typed.${which} Showing passages with some of them, marked as partial matches.`;
 }
 
 /** Passage ids are "<docSlug>/p<n>", so a document filter needs no lookup. */
@@ -81,7 +95,16 @@ export class Searcher {
     this.index = 'header' in index ? loadScorer(index.header, index.readChunk) : index;
   }
 
-  search(options: SearchOptions): SearchResponse {
+  /** The loaded index (federated.ts reads its terms and counts). */
+  get scoring(): ScoringIndex {
+    return this.index;
+  }
+
+  /**
+   * `federation` (federated.ts): the mode (every word, or any word) and the weighting that put
+   * this index's scores on the scale shared with the other indexes; the mode is then not chosen here.
+   */
+  search(options: SearchOptions, federation?: Federation): SearchResponse {
     const parsed = parseQuery(options.query);
     const query = typeof options.query === 'string' ? options.query : '';
     const response: SearchResponse = { query, total: 0, results: [] };
@@ -95,9 +118,10 @@ export class Searcher {
 
     // "Pasha Liman" is also tried as "Pashaliman", and the other way round.
     const forms = [parsed, ...spellingVariants(parsed, (t) => this.index.hasTerm(t))];
-    let matches = union(forms.map((f) => this.run(f, true)));
-    let someWords = false;
-    if (matches.docs.length === 0 && parsed.words.length > 1 && parsed.phrases.length === 0) {
+    let matches = union(forms.map((f) => this.run(f, federation?.requireAll ?? true, federation?.weighting)));
+    // Federated, the mode is chosen across all indexes (federated.ts); alone, any word is the fallback.
+    let someWords = federation !== undefined && !federation.requireAll;
+    if (!federation && matches.docs.length === 0 && parsed.words.length > 1 && parsed.phrases.length === 0) {
       matches = this.run(parsed, false);
       someWords = matches.docs.length > 0;
     }
@@ -128,8 +152,7 @@ export class Searcher {
       if (someWords || (shown.length > 0 && shown.every((i) => (lacks.get(i) ?? []).length > 0))) {
         const missing = this.wordsNotFound(parsed, docs, n);
         if (missing.length > 0) response.missingWords = missing;
-        const which = missing.length ? ` ${quoteList(missing)} ${missing.length === 1 ? 'is' : 'are'} not in the library.` : '';
-        response.notice = `No passage has every word as typed.${which} Showing passages with some of them, marked as partial matches.`;
+        response.notice = partialMatchNotice(missing);
       }
     } else {
       // Phrases are checked on the candidates' text in rank order, in batches; the total counts
@@ -163,6 +186,9 @@ export class Searcher {
       }
     }
 
+    // Federated: hits that cannot reach the merged page are counted, not made into snippets.
+    const floor = federation?.floor;
+    if (floor !== undefined) shown = shown.filter((i) => scores[i]! >= floor);
     const texts = this.passages.getPassages(shown.map((i) => this.index.refs[docs[i]!]!));
     for (const i of shown) {
       const p = texts.get(this.index.refs[docs[i]!]!);
@@ -172,15 +198,23 @@ export class Searcher {
       if (missing && missing.length > 0) hit.partial = missing;
       response.results.push(hit);
     }
-    if (response.total === 0) {
+    // Federated, nothing found here says nothing: the federation asks for a suggestion only when
+    // no index found anything (a suggestion scans the vocabulary).
+    if (response.total === 0 && !federation) {
       const suggestion = this.suggest(parsed, query);
       if (suggestion) response.suggestion = suggestion;
     }
     return response;
   }
 
-  private run(parsed: ParsedQuery, requireAll: boolean): Matches {
-    return this.index.execute(clausesFor(parsed, requireAll));
+  /** A query likely to find something in this index, for one that found nothing (federated.ts). */
+  suggestionFor(query: string): string | undefined {
+    const parsed = parseQuery(query);
+    return parsed.words.length > 0 ? this.suggest(parsed, query) : undefined;
+  }
+
+  private run(parsed: ParsedQuery, requireAll: boolean, weighting?: Weighting): Matches {
+    return this.index.execute(clausesFor(parsed, requireAll), weighting);
   }
 
   /**

@@ -10,7 +10,7 @@ import { FACETS } from './facets';
 import { clip, itemId, keyMilestones, sortEnvoys, take, textKey } from './briefingItems';
 import { eventDate, eventScore, pickEvents } from './briefingTimeline';
 import { DocCache, findPassage, partnerOf, passageFacet, SourceList } from './briefingSources';
-import type { Library } from './library';
+import type { LibraryView as Library } from './libraryView';
 
 export { clip, itemId } from './briefingItems';
 export { eventScore, pickEvents } from './briefingTimeline';

@@ -4,7 +4,7 @@ import type { BriefingSource, ComparisonPartner, DeskDocument, FacetId } from '.
 import { mentionsIn } from '../core/partners';
 import { passagesOf } from '../core/passages';
 import { classifySentence, facetForHeadings } from './facets';
-import type { Library } from './library';
+import type { LibraryView as Library } from './libraryView';
 
 export class DocCache {
   private readonly docs = new Map<string, DeskDocument | null>();

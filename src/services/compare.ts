@@ -32,7 +32,7 @@ import {
   type FigureKind,
   type TopicFacet,
 } from './facets';
-import type { Library } from './library';
+import type { LibraryView as Library } from './libraryView';
 import { eventDate, compatible } from './compareDates';
 import { envoyEntries, membershipEntries, missionEntries, recognitionEntries, relationEntries, type FactColumn } from './compareFacts';
 import { excerpt, findBlockId, isTableRow, pick, rowText, tableHeader, textKey, type Scored } from './compareQuotes';

@@ -8,6 +8,9 @@ import { Library, type OpenOptions } from './library';
 import { EVENT_CATEGORIES } from '../shared/types';
 import { UserStore } from './userStore';
 import { bookmarkPage, placeLabel } from './places';
+import { UserLibrary } from './userLibrary';
+import { CombinedLibrary } from './combinedLibrary';
+import type { LibraryView } from './libraryView';
 import { comparePartners, MAX_PARTNERS, MIN_PARTNERS } from './compare';
 import { buildBriefing, MAX_BRIEFING_PARTNERS, MIN_BRIEFING_PARTNERS, PASSAGE_FACETS } from './briefing';
 import type { FacetId } from '../shared/types';
@@ -20,6 +23,10 @@ export interface DeskOptions extends OpenOptions {
   dbPath: string;
   /** The reader's own database (bookmarks, positions); omitted by the CLI, which has none. */
   userDbPath?: string;
+  /** The user's added documents (issue 18), read together with the bundled library. */
+  userLibraryPath?: string;
+  /** Removes an added document (src/ingest/userLibrary.ts, passed in by the transport's host). */
+  removeUserDocument?: (slug: string) => Promise<{ removed: boolean; title?: string }> | { removed: boolean; title?: string };
 }
 
 export interface Desk {
@@ -54,6 +61,7 @@ const schemas = {
     limit: z.number().int().min(1).max(200).optional(),
     docSlug: slug.optional(),
     partner: z.string().trim().min(1).max(200).optional(),
+    mine: z.boolean().optional(),
   }),
   listPartners: none,
   getPartner: z.strictObject({ id: z.string().trim().min(1).max(200) }),
@@ -96,16 +104,22 @@ const schemas = {
   removeNote: z.strictObject({ id: z.string().trim().min(1).max(100) }),
   exportNotes: z.strictObject({ docSlug: slug.optional() }).nullish().transform((p) => p ?? {}),
   userDataRecovery: none,
+  removeDocument: z.strictObject({ slug }),
 } satisfies Record<DeskMethod, z.ZodType>;
 
 export function createDesk(options: DeskOptions): Desk {
   let library: Library | null = null;
+  let view: LibraryView | null = null;
   let user: UserStore | null = null;
+  const mine = options.userLibraryPath ? new UserLibrary(options.userLibraryPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) : null;
 
   // Opened on demand, so a library rebuilt while the app runs is picked up on the next call.
-  const lib = (): Library => {
-    library ??= Library.open(options.dbPath, options);
-    return library;
+  const lib = (): LibraryView => {
+    if (!library) {
+      library = Library.open(options.dbPath, options);
+      view = mine ? new CombinedLibrary(library, mine) : library;
+    }
+    return view!;
   };
   const userStore = (): UserStore => {
     if (!options.userDbPath) throw new DeskError('BAD_REQUEST', 'Bookmarks and reading positions are not available here.');
@@ -114,7 +128,7 @@ export function createDesk(options: DeskOptions): Desk {
   };
   const notes = () => userStore().notes((s) => lib().getDocument(s));
 
-  const implementation: { [M in DeskMethod]: (p: z.output<(typeof schemas)[M]>) => Awaited<ReturnType<DeskApi[M]>> } = {
+  const implementation: { [M in DeskMethod]: (p: z.output<(typeof schemas)[M]>) => Awaited<ReturnType<DeskApi[M]>> | ReturnType<DeskApi[M]> } = {
     info: () => lib().info(),
     listDocuments: () => lib().listDocuments(),
     getDocument: (p) => lib().getDocument(p.slug),
@@ -151,6 +165,14 @@ export function createDesk(options: DeskOptions): Desk {
     updateNote: (p) => notes().update(p.id, p.body),
     removeNote: (p) => notes().remove(p.id),
     exportNotes: (p) => ({ filename: notesFilename(p.docSlug), markdown: notesMarkdown(notes().list(p)) }),
+    removeDocument: (p) => removeAdded(p.slug),
+  };
+
+  const removeAdded = async (slug: string): Promise<{ removed: boolean; title?: string }> => {
+    if (!options.removeUserDocument) throw new DeskError('BAD_REQUEST', 'Documents cannot be removed here.');
+    const result = await options.removeUserDocument(slug);
+    if (!result.removed) throw new DeskError('NOT_FOUND', `No document "${slug}" among the documents you added.`);
+    return result;
   };
 
   const dispatch = async (method: string, params: unknown): Promise<Envelope<unknown>> => {
@@ -165,18 +187,18 @@ export function createDesk(options: DeskOptions): Desk {
       }
       const run = implementation[m] as (p: unknown) => unknown;
       try {
-        return { ok: true, value: run(parsed.data) };
+        return { ok: true, value: await run(parsed.data) };
       } catch (err) {
         // A user DB damaged after it was opened is salvaged into a new file, then the call runs again.
         if (!user?.recoverIfDamaged(err)) throw err;
-        return { ok: true, value: run(parsed.data) };
+        return { ok: true, value: await run(parsed.data) };
       }
     } catch (err) {
       const error = DeskError.from(err);
       if (error.code === 'DB_MISSING' || error.code === 'DB_CORRUPT' || error.code === 'DB_STALE') {
         // Closed, not left half-open: the next call opens the file afresh (rebuilt or not).
         library?.close();
-        library = null;
+        library = view = null;
       }
       return { ok: false, error: error.toJSON() };
     }
@@ -193,8 +215,10 @@ export function createDesk(options: DeskOptions): Desk {
     dispatch,
     close: () => {
       library?.close();
+      mine?.close();
       user?.close();
       library = null;
+      view = null;
       user = null;
     },
   };

@@ -24,7 +24,7 @@ import type { StoredMarks } from '../shared/timelineMarks';
 import { INGEST_VERSION, SCHEMA_VERSION } from '../core/schema';
 import { TextBuffer } from '../search/textBuffer';
 import { CorruptIndexError } from '../search/scorer';
-import { Searcher, type PassageSource } from '../search/searcher';
+import { Searcher, type Federation, type PassageSource } from '../search/searcher';
 import { editDistance } from '../shared/text';
 
 export { REBUILD_HINT };
@@ -372,7 +372,8 @@ export class Library {
       .all(partnerId) as { docSlug: string; anchor: string; blockId: string }[];
   }
 
-  search(params: { query: string; limit?: number; docSlug?: string; partner?: string }): SearchResponse {
+  /** `federation`: as one part of a search over several libraries (combinedLibrary.ts). */
+  search(params: { query: string; limit?: number; docSlug?: string; partner?: string }, federation?: Federation): SearchResponse {
     if (params.docSlug !== undefined) this.getDocumentExists(params.docSlug);
     const partnerId = params.partner !== undefined ? this.requirePartnerId(params.partner) : undefined;
     try {
@@ -381,7 +382,7 @@ export class Library {
         limit: params.limit ?? 20,
         ...(params.docSlug !== undefined ? { docSlug: params.docSlug } : {}),
         ...(partnerId !== undefined ? { partnerId } : {}),
-      });
+      }, federation);
     } catch (err) {
       // The index is read in parts (header at first search, posting chunks and folded texts as
       // queries reach them): a damaged part surfaces here, as the damaged library it is.

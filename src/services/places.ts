@@ -2,7 +2,7 @@
 // checked against the library when stored, and marked when a library update moved or removed
 // them, so nothing is stored that points nowhere and nothing stored is dropped.
 import { DeskError, type BookmarkPage, type BookmarkPageParams } from '../shared/api';
-import type { Library } from './library';
+import type { LibraryView as Library } from './libraryView';
 import type { UserStore } from './userStore';
 
 /** The label of a section ("Title › Heading › Sub"); NOT_FOUND when the document or section does not exist. */

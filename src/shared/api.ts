@@ -26,6 +26,8 @@ export interface SearchParams {
   docSlug?: string;
   /** Only passages that name this partner (id, name or alias). */
   partner?: string;
+  /** Only the documents the user added. */
+  mine?: boolean;
 }
 
 export interface TimelineParams {
@@ -105,6 +107,8 @@ export interface DeskApi {
   exportNotes(params?: { docSlug?: string }): Promise<{ filename: string; markdown: string }>;
   /** What was salvaged when the user database was found damaged in this session; null if it was not. */
   userDataRecovery(params?: Record<string, never>): Promise<UserDataRecovery | null>;
+  /** Removes a document the user added (adding goes through each transport's import: a file is no JSON parameter). */
+  removeDocument(params: { slug: string }): Promise<{ removed: boolean; title?: string }>;
 }
 
 export interface NewNote {
@@ -231,6 +235,7 @@ export const DESK_METHODS: readonly DeskMethod[] = [
   'removeNote',
   'exportNotes',
   'userDataRecovery',
+  'removeDocument',
 ] as const;
 
 export type ErrorCode =

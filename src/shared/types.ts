@@ -1,5 +1,6 @@
 // Data shapes shared by ingest, services, transports and the renderer.
 // Everything here is plain JSON: it crosses IPC, HTTP and the CLI unchanged.
+import type { DocumentOrigin } from './userDocuments';
 
 /** How precisely a date is known. A year is never shown as a day. */
 export type Precision = 'day' | 'month' | 'year' | 'decade' | 'range';
@@ -98,6 +99,8 @@ export interface DeskDocument {
   /** Partner ids this document is about (e.g. ['kosovo']), most important first. */
   partners: string[];
   sections: Section[];
+  /** Set on a document the user added: where it came from and when (issue 18). */
+  added?: DocumentOrigin;
 }
 
 export interface DocumentSummary {
@@ -107,6 +110,8 @@ export interface DocumentSummary {
   partners: string[];
   sections: number;
   passages: number;
+  /** Set on a document the user added: where it came from and when (issue 18). */
+  added?: DocumentOrigin;
 }
 
 export type PartnerKind = 'country' | 'organisation' | 'former-state';

@@ -13,6 +13,8 @@ import { findChromium, hasDisplay, openAppWindow } from '../host/browsers';
 import { ensureDatabase } from '../host/libraryFile';
 import { defaultUserDataDir, libraryDbPath, RENDERER_DIR } from '../host/paths';
 import { startServer, type DeskDispatcher, type RunningServer } from './server';
+import { importRoute } from './importRoute';
+import { refreshAdded, removeAdded, userLibraryIn } from '../host/importer';
 
 // scripts/start.mjs (`npm start`) loads this module, bundled, and decides Electron or the browser
 // edition with these: one module to build and load at start-up.
@@ -96,10 +98,16 @@ export async function startBrowserEdition(args: ServeArgs, log: Log = stderrLog)
   // and a call arriving before them waits. Should they fail to load, every call answers INTERNAL
   // with the reason (server.ts turns a throwing dispatch into an envelope).
   let desk: Promise<Desk> | null = null;
+  // The user's added documents live beside the bookmarks (issue 18).
+  const added = { libraryFile: userLibraryIn(path.dirname(args.userDb)), bundledDb: args.db };
   const loaded = (): Promise<Desk> =>
-    (desk ??= loadDesk().then(({ createDesk }) => createDesk({ dbPath: args.db, userDbPath: args.userDb })));
+    (desk ??= loadDesk().then(({ createDesk }) =>
+      createDesk({ dbPath: args.db, userDbPath: args.userDb, userLibraryPath: added.libraryFile, removeUserDocument: (slug) => removeAdded(added, slug) }),
+    ));
   const dispatcher: DeskDispatcher = { dispatch: async (method, params) => (await loaded()).dispatch(method, params) };
-  const server = await startServer({ desk: dispatcher, rendererDir: args.rendererDir, port: args.port });
+  const server = await startServer({ desk: dispatcher, rendererDir: args.rendererDir, port: args.port, importer: importRoute(added) });
+  // Documents added with another version of the app are rewritten for this one, off this thread.
+  if (fs.existsSync(added.libraryFile)) void refreshAdded(added).catch((err: unknown) => log(`Your documents could not be brought up to date: ${(err as Error).message}`));
   // Then open the library and load its search index (an empty query finds nothing and costs
   // nothing else) while the browser loads the page, so its first calls do not wait for them.
   // Read-only; an error is left for the first real call to report.

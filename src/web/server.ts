@@ -5,8 +5,9 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { DESK_METHODS, type Envelope, type ErrorCode } from '../shared/api';
-import { resolveInside } from '../host/security';
+import { DESK_METHODS, type DeskErrorShape, type Envelope, type ErrorCode } from '../shared/api';
+import { IMPORT_PATH } from '../shared/importApi';
+import { SECURITY_HEADERS, resolveInside } from '../host/security';
 import { contentTypeFor } from '../host/mime';
 import { readBody, refuseBody } from './body';
 import { applySecurityHeaders, fail, sendEnvelope, sendText } from './replies';
@@ -26,6 +27,8 @@ export interface StartServerOptions {
   host?: '127.0.0.1';
   /** Timeouts and the connection cap; SERVER_LIMITS unless given (tests shorten them). */
   limits?: Partial<ServerLimits>;
+  /** POST /api/import: adds an uploaded file to the user's documents (importRoute.ts); absent, not offered. */
+  importer?: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
 }
 
 export interface ServerLimits {
@@ -118,6 +121,10 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
       return;
     }
 
+    if (url.pathname === IMPORT_PATH && opts.importer) {
+      await opts.importer(req, res);
+      return;
+    }
     if (url.pathname === START_PATH && req.method === 'GET') {
       await handleStart(res);
       return;

@@ -2,6 +2,7 @@
 import { DeskError } from '../../../../shared/api';
 import type { SearchHit, SearchResponse } from '../../../../shared/types';
 import { desk } from '../desk';
+import { MINE } from '../imports/mine';
 
 export interface SearchRequest {
   q: string;
@@ -73,7 +74,7 @@ class Search {
       const response = await desk.search({
         query: req.q,
         limit: LIMIT,
-        ...(req.doc ? { docSlug: req.doc } : {}),
+        ...(req.doc === MINE ? { mine: true } : req.doc ? { docSlug: req.doc } : {}),
         ...(req.partner ? { partner: req.partner } : {}),
       });
       if (seq !== this.#seq) return;

@@ -1,0 +1,267 @@
+// The bundled library and the user's documents as one library (issue 18): every read the app
+// makes — documents, partners, the timeline, compare, briefings — sees both, and search returns
+// one ranked list (src/search/federated.ts). The bundled library is never rebuilt or written;
+// the user's is read from its own file (userLibrary.ts). With no documents of the user's, every
+// call is the bundled library's own.
+import type { DocumentPart, SearchParams, SectionHead, TimelineParams } from '../shared/api';
+import type { DeskDocument, DocumentSummary, LibraryInfo, Partner, PartnerSummary, SearchResponse, TimelineEvent, TimelineMarks, TimelineMatch } from '../shared/types';
+import type { DocumentOrigin } from '../shared/userDocuments';
+import { expandMarks, MarksEncoder, type StoredMarks } from '../shared/timelineMarks';
+import { federatedSearch } from '../search/federated';
+import type { Library } from './library';
+import type { LibraryView } from './libraryView';
+import type { UserLibrary } from './userLibrary';
+import { mergePartner, mergePartnerSummary } from '../core/mergePartners';
+
+export class CombinedLibrary implements LibraryView {
+  private origins: { hash: string; map: Map<string, DocumentOrigin> } | null = null;
+  private marks: { hash: string; marks: TimelineMarks; positions: [Int32Array, Int32Array] } | null = null;
+
+  constructor(
+    private readonly bundled: Library,
+    private readonly user: UserLibrary,
+  ) {}
+
+  /**
+   * The user's library, or null when there is none — or when it cannot be read (made by another
+   * version, damaged): then the bundled library goes on alone and `problem` says why, rather than
+   * every screen failing (the host rewrites a stale one from its stored documents at start).
+   */
+  private mine(): Library | null {
+    try {
+      const lib = this.user.current();
+      this.problem = null;
+      return lib;
+    } catch (err) {
+      this.problem = (err as Error).message;
+      return null;
+    }
+  }
+
+  /** Why the user's documents are not shown, when they cannot be read. */
+  problem: string | null = null;
+
+  get corpusHash(): string {
+    const mine = this.mine();
+    return mine ? `${this.bundled.corpusHash}+${mine.corpusHash.slice(0, 16)}` : this.bundled.corpusHash;
+  }
+
+  /** Both libraries, the bundled one first; the user's only when the user has added documents. */
+  private all(): Library[] {
+    const mine = this.mine();
+    return mine ? [this.bundled, mine] : [this.bundled];
+  }
+
+  private ownerOf(slug: string): Library {
+    const mine = this.mine();
+    return mine && this.originsOf(mine).has(slug) ? mine : this.bundled;
+  }
+
+  private originsOf(mine: Library): Map<string, DocumentOrigin> {
+    if (this.origins?.hash !== mine.corpusHash) {
+      const map = new Map<string, DocumentOrigin>();
+      for (const d of mine.listDocuments()) {
+        const added = mine.getDocument(d.slug).added;
+        if (added) map.set(d.slug, added);
+      }
+      this.origins = { hash: mine.corpusHash, map };
+    }
+    return this.origins.map;
+  }
+
+  info(): LibraryInfo {
+    const [bundled, mine] = this.all().map((l) => l.info());
+    if (!mine) return bundled!;
+    const c = (k: keyof LibraryInfo['counts']) => bundled!.counts[k] + mine.counts[k];
+    return {
+      ...bundled!,
+      corpusHash: this.corpusHash,
+      counts: { documents: c('documents'), sections: c('sections'), passages: c('passages'), partners: this.listPartners().length, events: c('events'), gaps: c('gaps') },
+    };
+  }
+
+  listDocuments(): DocumentSummary[] {
+    const mine = this.mine();
+    const bundled = this.bundled.listDocuments();
+    if (!mine) return bundled;
+    const origins = this.originsOf(mine);
+    return [...bundled, ...mine.listDocuments().map((d) => ({ ...d, ...(origins.has(d.slug) ? { added: origins.get(d.slug)! } : {}) }))];
+  }
+
+  getDocument(slug: string): DeskDocument {
+    return this.ownerOf(slug).getDocument(slug);
+  }
+
+  getDocumentPart(slug: string, opts: { from?: number; anchor?: string; count: number }): DocumentPart {
+    return this.ownerOf(slug).getDocumentPart(slug, opts);
+  }
+
+  documentOutline(slug: string): SectionHead[] {
+    return this.ownerOf(slug).documentOutline(slug);
+  }
+
+  findSection(slug: string, anchor: string): { docTitle: string; level: number; path: string[] } | null {
+    return this.ownerOf(slug).findSection(slug, anchor);
+  }
+
+  documentTitle(slug: string): string | null {
+    return this.ownerOf(slug).documentTitle(slug);
+  }
+
+  /** Both files' pages checked: null when every page of each reads. */
+  quickCheck(): string | null {
+    return this.all().reduce<string | null>((found, lib) => found ?? lib.quickCheck(), null);
+  }
+
+  /** The bundled documents concerning the partner, then the user's (each library knows its own). */
+  documentsConcerning(partnerId: string): DocumentSummary[] {
+    const mine = this.mine();
+    const bundled = this.bundled.documentsConcerning(partnerId);
+    if (!mine) return bundled;
+    const origins = this.originsOf(mine);
+    return [...bundled, ...mine.documentsConcerning(partnerId).map((d) => ({ ...d, ...(origins.has(d.slug) ? { added: origins.get(d.slug)! } : {}) }))];
+  }
+
+  listPartners(): PartnerSummary[] {
+    const byId = new Map<string, PartnerSummary>();
+    for (const lib of this.all()) for (const p of lib.listPartners()) byId.set(p.id, byId.has(p.id) ? mergePartnerSummary(byId.get(p.id)!, p) : p);
+    return [...byId.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  resolvePartnerId(nameOrId: string): string | null {
+    for (const lib of this.all()) {
+      const id = lib.resolvePartnerId(nameOrId);
+      if (id) return id;
+    }
+    return null;
+  }
+
+  requirePartnerId(nameOrId: string): string {
+    return this.resolvePartnerId(nameOrId) ?? this.bundled.requirePartnerId(nameOrId);
+  }
+
+  getPartner(nameOrId: string): Partner {
+    const id = this.requirePartnerId(nameOrId);
+    const found = this.all().filter((l) => l.resolvePartnerId(id) !== null).map((l) => l.getPartner(id));
+    return found.reduce((a, b) => mergePartner(a, b));
+  }
+
+  suggestPartners(input: string, n = 3): string[] {
+    return [...new Set(this.all().flatMap((l) => l.suggestPartners(input, n)))].slice(0, n);
+  }
+
+  timeline(params: TimelineParams): TimelineEvent[] {
+    const parts = this.forEach(params, (lib, p) => lib.timeline(p));
+    return parts.length === 1 ? parts[0]! : mergeByDate(parts);
+  }
+
+  timelineMarks(): TimelineMarks {
+    return this.combinedMarks().marks;
+  }
+
+  timelineMatch(params: TimelineParams): TimelineMatch {
+    const libs = this.all();
+    if (libs.length === 1) return this.bundled.timelineMatch(params);
+    const { marks, positions } = this.combinedMarks();
+    const out: number[] = [];
+    libs.forEach((lib, k) => {
+      const p = this.scoped(lib, params);
+      if (p) for (const at of lib.timelineMatch(p).positions) out.push(positions[k]![at]!);
+    });
+    return { corpusHash: marks.corpusHash, positions: out.sort((a, b) => a - b) };
+  }
+
+  timelineEvents(ids: readonly string[]): TimelineEvent[] {
+    const libs = this.all();
+    if (libs.length === 1) return this.bundled.timelineEvents(ids);
+    const mine = new Set(libs[1]!.timelineMarks().ids);
+    const unique = [...new Set(ids)];
+    const found = new Map<string, TimelineEvent>();
+    for (const [lib, wanted] of [[libs[0]!, unique.filter((id) => !mine.has(id))], [libs[1]!, unique.filter((id) => mine.has(id))]] as const) {
+      if (wanted.length > 0) for (const e of lib.timelineEvents(wanted)) found.set(e.id, e);
+    }
+    return unique.map((id) => found.get(id)!);
+  }
+
+  passageBlocksNaming(partnerId: string): { docSlug: string; anchor: string; blockId: string }[] {
+    return this.all().flatMap((l) => l.passageBlocksNaming(partnerId));
+  }
+
+  search(params: SearchParams): SearchResponse {
+    const mine = this.mine();
+    if (!mine) {
+      if (params.mine) return { query: params.query, total: 0, results: [], notice: 'You have not added any documents yet.' };
+      return this.bundled.search(params);
+    }
+    const { mine: onlyMine, ...rest } = params;
+    if (params.docSlug !== undefined) return this.ownerOf(params.docSlug).search(rest);
+    const partnerId = params.partner !== undefined ? this.requirePartnerId(params.partner) : undefined;
+    const libs = (onlyMine ? [mine] : this.all()).filter((l) => partnerId === undefined || l.resolvePartnerId(partnerId) !== null);
+    if (libs.length === 0) return { query: params.query, total: 0, results: [] };
+    const query = { ...rest, ...(partnerId !== undefined ? { partner: partnerId } : {}) };
+    if (libs.length === 1 && onlyMine) return libs[0]!.search(query);
+    return federatedSearch(
+      libs.map((lib) => ({ searcher: lib.getSearcher(), run: (federation) => lib.search(query, federation) })),
+      params.query,
+      params.limit ?? 20,
+    );
+  }
+
+  /** Runs `read` on each library the params can concern (a document's owner; those that know the partner). */
+  private forEach<T>(params: TimelineParams, read: (lib: Library, params: TimelineParams) => T): T[] {
+    if (params.partner !== undefined) this.requirePartnerId(params.partner);
+    const out: T[] = [];
+    for (const lib of this.all()) {
+      const p = this.scoped(lib, params);
+      if (p) out.push(read(lib, p));
+    }
+    return out;
+  }
+
+  /** The params for one library, or null when it cannot hold what they ask for. */
+  private scoped(lib: Library, params: TimelineParams): TimelineParams | null {
+    if (params.docSlug !== undefined && this.ownerOf(params.docSlug) !== lib) return null;
+    if (params.partner !== undefined) {
+      const id = this.requirePartnerId(params.partner);
+      if (lib.resolvePartnerId(id) === null) return null;
+      return { ...params, partner: id };
+    }
+    return params;
+  }
+
+  /** Both libraries' marks in one chronology (bundled first on equal dates), cached per pair of libraries. */
+  private combinedMarks(): { marks: TimelineMarks; positions: [Int32Array, Int32Array] } {
+    const libs = this.all();
+    if (libs.length === 1) {
+      const marks = this.bundled.timelineMarks();
+      return { marks, positions: [Int32Array.from(marks.ids.keys()), new Int32Array(0)] };
+    }
+    const hash = this.corpusHash;
+    if (this.marks?.hash !== hash) {
+      const [a, b] = libs.map((l) => expandMarks(l.timelineMarks()));
+      const enc = new MarksEncoder();
+      const positions: [Int32Array, Int32Array] = [new Int32Array(a!.length), new Int32Array(b!.length)];
+      const key = (date: string) => date.padEnd(10, '-');
+      let i = 0;
+      let j = 0;
+      while (i < a!.length || j < b!.length) {
+        const takeA = j >= b!.length || (i < a!.length && key(a![i]!.date) <= key(b![j]!.date));
+        const mark = takeA ? a![i]! : b![j]!;
+        positions[takeA ? 0 : 1][takeA ? i++ : j++] = enc.finish().count;
+        const { kind, ...rest } = mark;
+        enc.add(rest, kind ?? 'other');
+      }
+      this.marks = { hash, marks: { corpusHash: hash, ...(enc.finish() as StoredMarks) }, positions };
+    }
+    return this.marks;
+  }
+}
+
+/** Events of several libraries in one chronology (each list is already in date order). */
+function mergeByDate(parts: TimelineEvent[][]): TimelineEvent[] {
+  const key = (e: TimelineEvent) => e.date.padEnd(10, '-');
+  return parts
+    .flatMap((events, k) => events.map((e, i) => ({ e, k, i })))
+    .sort((x, y) => (key(x.e) < key(y.e) ? -1 : key(x.e) > key(y.e) ? 1 : x.k - y.k || x.i - y.i))
+    .map((x) => x.e);
+}
