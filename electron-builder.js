@@ -27,6 +27,9 @@ const config = {
     'out/preload/**',
     'out/renderer/**',
     '!**/*.{map,ts,cts,mts}',
+    // Test snapshots some packages publish (domutils/src/__snapshots__): not code, never loaded.
+    '!node_modules/**/src/__snapshots__{,/**}',
+    '!node_modules/domutils/src{,/**}',
     // Production dependencies the Electron app does not load (scripts/package/runtime-modules.mjs):
     // zod and lunr (bundled into out/main), chrono-node (dates, for building the library),
     // playwright-core (the CLI's PDF briefings) and prebuild-install with what it pulls in

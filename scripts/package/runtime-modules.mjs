@@ -7,11 +7,19 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** The packages out/main/index.js imports (electron-vite keeps dependencies external). */
-export const MAIN_IMPORTS = ['better-sqlite3'];
+/**
+ * The packages out/main imports (electron-vite keeps dependencies external): better-sqlite3 in the
+ * main process; the import worker (out/main/importWorker.js) reads PDFs (pdfjs-dist), HTML
+ * (htmlparser2), Markdown (marked) and dates (chrono-node, required on first use).
+ */
+export const MAIN_IMPORTS = ['better-sqlite3', 'chrono-node', 'htmlparser2', 'marked', 'pdfjs-dist'];
 
-/** Run by `npm install` only (better-sqlite3 fetches or compiles its addon with it). */
-export const INSTALL_TIME_ONLY = ['prebuild-install'];
+/**
+ * Left out although installed: prebuild-install runs at `npm install` only (better-sqlite3 fetches
+ * or compiles its addon with it); @napi-rs/canvas is pdf.js's optional renderer (33 MB of native
+ * code), which text extraction never loads.
+ */
+export const INSTALL_TIME_ONLY = ['prebuild-install', '@napi-rs/canvas'];
 
 function manifest(name, root) {
   return JSON.parse(fs.readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8'));
