@@ -5,7 +5,10 @@ export { formatDate } from '../shared/dates';
 
 export function formatTable(headers: string[], rows: (string | number)[][]): string {
   const cells = rows.map((r) => r.map((c) => String(c)));
-  const widths = headers.map((h, i) => Math.min(60, Math.max(h.length, ...cells.map((r) => (r[i] ?? '').length))));
+  // A loop, not Math.max(...column): a table of 150,000 rows overflows the call stack when spread.
+  const widths = headers.map((h) => h.length);
+  for (const r of cells) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
+  for (let i = 0; i < widths.length; i++) widths[i] = Math.min(60, widths[i]!);
   const line = (r: string[]) =>
     r
       .map((c, i) => {
