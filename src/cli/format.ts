@@ -1,4 +1,5 @@
 // Plain-text rendering for the CLI's human output (the --json output needs none of this).
+import type { Note } from '../shared/api';
 import type { Block, DeskDocument } from '../shared/types';
 
 export { formatDate } from '../shared/dates';
@@ -48,4 +49,18 @@ function formatBlock(b: Block): string {
       return formatTable(b.header, rows) + note;
     }
   }
+}
+
+/** Notes for reading in a terminal: where, the quote, the note, and whether the passage changed since. */
+export function formatNotes(notes: readonly Note[], noUserData = false): string {
+  if (notes.length === 0) return noUserData ? 'No notes yet: select words in a passage in the app and choose “Add a note”.' : 'No notes match.';
+  const out = [`${notes.length} ${notes.length === 1 ? 'note' : 'notes'}, newest first`];
+  for (const n of notes) {
+    out.push('', `${n.updatedAt.slice(0, 10)}  ${[n.docTitle, ...n.sectionPath].join(' › ')}  [${n.docSlug}#${n.anchor}]`);
+    out.push(...n.quote.split('\n').map((l) => `  > ${l}`));
+    if (n.body) out.push(...n.body.split('\n').map((l) => `  ${l}`));
+    if (n.status === 'changed') out.push('  (the passage has changed since; the quote is the text the note was made on)');
+    if (n.status === 'missing') out.push('  (the passage is no longer in the library)');
+  }
+  return out.join('\n');
 }

@@ -1,8 +1,9 @@
 // The command-line transport: parses arguments, calls the same handlers as the app, prints.
 // Exit codes: 0 ok, 1 error (message on stderr), 2 usage error.
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { DeskError, type DeskMethod } from '../shared/api';
+import { DeskError, type DeskMethod, type Note } from '../shared/api';
 import { EVENT_CATEGORIES, NOT_STATED, type Comparison, type DeskDocument, type DocumentSummary, type PartnerSummary, type SearchResponse, type TimelineEvent } from '../shared/types';
 import { buildDatabase, BuildError, type BuildReport } from '../ingest/build';
 import { createDesk } from '../services/desk';
@@ -10,7 +11,8 @@ import { CORPUS_DIR, defaultUserDataDir, libraryDbPath } from '../host/paths';
 import { refreshUserLibrary, removeDocument, userLibraryPath } from '../ingest/userLibrary';
 import { formatMine, runAdd } from './documents';
 import { ensureDatabase } from '../host/libraryFile';
-import { formatDate, formatDocument, formatTable } from './format';
+import { formatDate, formatDocument, formatNotes, formatTable } from './format';
+import { notesMarkdown } from '../services/notesMarkdown';
 import { parsePaper, renderBriefingPdf } from './briefing';
 import { renderComparePdf } from './comparePdf';
 
@@ -32,6 +34,10 @@ Commands:
   add FILE…                                Add your own documents (PDF, HTML, Markdown, plain
                                            text, the corpus's wiki export) to the library
   remove <slug>                            Remove a document you added
+  notes [--doc SLUG] [--query "words"] [--markdown] [--out FILE.md]
+                                           Your notes on passages (made in the app), newest
+                                           first; --markdown (or --out) exports them with
+                                           their quotes and citations
   briefing <partner> [--compare <partner>…] --out FILE.pdf [--paper a4|letter]
                                            A briefing sheet as PDF (1 partner, or up to 4
                                            side by side), rendered by a local headless Chromium
@@ -69,6 +75,8 @@ const OPTIONS = {
   paper: { type: 'string' },
   'user-data': { type: 'string' },
   mine: { type: 'boolean' },
+  query: { type: 'string' },
+  markdown: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];
 
@@ -105,8 +113,11 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
       return await runAdd({ files: rest, libraryFile: userLibrary ?? userLibraryPath(defaultUserDataDir()), bundledDb: dbPath, json: values.json === true, out: io.out, err: io.err, progress: io === defaultIO && process.stderr.isTTY === true });
     }
     if (userLibrary) refreshUserLibrary(userLibrary, { bundledDb: dbPath });
+    // Only `notes` opens the reader's own database (bookmarks and notes): no other command creates it.
+    const userDb = command === 'notes' ? notesDatabase(userData) : undefined;
     const desk = createDesk({
       dbPath,
+      ...(userDb ? { userDbPath: userDb } : {}),
       ...(userLibrary ? { userLibraryPath: userLibrary, removeUserDocument: (slug: string) => removeDocument(userLibrary, slug, { bundledDb: dbPath }) } : {}),
     });
     try {
@@ -134,6 +145,22 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
           if (!userLibrary) throw new UsageError('remove works on your added documents: give --user-data DIR along with --db.');
           const removed = await call<{ removed: boolean; title?: string }>('removeDocument', { slug: rest[0] });
           print(removed, () => `Removed "${removed.title}" [${rest[0]}] from your documents.`);
+          return 0;
+        }
+        case 'notes': {
+          expectArgs(rest, 0, 'notes');
+          const filter = { ...(values.doc !== undefined ? { docSlug: values.doc } : {}), ...(values.query !== undefined ? { query: values.query } : {}) };
+          const notes = userDb === null ? [] : await call<Note[]>('listNotes', filter);
+          if (values.markdown || values.out !== undefined) {
+            const markdown = notesMarkdown(notes);
+            if (values.out === undefined) io.out(markdown.trimEnd());
+            else {
+              fs.writeFileSync(values.out, markdown);
+              io.out(`${values.out}\n  ${notes.length} ${notes.length === 1 ? 'note' : 'notes'} exported as Markdown`);
+            }
+            return 0;
+          }
+          print(notes, () => formatNotes(notes, userDb === null));
           return 0;
         }
         case 'doc': {
@@ -228,6 +255,13 @@ const defaultIO: CliIO = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
 };
+
+/** The user database holding the notes: null when none has been made yet (nothing is created to list nothing). */
+function notesDatabase(userData: string | undefined): string | null {
+  if (userData === undefined) throw new UsageError('Your notes are in your user data: give --user-data DIR along with --db.');
+  const file = path.join(path.resolve(userData), 'user.db');
+  return fs.existsSync(file) ? file : null;
+}
 
 function expectArgs(rest: string[], n: number, form: string): void {
   if (rest.length !== n) throw new UsageError(`Expected: relations-desk ${form}`);
