@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, inject, it } from 'vitest';
-import { databaseState } from './libraryFile';
+import { buildDatabase } from '../ingest/build';
+import { databaseState, ensureDatabase } from './libraryFile';
 import { CORPUS_DIR } from './paths';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relations-desk-state-'));
@@ -45,5 +46,28 @@ describe('databaseState', () => {
     damagePages(file, 'documents'); // a write: size, mtime or inode differ from the stamp
     fs.utimesSync(file, new Date(), new Date(Date.now() + 5000));
     expect(await databaseState(file, CORPUS_DIR)).toBe('corrupt');
+  });
+});
+
+describe('ensureDatabase at a path a person chose', () => {
+  it('serves a library built from another corpus as it is, never rebuilding it from corpus/ over it', async () => {
+    // `npm run serve -- --db synth-5000.db` rebuilt a 5,000-document library from the 5 bundled documents.
+    const other = fs.mkdtempSync(path.join(dir, 'other-corpus-'));
+    const first = fs.readdirSync(CORPUS_DIR).sort()[0]!;
+    fs.copyFileSync(path.join(CORPUS_DIR, first), path.join(other, first));
+    const file = path.join(dir, 'chosen.db');
+    buildDatabase({ corpusDir: other, outFile: file });
+    const before = fs.readFileSync(file);
+    const log: string[] = [];
+    expect(await ensureDatabase(file, (l) => log.push(l))).toBe('stale');
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(log.join('\n')).toContain('it is used as it is');
+  });
+
+  it('builds the library there when the file does not exist yet', async () => {
+    const file = path.join(dir, 'new.db');
+    const log: string[] = [];
+    expect(await ensureDatabase(file, (l) => log.push(l))).toBe('ok');
+    expect(await databaseState(file, CORPUS_DIR)).toBe('ok');
   });
 });

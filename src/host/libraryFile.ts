@@ -68,13 +68,16 @@ export async function databaseState(dbPath: string, corpusDir: string = CORPUS_D
 }
 
 /**
- * Build the DB when it is missing or built from another corpus/version. A file that is not a
- * library at all is only replaced at the default location (it is a build artifact there); at a
- * path a person chose, it is left alone and the app reports it.
+ * Build the DB when it is missing, or, at the default location (a build artifact there), when it
+ * is built from another corpus or version or unreadable. A file at a path a person chose is never
+ * overwritten: a library built from another corpus (a synthetic one, a colleague's) is served as
+ * it is, and one from another version or a damaged one is left for the app to report.
  */
 export async function ensureDatabase(dbPath: string, log: Log = stderrLog): Promise<DbState> {
   const state = await databaseState(dbPath);
-  const rebuild = state === 'missing' || state === 'stale' || (state === 'corrupt' && path.resolve(dbPath) === DEFAULT_DB);
+  const atDefault = path.resolve(dbPath) === DEFAULT_DB;
+  if (!atDefault && state === 'stale') log(`${dbPath} was not built from ${path.relative(ROOT, CORPUS_DIR) || CORPUS_DIR} by this version; it is used as it is (rebuild it with \`relations-desk build --corpus DIR --out ${dbPath}\`).`);
+  const rebuild = state === 'missing' || (atDefault && (state === 'stale' || state === 'corrupt'));
   if (!rebuild) return state;
   log(
     state === 'missing'
