@@ -1,0 +1,153 @@
+// The bundled library's timeline: full events (for the CLI, compare and briefings), the lean marks
+// the view draws from, the word filter's matches and events by id. Read from the events table
+// (one row per event, in chronological order: events.ord) and the timeline table (build-time
+// marks and filter texts, src/ingest/eventsTable.ts).
+import type Database from 'better-sqlite3';
+import { DeskError, type TimelineParams } from '../shared/api';
+import { REBUILD_HINT } from '../shared/storageErrors';
+import type { TimelineEvent, TimelineMarks, TimelineMatch } from '../shared/types';
+import { filterWords } from '../shared/timelineFilter';
+import type { StoredMarks } from '../shared/timelineMarks';
+import { TextBuffer } from '../search/textBuffer';
+import { parseStored } from './storedJson';
+
+/** What the timeline needs of the library that holds it. */
+export interface TimelineScope {
+  readonly corpusHash: string;
+  /** Partner id for a name, or NOT_FOUND. */
+  requirePartnerId(nameOrId: string): string;
+  /** NOT_FOUND unless the library has this document. */
+  requireDocument(slug: string): void;
+}
+
+export class LibraryTimeline {
+  private eventTexts: TextBuffer | undefined;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly library: TimelineScope,
+  ) {}
+
+  private get corpusHash(): string {
+    return this.library.corpusHash;
+  }
+
+  /** Full events, oldest first; what the CLI, compare and briefings read. */
+  timeline(params: TimelineParams): TimelineEvent[] {
+    const { where, args } = this.timelineWhere(params);
+    const hits = this.textHits(params.text);
+    // Row by row: no array of 177,000 raw rows beside the events (issue 19: the unfiltered timeline's time and memory).
+    const out: TimelineEvent[] = [];
+    for (const row of this.db.prepare(`SELECT ${EVENT_COLUMNS}, e.ord FROM events e ${where} ORDER BY e.ord`).raw(true).iterate(...args) as IterableIterator<[...EventRow, number]>) {
+      if (hits === null || hits[row[row.length - 1] as number] === 1) out.push(eventOf(row)); // e.ord is last, after EVENT_COLUMNS
+    }
+    return out;
+  }
+
+  /**
+   * Every event as a lean mark, column by column, in chronological order: what the timeline view
+   * draws from. Encoded at build time (src/ingest/eventsTable.ts), so this is one row, not 177,000.
+   */
+  marks(): TimelineMarks {
+    const row = this.db.prepare('SELECT marks FROM timeline WHERE id = 1').get() as { marks: string } | undefined;
+    if (!row) throw new DeskError('DB_CORRUPT', 'The library database has no timeline.', REBUILD_HINT);
+    return { corpusHash: this.corpusHash, ...parseStored<StoredMarks>(row.marks, 'timeline') };
+  }
+
+  /** Positions (in timelineMarks order) of the events that match: the view's word filter. */
+  match(params: TimelineParams): TimelineMatch {
+    const hits = this.textHits(params.text);
+    const { where, args } = this.timelineWhere(params);
+    let positions: number[];
+    if (hits && where === '') {
+      positions = [];
+      for (let i = 0; i < hits.length; i++) if (hits[i] === 1) positions.push(i);
+    } else {
+      positions = this.db.prepare(`SELECT e.ord FROM events e ${where} ORDER BY e.ord`).pluck().all(...args) as number[];
+      if (hits) positions = positions.filter((p) => hits[p] === 1);
+    }
+    return { corpusHash: this.corpusHash, positions };
+  }
+
+  /** Full events by id, in the order asked (duplicates once); NOT_FOUND names the first unknown id. */
+  byIds(ids: readonly string[]): TimelineEvent[] {
+    const unique = [...new Set(ids)];
+    const found = new Map<string, TimelineEvent>();
+    // Chunked to stay under SQLite's bound-parameter limit.
+    for (let i = 0; i < unique.length; i += 500) {
+      const chunk = unique.slice(i, i + 500);
+      const rows = this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id IN (${chunk.map(() => '?').join(',')})`).raw(true).all(...chunk) as EventRow[];
+      for (const r of rows) found.set(r[0], eventOf(r));
+    }
+    return unique.map((id) => {
+      const e = found.get(id);
+      if (!e) throw new DeskError('NOT_FOUND', `No event "${id}" in this library.`);
+      return e;
+    });
+  }
+
+  /** 1 at the position of each event whose text has every word (eventMatcher's rule); null for no words. */
+  private textHits(text: string | undefined): Uint8Array | null {
+    const words = filterWords(text ?? '');
+    if (words.length === 0) return null;
+    if (!this.eventTexts) {
+      // Read on the first word filter, not at load.
+      const row = this.db.prepare('SELECT texts, text_ends FROM timeline WHERE id = 1').get() as { texts: Buffer; text_ends: Buffer } | undefined;
+      if (!row) throw new DeskError('DB_CORRUPT', 'The library database has no timeline.', REBUILD_HINT);
+      try {
+        this.eventTexts = new TextBuffer(row.texts, row.text_ends, 'timeline texts');
+      } catch (err) {
+        throw new DeskError('DB_CORRUPT', `The timeline in the library database is damaged: ${(err as Error).message}`, REBUILD_HINT);
+      }
+    }
+    return this.eventTexts.matching(words);
+  }
+
+  private timelineWhere(params: TimelineParams): { where: string; args: (string | number)[] } {
+    const where: string[] = [];
+    const args: (string | number)[] = [];
+    if (params.partner !== undefined) {
+      where.push('e.id IN (SELECT event_id FROM event_partners WHERE partner_id = ?)');
+      args.push(this.library.requirePartnerId(params.partner));
+    }
+    if (params.docSlug !== undefined) {
+      this.library.requireDocument(params.docSlug);
+      where.push('e.doc_slug = ?');
+      args.push(params.docSlug);
+    }
+    // An event belongs to a year range if its span overlaps it: a decade shows up in each year.
+    if (params.from !== undefined) {
+      where.push('e.year_to >= ?');
+      args.push(params.from);
+    }
+    if (params.to !== undefined) {
+      where.push('e.year_from <= ?');
+      args.push(params.to);
+    }
+    if (params.category !== undefined && params.category.length > 0) {
+      where.push(`e.category IN (${params.category.map(() => '?').join(', ')})`);
+      args.push(...params.category);
+    }
+    return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', args };
+  }
+}
+
+const EVENT_COLUMNS = 'e.id, e.date, e.precision, e.end_date, e.summary, e.partners, e.doc_slug, e.anchor, e.quote, e.category, e.date_note';
+type EventRow = [string, string, TimelineEvent['precision'], string | null, string, string, string, string, string, TimelineEvent['category'], string | null];
+
+/** A row of EVENT_COLUMNS as the TimelineEvent it was built from (same keys, same order). */
+function eventOf([id, date, precision, end, summary, partners, docSlug, anchor, quote, category, inferred]: EventRow | [...EventRow, number]): TimelineEvent {
+  return {
+    id,
+    date,
+    precision,
+    ...(end !== null ? { end } : {}),
+    summary,
+    partners: partners === '' ? [] : partners.split('\n'),
+    docSlug,
+    anchor,
+    quote,
+    category,
+    ...(inferred !== null ? { inferred } : {}),
+  };
+}
