@@ -3,7 +3,7 @@
 // index was built from the same corpus as its data.
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { DeskError, type DocumentPart, type SectionHead, type TimelineParams } from '../shared/api';
+import { DeskError, type DocumentPart, type SectionHead, type TimelinePage, type TimelineParams } from '../shared/api';
 import { REBUILD_HINT } from '../shared/storageErrors';
 import type {
   DeskDocument,
@@ -262,6 +262,16 @@ export class Library {
   /** Positions (in timelineMarks order) of the events that match: the view's word filter. */
   timelineMatch(params: TimelineParams): TimelineMatch {
     return this.events.match(params);
+  }
+
+  /** A page of the events that match (DeskApi.timeline): `limit` from `offset`, with how many match in all. */
+  timelinePage(params: TimelineParams, offset: number, limit: number): TimelinePage {
+    return { corpusHash: this.corpusHash, offset, ...this.events.page(params, offset, limit) };
+  }
+
+  /** Full events at these positions (in timelineMarks order, ascending). */
+  timelineAt(positions: Int32Array): TimelineEvent[] {
+    return this.events.atPositions(positions);
   }
 
   /** Full events by id, in the order asked (duplicates once); NOT_FOUND names the first unknown id. */

@@ -22,6 +22,9 @@ export interface TimelineScope {
 
 export class LibraryTimeline {
   private eventTexts: TextBuffer | undefined;
+  private eventCount: number | undefined;
+  /** The last filter's matching positions: the pages of one filter find them once. */
+  private lastMatch: { key: string; positions: Int32Array } | null = null;
 
   constructor(
     private readonly db: Database.Database,
@@ -56,17 +59,65 @@ export class LibraryTimeline {
 
   /** Positions (in timelineMarks order) of the events that match: the view's word filter. */
   match(params: TimelineParams): TimelineMatch {
-    const hits = this.textHits(params.text);
-    const { where, args } = this.timelineWhere(params);
-    let positions: number[];
-    if (hits && where === '') {
-      positions = [];
-      for (let i = 0; i < hits.length; i++) if (hits[i] === 1) positions.push(i);
-    } else {
-      positions = this.db.prepare(`SELECT e.ord FROM events e ${where} ORDER BY e.ord`).pluck().all(...args) as number[];
-      if (hits) positions = positions.filter((p) => hits[p] === 1);
+    return { corpusHash: this.corpusHash, positions: Array.from(this.matching(params) ?? this.allPositions()) };
+  }
+
+  /**
+   * Events [offset, offset + limit) of those that match, oldest first, with how many match in
+   * all. Unfiltered, a page is read by position (events.ord is the chronology); filtered, the
+   * matching positions are found once and kept for the next page of the same filters.
+   */
+  page(params: TimelineParams, offset: number, limit: number): { total: number; events: TimelineEvent[] } {
+    const positions = this.matching(params);
+    if (positions === null) {
+      const rows = this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.ord >= ? ORDER BY e.ord LIMIT ?`).raw(true).all(offset, limit) as EventRow[];
+      return { total: this.count(), events: rows.map(eventOf) };
     }
-    return { corpusHash: this.corpusHash, positions };
+    return { total: positions.length, events: this.atPositions(positions.subarray(offset, offset + limit)) };
+  }
+
+  /** Full events at these positions (ascending), in that order. */
+  atPositions(positions: Int32Array): TimelineEvent[] {
+    const out: TimelineEvent[] = [];
+    // Chunked to stay under SQLite's bound-parameter limit.
+    for (let i = 0; i < positions.length; i += 500) {
+      const chunk = Array.from(positions.subarray(i, i + 500));
+      const rows = this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.ord IN (${chunk.map(() => '?').join(',')}) ORDER BY e.ord`).raw(true).all(...chunk) as EventRow[];
+      for (const r of rows) out.push(eventOf(r));
+    }
+    return out;
+  }
+
+  /** How many events the library has (positions are 0 … count − 1). */
+  count(): number {
+    this.eventCount ??= this.db.prepare('SELECT coalesce(max(ord) + 1, 0) FROM events').pluck().get() as number;
+    return this.eventCount;
+  }
+
+  private allPositions(): Int32Array {
+    return Int32Array.from({ length: this.count() }, (_, i) => i);
+  }
+
+  /** Positions of the events that match, ascending; null when no filter is given (every event). The last answer is kept. */
+  private matching(params: TimelineParams): Int32Array | null {
+    const { where, args } = this.timelineWhere(params);
+    const words = filterWords(params.text ?? '');
+    if (where === '' && words.length === 0) return null;
+    const key = JSON.stringify([where, args, words]);
+    if (this.lastMatch?.key === key) return this.lastMatch.positions;
+    const hits = this.textHits(params.text);
+    let positions: Int32Array;
+    if (hits && where === '') {
+      let n = 0;
+      for (let i = 0; i < hits.length; i++) n += hits[i]!;
+      positions = new Int32Array(n);
+      for (let i = 0, k = 0; i < hits.length; i++) if (hits[i] === 1) positions[k++] = i;
+    } else {
+      const all = this.db.prepare(`SELECT e.ord FROM events e ${where} ORDER BY e.ord`).pluck().all(...args) as number[];
+      positions = Int32Array.from(hits ? all.filter((p) => hits[p] === 1) : all);
+    }
+    this.lastMatch = { key, positions };
+    return positions;
   }
 
   /** Full events by id, in the order asked (duplicates once); NOT_FOUND names the first unknown id. */
