@@ -29,7 +29,7 @@ export async function printTimeline(o: TimelineOutput): Promise<number> {
   let printed = 0;
   let corpusHash: string | null = null;
   let widths: number[] | null = null;
-  // JSON: the last event of a page waits for the next page to know whether a comma follows it.
+  // JSON: the last line of a page (its last event's "}") waits to know whether a comma follows it.
   let pending: string | null = null;
   for (;;) {
     const limit = Math.min(MAX_TIMELINE_PAGE, max - printed);
@@ -38,14 +38,13 @@ export async function printTimeline(o: TimelineOutput): Promise<number> {
     // Rebuilt between two pages, the library would be read from the middle of another chronology.
     if (corpusHash !== null && page.corpusHash !== corpusHash) throw new Error('The library changed while the timeline was printed; run the command again.');
     corpusHash = page.corpusHash;
-    if (o.json) {
-      const items = page.events.map((e) => indent(JSON.stringify(shown(e), null, 2)));
-      if (pending !== null) items.unshift(pending);
-      pending = items.pop() ?? null;
-      const lines = items.map((item) => `${item},`);
-      if (printed === 0 && page.events.length > 0) lines.unshift('[');
-      if (lines.length > 0) await o.out(lines.join('\n'));
-    } else {
+    if (o.json && page.events.length > 0) {
+      // One stringify per page: its elements come out indented and separated as the whole array's.
+      const body = JSON.stringify(page.events.map(shown), null, 2).slice(2, -2);
+      const cut = body.lastIndexOf('\n');
+      await o.out(`${pending === null ? '[' : `${pending},`}\n${body.slice(0, cut)}`);
+      pending = body.slice(cut + 1);
+    } else if (!o.json) {
       const rows = page.events.map((e) => [formatDate(e), e.precision, e.summary, e.partners.join(', ')]);
       const first = widths === null;
       widths = columnWidths(HEADERS, rows, widths ?? undefined);
@@ -65,7 +64,3 @@ function shown({ date, precision, end, summary, partners, docSlug, anchor, quote
   return { date, precision, ...(end ? { end } : {}), summary, category, partners, docSlug, anchor, quote };
 }
 
-/** An array element's lines as JSON.stringify(array, null, 2) indents them. */
-function indent(json: string): string {
-  return json.replace(/^/gm, '  ');
-}
