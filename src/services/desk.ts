@@ -53,7 +53,7 @@ const timelinePageParams = z
   .strictObject({
     ...timelineFilters,
     offset: z.number().int().min(0).max(100_000_000).optional(),
-    limit: z.number().int().min(1).max(MAX_TIMELINE_PAGE, `limit: at most ${MAX_TIMELINE_PAGE} events per page`).optional(),
+    limit: z.number().int().min(1).max(MAX_TIMELINE_PAGE, `at most ${MAX_TIMELINE_PAGE} events per page`).optional(),
   })
   .refine(yearsInOrder, { message: '"from" must not be after "to"' });
 
