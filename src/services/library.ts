@@ -253,7 +253,7 @@ export class Library {
       .map(([name]) => name);
   }
 
-  /** Full events, oldest first; what the CLI, compare and briefings read. */
+  /** Every matching event in full, oldest first: a partner's events for compare and briefings (the API pages: timelinePage). */
   timeline(params: TimelineParams): TimelineEvent[] {
     return this.events.timeline(params);
   }

@@ -1,4 +1,4 @@
-// The bundled library's timeline: full events (for the CLI, compare and briefings), the lean marks
+// The bundled library's timeline: full events (a page for the API, all of a partner's for compare and briefings), the lean marks
 // the view draws from, the word filter's matches and events by id. Read from the events table
 // (one row per event, in chronological order: events.ord) and the timeline table (build-time
 // marks and filter texts, src/ingest/eventsTable.ts).
@@ -35,7 +35,7 @@ export class LibraryTimeline {
     return this.library.corpusHash;
   }
 
-  /** Full events, oldest first; what the CLI, compare and briefings read. */
+  /** Every matching event in full, oldest first: a partner's events for compare and briefings (the API pages: timelinePage). */
   timeline(params: TimelineParams): TimelineEvent[] {
     const { where, args } = this.timelineWhere(params);
     const hits = this.textHits(params.text);
