@@ -2,6 +2,7 @@
 // process's own. `tsx scripts/bench/worker.ts '<json task>'` prints one JSON result line.
 import { readFileSync, statSync } from 'node:fs';
 import { buildDatabase } from '../../src/ingest/build';
+import { DEFAULT_TIMELINE_PAGE, type TimelineParams } from '../../src/shared/api';
 import { Library } from '../../src/services/library';
 import { reapedChildrenCpuMs } from './proc';
 import { FtsSearcher } from './fts';
@@ -15,7 +16,7 @@ export type Task =
   | { kind: 'service'; db: string; call: ServiceCall; partners: string[] };
 
 /** The service calls behind the app's heavier screens, each timed in a fresh process after the library is open. */
-export type ServiceCall = 'compare' | 'partner' | 'briefing-data' | 'timeline-all';
+export type ServiceCall = 'compare' | 'partner' | 'briefing-data' | 'timeline-page' | 'timeline-all';
 export interface ServiceRun { ms: number; cpuMs: number; openMs: number; peakRss: number; size: number }
 
 /** One `renderBriefingPdf` call in a fresh process, as `relations-desk briefing` makes it. */
@@ -53,7 +54,7 @@ async function briefing(task: Extract<Task, { kind: 'briefing' }>): Promise<Brie
   } catch (e) {
     return { ok: false, error: (e as Error).message.split('\n')[0]! };
   } finally {
-    desk.close();
+    desk?.close();
   }
 }
 
@@ -63,24 +64,42 @@ async function briefing(task: Extract<Task, { kind: 'briefing' }>): Promise<Brie
  * returns, as JSON bytes. peakRss: VmHWM after the call (the process did nothing else).
  */
 async function service(task: Extract<Task, { kind: 'service' }>): Promise<ServiceRun> {
-  const [{ comparePartners }, { buildBriefing }] = await Promise.all([import('../../src/services/compare'), import('../../src/services/briefing')]);
+  const [{ comparePartners }, { buildBriefing }, { createDesk }, { printTimeline }] = await Promise.all([
+    import('../../src/services/compare'),
+    import('../../src/services/briefing'),
+    import('../../src/services/desk'),
+    import('../../src/cli/timeline'),
+  ]);
   const o = performance.now();
   const lib = Library.open(task.db);
+  // The timeline is asked through the handlers, as every transport asks it (params checked, pages cut);
+  // the other calls read the library directly, with no second connection beside them.
+  const timelineCall = task.call === 'timeline-page' || task.call === 'timeline-all';
+  const desk = timelineCall ? createDesk({ dbPath: task.db }) : null;
+  await desk?.api.info();
   const openMs = performance.now() - o;
+  let printed = 0;
   const calls: Record<ServiceCall, () => unknown> = {
     compare: () => comparePartners(lib, task.partners),
     partner: () => lib.getPartner(task.partners[0]!),
     'briefing-data': () => buildBriefing(lib, { partners: task.partners, date: '2026-01-01' }),
-    'timeline-all': () => lib.timeline({}),
+    // What `timeline` answers when no filter is given: the first page and the total.
+    'timeline-page': () => desk!.api.timeline({}),
+    // What `relations-desk timeline --json` does: every event, a page at a time, printed (bytes counted, not kept).
+    'timeline-all': async () => {
+      await printTimeline({ fetch: (p) => desk!.api.timeline(p), filters: {}, json: true, out: (t: string) => void (printed += Buffer.byteLength(t) + 1) });
+      return null;
+    },
   };
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const value = calls[task.call]();
+  const value = await calls[task.call]();
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const rss = peakRss();
-  const size = Buffer.byteLength(JSON.stringify(value));
+  const size = task.call === 'timeline-all' ? printed : Buffer.byteLength(JSON.stringify(value));
   lib.close();
+  desk?.close();
   return { ms, cpuMs: (cpu.user + cpu.system) / 1000, openMs, peakRss: rss, size };
 }
 
@@ -146,8 +165,7 @@ function run(task: Exclude<Task, { kind: 'briefing' | 'service' }>): unknown {
     cpuRuns.push(cpu);
     if (r === 0) (top = ids), (totals = tot);
   }
-  // The search row's peak: index loaded and every query run. The timeline queries below build
-  // every full event (177,000 at 5,000 documents) and would dominate it; their own peak is kept apart.
+  // The search row's peak: index loaded and every query run. The timeline pages below are kept apart.
   const searchPeakRss = peakRss();
   let timeline: Record<string, number> | null = null;
   if (lib) {
@@ -161,11 +179,13 @@ function run(task: Exclude<Task, { kind: 'briefing' | 'service' }>): unknown {
       return median(xs);
     };
     const partner = lib.listPartners().sort((a, b) => b.documents.length - a.documents.length)[0]?.name;
+    // What a caller of `timeline` gets first: a page of DEFAULT_TIMELINE_PAGE events and the total.
+    const page = (params: TimelineParams) => lib!.timelinePage(params, 0, DEFAULT_TIMELINE_PAGE);
     timeline = {
-      all: time(() => lib!.timeline({})),
-      partner: partner ? time(() => lib!.timeline({ partner })) : NaN,
-      decade: time(() => lib!.timeline({ from: 2000, to: 2009 })),
-      events: lib.timeline({}).length,
+      all: time(() => page({})),
+      partner: partner ? time(() => page({ partner })) : NaN,
+      decade: time(() => page({ from: 2000, to: 2009 })),
+      events: page({}).total,
     };
   }
   return { loadMs, runs, cpuRuns, top, totals, timeline, rssBeforeLoad: rssBefore, peakRss: searchPeakRss, timelinePeakRss: peakRss() };

@@ -41,6 +41,17 @@ describe('relations-desk CLI', () => {
     expect(events.find((e) => e.date === '2008-02-18')).toMatchObject({ precision: 'day' });
   });
 
+  it('timeline --limit N prints the first N events; --limit 0 is a usage error', async () => {
+    const { code, out } = await run('timeline', '--limit', '3', '--json', ...db());
+    expect(code).toBe(0);
+    const all = JSON.parse((await run('timeline', '--json', ...db())).out) as { date: string }[];
+    expect(all).toHaveLength(186);
+    expect(JSON.parse(out)).toEqual(all.slice(0, 3));
+    const zero = await run('timeline', '--limit', '0', ...db());
+    expect(zero.code).toBe(2);
+    expect(zero.err).toContain('--limit needs a number of 1 or more');
+  });
+
   it('doc prints a document in text form', async () => {
     const docs = JSON.parse((await run('docs', '--json', ...db())).out) as { slug: string; title: string }[];
     const kosovo = docs.find((d) => d.title === 'Albania–Kosovo relations')!;

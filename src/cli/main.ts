@@ -1,10 +1,11 @@
 // The command-line transport: parses arguments, calls the same handlers as the app, prints.
 // Exit codes: 0 ok, 1 error (message on stderr), 2 usage error.
 import fs from 'node:fs';
+import { once } from 'node:events';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { DeskError, type DeskMethod, type Note } from '../shared/api';
-import { EVENT_CATEGORIES, NOT_STATED, type Comparison, type DeskDocument, type DocumentSummary, type PartnerSummary, type SearchResponse, type TimelineEvent } from '../shared/types';
+import { DeskError, type DeskMethod, type Note, type TimelinePage } from '../shared/api';
+import { EVENT_CATEGORIES, NOT_STATED, type Comparison, type DeskDocument, type DocumentSummary, type PartnerSummary, type SearchResponse } from '../shared/types';
 import { buildDatabase, BuildError, type BuildReport } from '../ingest/build';
 import { createDesk } from '../services/desk';
 import { CORPUS_DIR, defaultUserDataDir, libraryDbPath } from '../host/paths';
@@ -15,6 +16,7 @@ import { formatDate, formatDocument, formatNotes, formatTable } from './format';
 import { notesMarkdown } from '../services/notesMarkdown';
 import { parsePaper, renderBriefingPdf } from './briefing';
 import { renderComparePdf } from './comparePdf';
+import { printTimeline } from './timeline';
 
 export const USAGE = `Usage: relations-desk <command> [options]
 
@@ -25,8 +27,9 @@ Commands:
   search "<query>" [--limit N] [--doc SLUG] [--partner NAME]
                                            Full-text search with snippets
   partners                                 List partners with established relations
-  timeline [--partner NAME] [--from YEAR] [--to YEAR] [--category C[,C…]] [--doc SLUG]
-                                           Dated events, oldest first; categories: ${EVENT_CATEGORIES.join(', ')}
+  timeline [--partner NAME] [--from YEAR] [--to YEAR] [--category C[,C…]] [--doc SLUG] [--limit N]
+                                           Dated events, oldest first (the first N with --limit);
+                                           categories: ${EVENT_CATEGORIES.join(', ')}
   compare <partner> <partner> [<partner> [<partner>]] [--out FILE.pdf [--paper a4|letter]]
                                            2 to 4 partners side by side, facet by facet;
                                            with --out, the comparison sheet as PDF (one line
@@ -56,7 +59,8 @@ Options for every command:
 class UsageError extends Error {}
 
 export interface CliIO {
-  out: (text: string) => void;
+  /** A promise when the reader is behind: a long output (the timeline) waits for it instead of piling up. */
+  out: (text: string) => unknown;
   err: (text: string) => void;
 }
 
@@ -196,9 +200,13 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
             ...(values.doc !== undefined ? { docSlug: values.doc } : {}),
             ...(values.category !== undefined ? { category: values.category.split(',').map((c) => c.trim()).filter(Boolean) } : {}),
           };
-          const events = await call<TimelineEvent[]>('timeline', params);
-          const shown = events.map(({ date, precision, end, summary, partners, docSlug, anchor, quote, category }) => ({ date, precision, ...(end ? { end } : {}), summary, category, partners, docSlug, anchor, quote }));
-          print(shown, () => formatTable(['date', 'precision', 'summary', 'partners'], events.map((e) => [formatDate(e), e.precision, e.summary, e.partners.join(', ')])));
+          await printTimeline({
+            fetch: (p) => call<TimelinePage>('timeline', p),
+            filters: params,
+            ...(values.limit !== undefined ? { max: atLeastOne(values.limit, '--limit') } : {}),
+            json: values.json === true,
+            out: io.out,
+          });
           return 0;
         }
         case 'briefing': {
@@ -252,7 +260,7 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
 }
 
 const defaultIO: CliIO = {
-  out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+  out: (t) => (process.stdout.write(t.endsWith('\n') ? t : `${t}\n`) ? undefined : once(process.stdout, 'drain')),
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
 };
 
@@ -270,6 +278,12 @@ function expectArgs(rest: string[], n: number, form: string): void {
 function toInt(value: string, flag: string): number {
   if (!/^-?\d+$/.test(value.trim())) throw new UsageError(`${flag} needs a whole number, got "${value}".`);
   return Number(value);
+}
+
+function atLeastOne(value: string, flag: string): number {
+  const n = toInt(value, flag);
+  if (n < 1) throw new UsageError(`${flag} needs a number of 1 or more, got ${n}.`);
+  return n;
 }
 
 function runBuild(corpusDir: string, outFile: string): BuildReport {

@@ -11,7 +11,7 @@ import { buildDatabase } from '../ingest/build';
 import { lunr } from './analyzer';
 import { buildLunrIndex, buildSearchIndex, serializeSearchIndex, type IndexablePassage } from './buildIndex';
 import { parseQuery } from './query';
-import { encodeScorerData, loadScorer, scoringIndexOf, scorerDataFromLunr, type Clause, type EncodedScorer, type ScoringIndex } from './scorer';
+import { encodeScorerData, invertVectors, loadScorer, scoringIndexOf, scorerDataFromLunr, type Clause, type EncodedScorer, type ScoringIndex } from './scorer';
 import { clausesFor, topK } from './searcher';
 
 const dir = mkdtempSync(join(tmpdir(), 'desk-scorer-test-'));
@@ -139,5 +139,25 @@ describe('topK', () => {
     expect(topK(docs, scores, 6, 4)).toEqual([3, 1, 5, 2]);
     expect(topK(docs, scores, 6, 10)).toEqual([3, 1, 5, 2, 0, 4]);
     expect(topK(docs, scores, 0, 3)).toEqual([]);
+  });
+});
+
+describe('stored postings', () => {
+  it('score the same when a chunk is kept in 16 bits and when a weight beyond 16 bits keeps its chunk in 32', () => {
+    const data = invertVectors({ lunrVersion: '2.3.9', fields: ['text'], refs: ['a/p0', 'a/p1', 'a/p2'], terms: ['x', 'y'] }, (emit) => {
+      emit(0, 0, 0, 40_000);
+      emit(0, 0, 1, 1_500);
+      emit(0, 1, 0, 12);
+      emit(0, 2, 1, -300);
+    });
+    // Chunks of 2 entries: x's postings (one weight beyond 32,767) and y's (all within).
+    const encoded = encodeScorerData(data, 2);
+    const stored = loadScorer(encoded.header, (k) => encoded.chunks[k] ?? null);
+    const inMemory = scoringIndexOf(data);
+    for (const clauses of [[{ term: 'x', prefix: false, required: true, boost: 1 }], [{ term: 'y', prefix: false, required: false, boost: 2 }], [{ term: '', prefix: true, required: false, boost: 1 }]]) {
+      const got = stored.execute(clauses);
+      expect(got).toEqual(inMemory.execute(clauses));
+      expect(got.docs.length).toBeGreaterThan(0);
+    }
   });
 });

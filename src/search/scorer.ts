@@ -211,7 +211,7 @@ export function loadScorer(headerBytes: Uint8Array, readChunk: ChunkReader): Sco
   for (let i = 1; i < ns; i++) if (starts[i]! < starts[i - 1]!) throw corrupt('offsets out of order');
   const refs = splitList(header.refs);
   const passages = refs.length;
-  const chunks = new Array<{ docs: Int32Array; weights: Int32Array } | undefined>(Math.ceil(ne / header.chunk));
+  const chunks = new Array<{ docs: Int32Array; weights: Int32Array | Int16Array } | undefined>(Math.ceil(ne / header.chunk));
   const postings: PostingChunks = {
     size: header.chunk,
     get: (k) => {
@@ -220,10 +220,12 @@ export function loadScorer(headerBytes: Uint8Array, readChunk: ChunkReader): Sco
         const raw = readChunk(k);
         const want = Math.min(header.chunk, ne - k * header.chunk);
         if (!raw) throw corrupt(`posting chunk ${k} missing`);
-        c = { docs: int32View(raw.docs), weights: int32View(raw.weights) };
-        if (c.docs.length !== want || c.weights.length !== want) throw corrupt(`posting chunk ${k}`);
+        const docs = int32View(raw.docs);
+        const weights = int32View(raw.weights);
+        if (docs.length !== want || weights.length !== want) throw corrupt(`posting chunk ${k}`);
         // A passage ordinal outside the index would be skipped silently and a query come back empty.
-        for (const d of c.docs) if (d < 0 || d >= passages) throw corrupt(`posting chunk ${k}: passage ${d} of ${passages}`);
+        for (const d of docs) if (d < 0 || d >= passages) throw corrupt(`posting chunk ${k}: passage ${d} of ${passages}`);
+        c = { docs, weights: narrowed(weights) };
         chunks[k] = c;
       }
       return c;
@@ -268,7 +270,17 @@ const EMPTY: Matches = { docs: new Int32Array(0), scores: new Float64Array(0), t
 /** Posting entries in chunks of `size`: chunk k holds entries [k · size, (k + 1) · size). */
 export interface PostingChunks {
   size: number;
-  get(k: number): { docs: Int32Array; weights: Int32Array };
+  get(k: number): { docs: Int32Array; weights: Int32Array | Int16Array };
+}
+
+/**
+ * Weights × 1000 as 16-bit integers when every one of the chunk fits (all of them at 5,000
+ * documents: at most 27,665): the same values in half the memory, kept for the life of the
+ * process (issue 19: serving memory, −10 MB at 5,000 documents).
+ */
+function narrowed(weights: Int32Array): Int32Array | Int16Array {
+  for (const w of weights) if (w < -32768 || w > 32767) return weights;
+  return Int16Array.from(weights);
 }
 
 export class ScoringIndex {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expandMarks } from '../shared/timelineMarks';
 import type { Comparison, DocumentSummary, SearchResponse, TimelineEvent } from '../shared/types';
+import { MAX_TIMELINE_PAGE, type TimelinePage } from '../shared/api';
 import { addDocument, removeDocument } from '../ingest/userLibrary';
 import { createDesk, type Desk } from './desk';
 import { Library } from './library';
@@ -81,7 +82,9 @@ describe('documents the user added, with the bundled library', () => {
     expect(kosovo.documents).toContain('my-customs-notes-on-albania-and-kosovo');
     expect(kosovo.documents).toContain('albania-kosovo-relations');
 
-    const events = await call<TimelineEvent[]>('timeline', { partner: 'Kosovo' });
+    const page = await call<TimelinePage>('timeline', { partner: 'Kosovo', limit: MAX_TIMELINE_PAGE });
+    const events = page.events;
+    expect(page.total).toBe(events.length);
     const customs = events.find((e) => e.docSlug === 'my-customs-notes-on-albania-and-kosovo');
     expect(customs).toMatchObject({ date: '2023-03-03', precision: 'day' });
     expect(events.length).toBe(bundled.timeline({ partner: 'kosovo' }).length + 1);
@@ -124,6 +127,27 @@ describe('documents the user added, with the bundled library', () => {
     expect(match.positions.map((p) => list[p]!.docSlug)).toContain('my-customs-notes-on-albania-and-kosovo');
     const ids = [list[0]!.id, list[chad]!.id];
     expect((await call<TimelineEvent[]>('timelineEvents', { ids })).map((e) => e.id)).toEqual(ids);
+  });
+
+  it('page through the one chronology: pages of both, in mark order, with the total of both', async () => {
+    const list = expandMarks(await call<Parameters<typeof expandMarks>[0]>('timelineMarks'));
+    const chad = list.findIndex((m) => m.docSlug === 'my-albania-chad-relations');
+    // A page that straddles the user's 1971 event: bundled events on both sides of it.
+    const page = await call<TimelinePage>('timeline', { offset: chad - 2, limit: 5 });
+    expect(page).toMatchObject({ total: list.length, offset: chad - 2 });
+    expect(page.events.map((e) => e.id)).toEqual(list.slice(chad - 2, chad + 3).map((m) => m.id));
+    expect(page.events[2]).toMatchObject({ docSlug: 'my-albania-chad-relations', summary: expect.stringContaining('Chad') });
+
+    const all: string[] = [];
+    for (let offset = 0; ; offset += 4) {
+      const p = await call<TimelinePage>('timeline', { text: 'agreement', offset, limit: 4 });
+      all.push(...p.events.map((e) => e.id));
+      if (offset + 4 >= p.total) break;
+    }
+    const match = await call<{ positions: number[] }>('timelineMatch', { text: 'agreement' });
+    expect(all).toEqual(match.positions.map((p) => list[p]!.id));
+    expect(all.length).toBeGreaterThan(4);
+    expect(all.map((id) => list.find((m) => m.id === id)!.docSlug)).toContain('my-customs-notes-on-albania-and-kosovo');
   });
 
   it('appear in compare and briefings', async () => {

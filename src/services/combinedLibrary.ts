@@ -3,7 +3,7 @@
 // one ranked list (src/search/federated.ts). The bundled library is never rebuilt or written;
 // the user's is read from its own file (userLibrary.ts). With no documents of the user's, every
 // call is the bundled library's own.
-import type { DocumentPart, SearchParams, SectionHead, TimelineParams } from '../shared/api';
+import type { DocumentPart, SearchParams, SectionHead, TimelinePage, TimelineParams } from '../shared/api';
 import type { DeskDocument, DocumentSummary, LibraryInfo, Partner, PartnerSummary, SearchResponse, TimelineEvent, TimelineMarks, TimelineMatch } from '../shared/types';
 import type { DocumentOrigin } from '../shared/userDocuments';
 import { expandMarks, MarksEncoder, type StoredMarks } from '../shared/timelineMarks';
@@ -15,7 +15,7 @@ import { mergePartner, mergePartnerSummary } from '../core/mergePartners';
 
 export class CombinedLibrary implements LibraryView {
   private origins: { hash: string; map: Map<string, DocumentOrigin> } | null = null;
-  private marks: { hash: string; marks: TimelineMarks; positions: [Int32Array, Int32Array] } | null = null;
+  private marks: { hash: string } & CombinedMarks | null = null;
 
   constructor(
     private readonly bundled: Library,
@@ -171,6 +171,26 @@ export class CombinedLibrary implements LibraryView {
     return { corpusHash: marks.corpusHash, positions: out.sort((a, b) => a - b) };
   }
 
+  /** A page of the one chronology: the matching positions of both, then only the page's events read. */
+  timelinePage(params: TimelineParams, offset: number, limit: number): TimelinePage {
+    if (this.all().length === 1) return this.bundled.timelinePage(params, offset, limit);
+    const { corpusHash, positions } = this.timelineMatch(params);
+    return { corpusHash, total: positions.length, offset, events: this.timelineAt(Int32Array.from(positions.slice(offset, offset + limit))) };
+  }
+
+  timelineAt(positions: Int32Array): TimelineEvent[] {
+    const libs = this.all();
+    if (libs.length === 1) return this.bundled.timelineAt(positions);
+    const { origin } = this.combinedMarks();
+    // origin: ≥ 0 a bundled position, < 0 the user's (−1 − position); each library's part stays ascending.
+    const at = (keep: (o: number) => boolean, local: (o: number) => number) => Int32Array.from(Array.from(positions, (p) => origin[p]!).filter(keep), local);
+    const bundled = libs[0]!.timelineAt(at((o) => o >= 0, (o) => o));
+    const mine = libs[1]!.timelineAt(at((o) => o < 0, (o) => -1 - o));
+    let i = 0;
+    let j = 0;
+    return Array.from(positions, (p) => (origin[p]! >= 0 ? bundled[i++]! : mine[j++]!));
+  }
+
   timelineEvents(ids: readonly string[]): TimelineEvent[] {
     const libs = this.all();
     if (libs.length === 1) return this.bundled.timelineEvents(ids);
@@ -230,11 +250,12 @@ export class CombinedLibrary implements LibraryView {
   }
 
   /** Both libraries' marks in one chronology (bundled first on equal dates), cached per pair of libraries. */
-  private combinedMarks(): { marks: TimelineMarks; positions: [Int32Array, Int32Array] } {
+  private combinedMarks(): CombinedMarks {
     const libs = this.all();
     if (libs.length === 1) {
       const marks = this.bundled.timelineMarks();
-      return { marks, positions: [Int32Array.from(marks.ids.keys()), new Int32Array(0)] };
+      const positions = Int32Array.from(marks.ids.keys());
+      return { marks, positions: [positions, new Int32Array(0)], origin: positions };
     }
     const hash = this.corpusHash;
     if (this.marks?.hash !== hash) {
@@ -251,10 +272,21 @@ export class CombinedLibrary implements LibraryView {
         const { kind, ...rest } = mark;
         enc.add(rest, kind ?? 'other');
       }
-      this.marks = { hash, marks: { corpusHash: hash, ...(enc.finish() as StoredMarks) }, positions };
+      const origin = new Int32Array(a!.length + b!.length);
+      positions[0].forEach((at, i) => (origin[at] = i));
+      positions[1].forEach((at, i) => (origin[at] = -1 - i));
+      this.marks = { hash, marks: { corpusHash: hash, ...(enc.finish() as StoredMarks) }, positions, origin };
     }
     return this.marks;
   }
+}
+
+/** Both libraries' marks as one chronology; `positions[k][i]`: where library k's event i is in it; `origin`: the way back. */
+interface CombinedMarks {
+  marks: TimelineMarks;
+  positions: [Int32Array, Int32Array];
+  /** Per combined position: the bundled library's position (≥ 0), or −1 − the user's. */
+  origin: Int32Array;
 }
 
 /** Events of several libraries in one chronology (each list is already in date order). */

@@ -2,7 +2,7 @@
 // service. Electron IPC, the browser edition's HTTP server and the CLI all call `dispatch`, so
 // every transport gets the same validation and the same error envelope.
 import { z } from 'zod';
-import { DESK_METHODS, DeskError, MAX_BOOKMARK_PAGE, MAX_DOCUMENT_PART, MAX_TIMELINE_EVENTS, type DeskApi, type DeskMethod, type Envelope } from '../shared/api';
+import { DEFAULT_TIMELINE_PAGE, DESK_METHODS, DeskError, MAX_BOOKMARK_PAGE, MAX_DOCUMENT_PART, MAX_TIMELINE_EVENTS, MAX_TIMELINE_PAGE, type DeskApi, type DeskMethod, type Envelope } from '../shared/api';
 import { deskApiFrom } from '../shared/deskApi';
 import { Library, type OpenOptions } from './library';
 import { EVENT_CATEGORIES } from '../shared/types';
@@ -39,16 +39,23 @@ const slug = z.string().trim().min(1).max(200);
 const anchor = z.string().trim().min(1).max(300);
 const year = z.number().int().min(-5000).max(5000);
 const none = z.union([z.strictObject({}), z.undefined(), z.null()]).transform(() => ({}));
-const timelineParams = z
+const timelineFilters = {
+  partner: z.string().trim().min(1).max(200).optional(),
+  docSlug: slug.optional(),
+  from: year.optional(),
+  to: year.optional(),
+  category: z.array(z.enum(EVENT_CATEGORIES)).max(EVENT_CATEGORIES.length).optional(),
+  text: z.string().max(500).optional(),
+};
+const yearsInOrder = (p: { from?: number; to?: number }) => p.from === undefined || p.to === undefined || p.from <= p.to;
+const timelineParams = z.strictObject(timelineFilters).refine(yearsInOrder, { message: '"from" must not be after "to"' });
+const timelinePageParams = z
   .strictObject({
-    partner: z.string().trim().min(1).max(200).optional(),
-    docSlug: slug.optional(),
-    from: year.optional(),
-    to: year.optional(),
-    category: z.array(z.enum(EVENT_CATEGORIES)).max(EVENT_CATEGORIES.length).optional(),
-    text: z.string().max(500).optional(),
+    ...timelineFilters,
+    offset: z.number().int().min(0).max(100_000_000).optional(),
+    limit: z.number().int().min(1).max(MAX_TIMELINE_PAGE, `at most ${MAX_TIMELINE_PAGE} events per page`).optional(),
   })
-  .refine((p) => p.from === undefined || p.to === undefined || p.from <= p.to, { message: '"from" must not be after "to"' });
+  .refine(yearsInOrder, { message: '"from" must not be after "to"' });
 
 const schemas = {
   info: none,
@@ -65,7 +72,7 @@ const schemas = {
   }),
   listPartners: none,
   getPartner: z.strictObject({ id: z.string().trim().min(1).max(200) }),
-  timeline: timelineParams,
+  timeline: timelinePageParams,
   timelineMarks: none,
   timelineMatch: timelineParams,
   timelineEvents: z.strictObject({
@@ -137,7 +144,7 @@ export function createDesk(options: DeskOptions): Desk {
     search: (p) => lib().search(p),
     listPartners: () => lib().listPartners(),
     getPartner: (p) => lib().getPartner(p.id),
-    timeline: (p) => lib().timeline(p),
+    timeline: ({ offset, limit, ...filters }) => lib().timelinePage(filters, offset ?? 0, limit ?? DEFAULT_TIMELINE_PAGE),
     timelineMarks: () => lib().timelineMarks(),
     timelineMatch: (p) => lib().timelineMatch(p),
     timelineEvents: (p) => lib().timelineEvents(p.ids),

@@ -3,7 +3,7 @@
 // index was built from the same corpus as its data.
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { DeskError, type DocumentPart, type SectionHead, type TimelineParams } from '../shared/api';
+import { DeskError, type DocumentPart, type SectionHead, type TimelinePage, type TimelineParams } from '../shared/api';
 import { REBUILD_HINT } from '../shared/storageErrors';
 import type {
   DeskDocument,
@@ -19,15 +19,18 @@ import type {
   TimelineMatch,
 } from '../shared/types';
 import { foldAccents, nameKey } from '../shared/text';
-import { filterWords } from '../shared/timelineFilter';
-import type { StoredMarks } from '../shared/timelineMarks';
 import { INGEST_VERSION, SCHEMA_VERSION } from '../core/schema';
 import { TextBuffer } from '../search/textBuffer';
 import { CorruptIndexError } from '../search/scorer';
 import { Searcher, type Federation, type PassageSource } from '../search/searcher';
 import { editDistance } from '../shared/text';
+import { LibraryTimeline } from './libraryTimeline';
+import { parseStored } from './storedJson';
 
 export { REBUILD_HINT };
+
+/** SQLite's page cache per open library (PRAGMA cache_size, in KiB). */
+export const PAGE_CACHE_KIB = 2048;
 
 export interface OpenOptions {
   /** Path of a better-sqlite3 addon built for another runtime (Electron). */
@@ -39,14 +42,16 @@ export class Library {
   private readonly partnerPassages = new Map<string, Set<string>>();
   /** nameKey → partner id (null: none); a comparison asks for every heading it reads (issue 19). */
   private readonly partnerIds = new Map<string, string | null>();
-  private eventTexts: TextBuffer | undefined;
   private folded: TextBuffer | undefined;
+  private readonly events: LibraryTimeline;
 
   private constructor(
     private readonly db: Database.Database,
     readonly path: string,
     readonly corpusHash: string,
-  ) {}
+  ) {
+    this.events = new LibraryTimeline(db, { corpusHash, requirePartnerId: (n) => this.requirePartnerId(n), requireDocument: (slug) => this.getDocumentExists(slug) });
+  }
 
   static open(path: string, options: OpenOptions = {}): Library {
     if (!existsSync(path)) {
@@ -59,6 +64,10 @@ export class Library {
       throw new DeskError('DB_CORRUPT', `The library database cannot be opened (${path}): ${(err as Error).message}`, REBUILD_HINT);
     }
     try {
+      // 2 MB of SQLite page cache, not better-sqlite3's 16 MB: the file is read-only and in the OS's
+      // cache, and SQLite's own cache mostly held the pages of the index blobs it had just copied
+      // out (issue 19: serving memory, −12 MB at 5,000 documents, search time unchanged).
+      db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
       const meta = readMeta(db);
       const schema = Number(meta.get('schema_version'));
       const ingest = Number(meta.get('ingest_version'));
@@ -244,16 +253,9 @@ export class Library {
       .map(([name]) => name);
   }
 
-  /** Full events, oldest first; what the CLI, compare and briefings read. */
+  /** Every matching event in full, oldest first: a partner's events for compare and briefings (the API pages: timelinePage). */
   timeline(params: TimelineParams): TimelineEvent[] {
-    const { where, args } = this.timelineWhere(params);
-    const hits = this.textHits(params.text);
-    // Row by row: no array of 177,000 raw rows beside the events (issue 19: the unfiltered timeline's time and memory).
-    const out: TimelineEvent[] = [];
-    for (const row of this.db.prepare(`SELECT ${EVENT_COLUMNS}, e.ord FROM events e ${where} ORDER BY e.ord`).raw(true).iterate(...args) as IterableIterator<[...EventRow, number]>) {
-      if (hits === null || hits[row[row.length - 1] as number] === 1) out.push(eventOf(row)); // e.ord is last, after EVENT_COLUMNS
-    }
-    return out;
+    return this.events.timeline(params);
   }
 
   /**
@@ -261,86 +263,27 @@ export class Library {
    * draws from. Encoded at build time (src/ingest/eventsTable.ts), so this is one row, not 177,000.
    */
   timelineMarks(): TimelineMarks {
-    const row = this.db.prepare('SELECT marks FROM timeline WHERE id = 1').get() as { marks: string } | undefined;
-    if (!row) throw new DeskError('DB_CORRUPT', 'The library database has no timeline.', REBUILD_HINT);
-    return { corpusHash: this.corpusHash, ...parseStored<StoredMarks>(row.marks, 'timeline') };
+    return this.events.marks();
   }
 
   /** Positions (in timelineMarks order) of the events that match: the view's word filter. */
   timelineMatch(params: TimelineParams): TimelineMatch {
-    const hits = this.textHits(params.text);
-    const { where, args } = this.timelineWhere(params);
-    let positions: number[];
-    if (hits && where === '') {
-      positions = [];
-      for (let i = 0; i < hits.length; i++) if (hits[i] === 1) positions.push(i);
-    } else {
-      positions = this.db.prepare(`SELECT e.ord FROM events e ${where} ORDER BY e.ord`).pluck().all(...args) as number[];
-      if (hits) positions = positions.filter((p) => hits[p] === 1);
-    }
-    return { corpusHash: this.corpusHash, positions };
+    return this.events.match(params);
+  }
+
+  /** A page of the events that match (DeskApi.timeline): `limit` from `offset`, with how many match in all. */
+  timelinePage(params: TimelineParams, offset: number, limit: number): TimelinePage {
+    return { corpusHash: this.corpusHash, offset, ...this.events.page(params, offset, limit) };
+  }
+
+  /** Full events at these positions (in timelineMarks order, ascending). */
+  timelineAt(positions: Int32Array): TimelineEvent[] {
+    return this.events.atPositions(positions);
   }
 
   /** Full events by id, in the order asked (duplicates once); NOT_FOUND names the first unknown id. */
   timelineEvents(ids: readonly string[]): TimelineEvent[] {
-    const unique = [...new Set(ids)];
-    const found = new Map<string, TimelineEvent>();
-    // Chunked to stay under SQLite's bound-parameter limit.
-    for (let i = 0; i < unique.length; i += 500) {
-      const chunk = unique.slice(i, i + 500);
-      const rows = this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id IN (${chunk.map(() => '?').join(',')})`).raw(true).all(...chunk) as EventRow[];
-      for (const r of rows) found.set(r[0], eventOf(r));
-    }
-    return unique.map((id) => {
-      const e = found.get(id);
-      if (!e) throw new DeskError('NOT_FOUND', `No event "${id}" in this library.`);
-      return e;
-    });
-  }
-
-  /** 1 at the position of each event whose text has every word (eventMatcher's rule); null for no words. */
-  private textHits(text: string | undefined): Uint8Array | null {
-    const words = filterWords(text ?? '');
-    if (words.length === 0) return null;
-    if (!this.eventTexts) {
-      // Read on the first word filter, not at load.
-      const row = this.db.prepare('SELECT texts, text_ends FROM timeline WHERE id = 1').get() as { texts: Buffer; text_ends: Buffer } | undefined;
-      if (!row) throw new DeskError('DB_CORRUPT', 'The library database has no timeline.', REBUILD_HINT);
-      try {
-        this.eventTexts = new TextBuffer(row.texts, row.text_ends, 'timeline texts');
-      } catch (err) {
-        throw new DeskError('DB_CORRUPT', `The timeline in the library database is damaged: ${(err as Error).message}`, REBUILD_HINT);
-      }
-    }
-    return this.eventTexts.matching(words);
-  }
-
-  private timelineWhere(params: TimelineParams): { where: string; args: (string | number)[] } {
-    const where: string[] = [];
-    const args: (string | number)[] = [];
-    if (params.partner !== undefined) {
-      where.push('e.id IN (SELECT event_id FROM event_partners WHERE partner_id = ?)');
-      args.push(this.requirePartnerId(params.partner));
-    }
-    if (params.docSlug !== undefined) {
-      this.getDocumentExists(params.docSlug);
-      where.push('e.doc_slug = ?');
-      args.push(params.docSlug);
-    }
-    // An event belongs to a year range if its span overlaps it: a decade shows up in each year.
-    if (params.from !== undefined) {
-      where.push('e.year_to >= ?');
-      args.push(params.from);
-    }
-    if (params.to !== undefined) {
-      where.push('e.year_from <= ?');
-      args.push(params.to);
-    }
-    if (params.category !== undefined && params.category.length > 0) {
-      where.push(`e.category IN (${params.category.map(() => '?').join(', ')})`);
-      args.push(...params.category);
-    }
-    return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', args };
+    return this.events.byIds(ids);
   }
 
   /**
@@ -464,36 +407,7 @@ export class Library {
   }
 }
 
-/** JSON the builder stored; unreadable JSON is a damaged library, not a bug ("Unterminated string"). */
-function parseStored<T>(text: string, what: string): T {
-  try {
-    return JSON.parse(text) as T;
-  } catch (err) {
-    throw new DeskError('DB_CORRUPT', `The library database is damaged: the stored ${what} cannot be read (${(err as Error).message}).`, REBUILD_HINT);
-  }
-}
-
 function readMeta(db: Database.Database): Map<string, string> {
   const rows = db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[];
   return new Map(rows.map((r) => [r.key, r.value]));
-}
-
-const EVENT_COLUMNS = 'e.id, e.date, e.precision, e.end_date, e.summary, e.partners, e.doc_slug, e.anchor, e.quote, e.category, e.date_note';
-type EventRow = [string, string, TimelineEvent['precision'], string | null, string, string, string, string, string, TimelineEvent['category'], string | null];
-
-/** A row of EVENT_COLUMNS as the TimelineEvent it was built from (same keys, same order). */
-function eventOf([id, date, precision, end, summary, partners, docSlug, anchor, quote, category, inferred]: EventRow | [...EventRow, number]): TimelineEvent {
-  return {
-    id,
-    date,
-    precision,
-    ...(end !== null ? { end } : {}),
-    summary,
-    partners: partners === '' ? [] : partners.split('\n'),
-    docSlug,
-    anchor,
-    quote,
-    category,
-    ...(inferred !== null ? { inferred } : {}),
-  };
 }

@@ -2,7 +2,7 @@
 // timelineMatch (its text filter) and timelineEvents (details by id), checked against the full
 // events of `timeline`, and their bad inputs through the handlers.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DeskError, MAX_TIMELINE_EVENTS } from '../shared/api';
+import { DEFAULT_TIMELINE_PAGE, DeskError, MAX_TIMELINE_EVENTS, MAX_TIMELINE_PAGE, type TimelinePage } from '../shared/api';
 import type { TimelineEvent, TimelineMark } from '../shared/types';
 import { eventMatcher } from '../shared/timelineFilter';
 import { expandMarks } from '../shared/timelineMarks';
@@ -84,6 +84,37 @@ describe('timelineEvents', () => {
   });
 });
 
+describe('timelinePage', () => {
+  it.each([{}, { text: 'kucove' }, { partner: 'Kosovo', from: 2019, to: 2025 }, { text: 'NATO', category: ['accession' as const] }, { docSlug: 'albania-kosovo-relations' }, { text: '«»' }])(
+    'pages through exactly what timeline(%j) returns, with its total',
+    (params) => {
+      const whole = lib.timeline(params);
+      for (const limit of [1, 7, 1000]) {
+        const seen: TimelineEvent[] = [];
+        for (let offset = 0; offset < whole.length || offset === 0; offset += limit) {
+          const page = lib.timelinePage(params, offset, limit);
+          expect(page).toMatchObject({ corpusHash: lib.corpusHash, total: whole.length, offset });
+          expect(page.events.length).toBe(Math.min(limit, whole.length - offset));
+          seen.push(...page.events);
+        }
+        expect(seen).toEqual(whole);
+      }
+    },
+  );
+
+  it('gives an empty page past the end, with the total', () => {
+    expect(lib.timelinePage({}, 186, 10)).toMatchObject({ total: 186, offset: 186, events: [] });
+    expect(lib.timelinePage({ partner: 'Kosovo' }, 10_000, 10).events).toEqual([]);
+  });
+
+  it('keeps the answer of one filter for its next page, and forgets it for another filter', () => {
+    const a = lib.timelinePage({ text: 'nato' }, 0, 3).events.map((e) => e.id);
+    const b = lib.timelinePage({ text: 'kosovo' }, 0, 3).events.map((e) => e.id);
+    expect(b).not.toEqual(a);
+    expect(lib.timelinePage({ text: 'nato' }, 0, 3).events.map((e) => e.id)).toEqual(a);
+  });
+});
+
 describe('through the handlers', () => {
   const desk = createDesk({ dbPath: inject('dbPath') });
   afterAll(() => desk.close());
@@ -94,6 +125,29 @@ describe('through the handlers', () => {
     expect((await desk.api.timelineMatch({ text: 'kucove' })).positions).toHaveLength(1);
     const [e] = await desk.api.timelineEvents({ ids: [m.ids[0]!] });
     expect(e?.id).toBe(m.ids[0]);
+  });
+
+  it('answers timeline a page at a time: DEFAULT_TIMELINE_PAGE events unless a limit is given', async () => {
+    const first = await desk.api.timeline({});
+    expect(first).toMatchObject({ total: 186, offset: 0, corpusHash: lib.corpusHash });
+    expect(first.events).toEqual(events.slice(0, DEFAULT_TIMELINE_PAGE));
+    const rest: TimelinePage = await desk.api.timeline({ offset: 180, limit: 50 });
+    expect(rest.events).toEqual(events.slice(180));
+    expect((await desk.api.timeline({ partner: 'Kosovo', limit: MAX_TIMELINE_PAGE })).events).toEqual(lib.timeline({ partner: 'Kosovo' }));
+  });
+
+  it.each([
+    ['timeline', { limit: 0 }, /limit/],
+    ['timeline', { limit: MAX_TIMELINE_PAGE + 1 }, new RegExp(`at most ${MAX_TIMELINE_PAGE} events per page`)],
+    ['timeline', { limit: 2.5 }, /limit/],
+    ['timeline', { offset: -1 }, /offset/],
+    ['timeline', { offset: '10' }, /offset/],
+    ['timeline', { page: 2 }, /page/],
+    ['timeline', { from: 2010, to: 2000, offset: 5 }, /"from" must not be after "to"/],
+  ])('rejects %s(%j) with BAD_REQUEST naming what is wrong', async (method, params, says) => {
+    const env = await desk.dispatch(method, params);
+    expect(env).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    if (!env.ok) expect(env.error.message).toMatch(says);
   });
 
   it.each([

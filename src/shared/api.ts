@@ -43,6 +43,27 @@ export interface TimelineParams {
   text?: string;
 }
 
+/** At most this many events per `timeline` page. */
+export const MAX_TIMELINE_PAGE = 1000;
+export const DEFAULT_TIMELINE_PAGE = 200;
+
+export interface TimelinePageParams extends TimelineParams {
+  /** Matching events to skip, oldest first; default 0. */
+  offset?: number;
+  /** 1..MAX_TIMELINE_PAGE, default DEFAULT_TIMELINE_PAGE. */
+  limit?: number;
+}
+
+/** A page of the matching events, oldest first (issue 19: a page costs what it shows, not the library's 177,000 events). */
+export interface TimelinePage {
+  /** The library the page is from: a pager that sees it change starts again. */
+  corpusHash: string;
+  /** How many events match the filters in all. */
+  total: number;
+  offset: number;
+  events: TimelineEvent[];
+}
+
 /** At most this many ids per `timelineEvents` call. */
 export const MAX_TIMELINE_EVENTS = 500;
 
@@ -75,7 +96,8 @@ export interface DeskApi {
   search(params: SearchParams): Promise<SearchResponse>;
   listPartners(params?: Record<string, never>): Promise<PartnerSummary[]>;
   getPartner(params: { id: string }): Promise<Partner>;
-  timeline(params: TimelineParams): Promise<TimelineEvent[]>;
+  /** A page of full events (`limit` from `offset`) with how many match in all; the CLI pages through them. */
+  timeline(params: TimelinePageParams): Promise<TimelinePage>;
   /** Every event as a lean mark (no summary, quote or anchor), column by column: what the timeline view draws from. */
   timelineMarks(params?: Record<string, never>): Promise<TimelineMarks>;
   /** Positions (in timelineMarks order) of the events that match the filters; the view uses it for `text`. */
