@@ -12,7 +12,8 @@
 //   Eastern European countries), "Arab" (not a state).
 // - Albania is not in the table: it is never a partner of itself.
 import type { PartnerKind } from '../shared/types';
-import { foldAccents, nameKey, slugify, editDistance } from '../shared/text';
+import { foldAccents, slugify } from '../shared/text';
+import { lookupKey, rankNames, type NameCandidate } from './nameSuggestions';
 
 export interface PartnerDef {
   id: string;
@@ -284,12 +285,6 @@ for (const p of PARTNERS) {
   }
 }
 
-function lookupKey(name: string): string {
-  return nameKey(name)
-    .replace(/^the /, '')
-    .replace(/[.,;:]+$/, '');
-}
-
 export function partnerById(id: string): PartnerDef | null {
   return BY_ID.get(id) ?? null;
 }
@@ -415,34 +410,9 @@ export function findPartnerMentions(text: string): string[] {
 // --- suggestions -------------------------------------------------------------------------------
 
 /** Each partner's name, aliases and adjectives as lookup keys, computed once. */
-const SUGGESTION_KEYS = PARTNERS.map((p) => ({ name: p.name, keys: [p.name, ...p.aliases, ...p.adjectives].map(lookupKey) }));
+const SUGGESTION_KEYS: NameCandidate[] = PARTNERS.map((p) => ({ name: p.name, keys: [p.name, ...p.aliases, ...p.adjectives].map(lookupKey) }));
 
 /** The closest partner names to `input`, best first (for "unknown partner" errors). */
 export function suggestPartners(input: string, n = 5): string[] {
-  const key = lookupKey(input);
-  if (!key) return [];
-  const scored = new Map<string, number>();
-  for (const { name, keys } of SUGGESTION_KEYS) {
-    let best = Infinity;
-    for (const c of keys) {
-      let score: number;
-      if (c === key) score = 0;
-      else if (c.startsWith(key)) score = 0.5 + (c.length - key.length) / 100;
-      else if (c.includes(key) && key.length >= 3) score = 1 + (c.length - key.length) / 100;
-      else {
-        // The distance is at least the difference in length: skip candidates that cannot beat `best`.
-        const scale = Math.max(1, Math.min(key.length, c.length));
-        if (1 + Math.abs(key.length - c.length) / scale > best) continue;
-        score = 1 + editDistance(key, c) / scale;
-      }
-      best = Math.min(best, score);
-    }
-    scored.set(name, best);
-  }
-  return [...scored]
-    .filter(([, s]) => s <= 1.5)
-    .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
-    .slice(0, n)
-    .map(([name]) => name);
+  return rankNames(input, SUGGESTION_KEYS, n);
 }
-
