@@ -5,6 +5,8 @@
 // prints one table per corpus and writes docs/BENCHMARKS.md. One function per metric.
 // --only LIST: just these corpora ("real" and/or numbers of synthetic documents, comma-separated);
 // implies --no-write, since the results block in docs/BENCHMARKS.md is one full run.
+// One file on purpose: it is the table of metrics itself (one function per row, then the run that
+// prints them in table order); the machinery is beside it (args, fts, serve, worker, timeline, added).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
