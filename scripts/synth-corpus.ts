@@ -13,6 +13,11 @@
 // lost (with "See Albania–X relations" notes), lists, `;Term` lines and See also lists; PDF
 // declarations with a bold ALL-CAPS title, `## **Heading**`, numbered paragraphs, `- ◇` bullets
 // and paragraphs split by page breaks.
+//
+// One file on purpose: every document is drawn from one seeded stream (rng → Dice → Writer), and
+// "same seed → same bytes" holds only while the draws stay in the same order; with the material,
+// the word lists and the two document writers side by side, a change that would reorder the
+// draws is in view. Sections: randomness, material from corpus/, word lists, generation.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -5,6 +5,8 @@
 // prints one table per corpus and writes docs/BENCHMARKS.md. One function per metric.
 // --only LIST: just these corpora ("real" and/or numbers of synthetic documents, comma-separated);
 // implies --no-write, since the results block in docs/BENCHMARKS.md is one full run.
+// One file on purpose: it is the table of metrics itself (one function per row, then the run that
+// prints them in table order); the machinery is beside it (args, fts, serve, worker, timeline, added).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -23,23 +25,16 @@ import { reapedChildrenCpuMs } from './proc';
 import { measureTimelineView, type TimelineRun } from './timeline';
 import type { BriefingRun, ServiceCall, ServiceRun, Task } from './worker';
 import { measureAddedDocuments } from './added';
+import { BENCH_USAGE, parseBenchArgs, type BenchArgs } from './args';
 
-const argv = process.argv.slice(2);
-const args = new Set(argv);
-const QUICK = args.has('--quick');
-/** --only real,200 → ['real', '200'] (also --only=…). */
-const ONLY: string[] | null = (() => {
-  const i = argv.findIndex((a) => a === '--only' || a.startsWith('--only='));
-  if (i < 0) return null;
-  const v = argv[i]!.includes('=') ? argv[i]!.slice('--only='.length) : argv[i + 1];
-  const keys = (v ?? '').split(',').map((x) => x.trim()).filter(Boolean);
-  if (keys.length === 0 || keys.some((k) => k !== 'real' && !/^\d+$/.test(k))) {
-    process.stderr.write('--only takes "real" and/or numbers of synthetic documents, comma-separated (e.g. --only real,200).\n');
-    process.exit(2);
-  }
-  return keys;
-})();
-const WRITE = !args.has('--no-write') && ONLY === null;
+let parsed: BenchArgs;
+try {
+  parsed = parseBenchArgs(process.argv.slice(2));
+} catch (err) {
+  process.stderr.write(`${(err as Error).message}\n${BENCH_USAGE}\n`);
+  process.exit(2);
+}
+const { quick: QUICK, only: ONLY, write: WRITE, keep: KEEP } = parsed;
 
 interface CorpusPlan {
   name: string;
@@ -462,7 +457,7 @@ async function main(): Promise<void> {
       process.stdout.write(`\n${table(r)}\n`);
     }
   } finally {
-    if (!args.has('--keep')) rmSync(tmp, { recursive: true, force: true });
+    if (!KEEP) rmSync(tmp, { recursive: true, force: true });
     else log(`kept ${tmp}`);
   }
   const total = performance.now() - started;

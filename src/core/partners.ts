@@ -1,18 +1,10 @@
-// The partner registry: every UN member state, the observer states, Kosovo, the organisations
-// the corpus talks about and the former states it names, each with the names and aliases the
-// sources use and the adjectives that count as a mention ("Turkish" → Turkey).
-//
-// Rules of the table:
-// - `name` is the display name; `id` is slugify(name) unless given.
-// - `aliases` are other names of the same partner; resolvePartner() accepts them, case- and
-//   accent-insensitively. They are matched in running text case-sensitively (so "US" but not "us").
-// - `adj` are adjectives and demonyms: mentions in running text, never used to resolve a name.
-// - Deliberately NOT aliases: "the alliance" (the Kosovo article uses it for a trilateral
-//   alliance, not NATO), bare "Korea" and "Congo" (ambiguous), "European" (European Council,
-//   Eastern European countries), "Arab" (not a state).
-// - Albania is not in the table: it is never a partner of itself.
+// The partner registry: who the partners are (the table in partnerTable.ts), looked up by any
+// name, alias or id, found in running text (names, aliases, adjectives such as "Turkish" → Turkey),
+// and suggested when a name matches none. Albania is never a partner of itself.
 import type { PartnerKind } from '../shared/types';
-import { foldAccents, nameKey, slugify, editDistance } from '../shared/text';
+import { PARTNER_ROWS } from './partnerTable';
+import { foldAccents, slugify } from '../shared/text';
+import { lookupKey, rankNames, type NameCandidate } from './nameSuggestions';
 
 export interface PartnerDef {
   id: string;
@@ -23,247 +15,7 @@ export interface PartnerDef {
   adjectives: string[];
 }
 
-interface Row {
-  name: string;
-  kind: PartnerKind;
-  aliases?: string[];
-  adj?: string[];
-  id?: string;
-}
-
-const C = (name: string, adj: string[] = [], aliases: string[] = []): Row => ({ name, kind: 'country', adj, aliases });
-const O = (name: string, aliases: string[] = [], id?: string): Row => ({ name, kind: 'organisation', aliases, id });
-const F = (name: string, adj: string[] = [], aliases: string[] = []): Row => ({ name, kind: 'former-state', adj, aliases });
-
-// prettier-ignore
-const ROWS: Row[] = [
-  // --- UN member states ---------------------------------------------------------------------
-  C('Afghanistan', ['Afghan']),
-  C('Algeria', ['Algerian']),
-  C('Andorra', ['Andorran']),
-  C('Angola', ['Angolan']),
-  C('Antigua and Barbuda'),
-  C('Argentina', ['Argentine', 'Argentinian']),
-  C('Armenia', ['Armenian']),
-  C('Australia', ['Australian']),
-  C('Austria', ['Austrian']),
-  C('Azerbaijan', ['Azerbaijani']),
-  C('Bahamas', [], ['The Bahamas']),
-  C('Bahrain', ['Bahraini']),
-  C('Bangladesh', ['Bangladeshi']),
-  C('Barbados'),
-  C('Belarus', ['Belarusian']),
-  C('Belgium', ['Belgian']),
-  C('Belize'),
-  C('Benin'),
-  C('Bhutan'),
-  C('Bolivia', ['Bolivian']),
-  C('Bosnia and Herzegovina', ['Bosnian'], ['Bosnia-Herzegovina', 'Bosnia']),
-  C('Botswana'),
-  C('Brazil', ['Brazilian']),
-  C('Brunei'),
-  C('Bulgaria', ['Bulgarian']),
-  C('Burkina Faso'),
-  C('Burundi'),
-  C('Cabo Verde', [], ['Cape Verde']),
-  C('Cambodia', ['Cambodian']),
-  C('Cameroon'),
-  C('Canada', ['Canadian']),
-  C('Central African Republic'),
-  C('Chad'),
-  C('Chile', ['Chilean']),
-  C('China', ['Chinese'], ["People's Republic of China", 'PRC']),
-  C('Colombia', ['Colombian']),
-  C('Comoros'),
-  C('Republic of the Congo', [], ['Congo-Brazzaville']),
-  C('Democratic Republic of the Congo', [], ['DR Congo', 'DRC', 'Congo-Kinshasa']),
-  C('Costa Rica'),
-  C("Côte d'Ivoire", [], ['Ivory Coast']),
-  C('Croatia', ['Croatian']),
-  C('Cuba', ['Cuban']),
-  C('Cyprus', ['Cypriot']),
-  C('Czech Republic', ['Czech'], ['Czechia']),
-  C('Denmark', ['Danish']),
-  C('Djibouti'),
-  C('Dominica'),
-  C('Dominican Republic'),
-  C('East Timor', [], ['Timor-Leste']),
-  C('Ecuador'),
-  C('Egypt', ['Egyptian']),
-  C('El Salvador'),
-  C('Equatorial Guinea'),
-  C('Eritrea'),
-  C('Estonia', ['Estonian']),
-  C('Eswatini', [], ['Swaziland']),
-  C('Ethiopia', ['Ethiopian']),
-  C('Fiji'),
-  C('Finland', ['Finnish']),
-  C('France', ['French']),
-  C('Gabon'),
-  C('Gambia', [], ['The Gambia']),
-  C('Georgia', ['Georgian']),
-  C('Germany', ['German'], ['Federal Republic of Germany']),
-  C('Ghana', ['Ghanaian']),
-  C('Greece', ['Greek', 'Greeks', 'Hellenic'], ['Hellenic Republic']),
-  C('Grenada'),
-  C('Guatemala'),
-  C('Guinea'),
-  C('Guinea-Bissau'),
-  C('Guyana'),
-  C('Haiti'),
-  C('Honduras'),
-  C('Hungary', ['Hungarian']),
-  C('Iceland', ['Icelandic']),
-  C('India', ['Indian']),
-  C('Indonesia', ['Indonesian']),
-  C('Iran', ['Iranian'], ['Islamic Republic of Iran']),
-  C('Iraq', ['Iraqi']),
-  C('Ireland', ['Irish']),
-  C('Israel', ['Israeli']),
-  C('Italy', ['Italian']),
-  C('Jamaica'),
-  C('Japan', ['Japanese']),
-  C('Jordan', ['Jordanian']),
-  C('Kazakhstan'),
-  C('Kenya', ['Kenyan']),
-  C('Kiribati'),
-  C('North Korea', [], ['DPRK', "Democratic People's Republic of Korea"]),
-  C('South Korea', [], ['Republic of Korea']),
-  C('Kuwait', ['Kuwaiti']),
-  C('Kyrgyzstan'),
-  C('Laos'),
-  C('Latvia', ['Latvian']),
-  C('Lebanon', ['Lebanese']),
-  C('Lesotho'),
-  C('Liberia'),
-  C('Libya', ['Libyan']),
-  C('Liechtenstein'),
-  C('Lithuania', ['Lithuanian']),
-  C('Luxembourg'),
-  C('Madagascar'),
-  C('Malawi'),
-  C('Malaysia', ['Malaysian']),
-  C('Maldives'),
-  C('Mali'),
-  C('Malta', ['Maltese']),
-  C('Marshall Islands'),
-  C('Mauritania'),
-  C('Mauritius'),
-  C('Mexico', ['Mexican']),
-  C('Micronesia', [], ['Federated States of Micronesia']),
-  C('Moldova', ['Moldovan']),
-  C('Monaco'),
-  C('Mongolia', ['Mongolian']),
-  C('Montenegro', ['Montenegrin']),
-  C('Morocco', ['Moroccan']),
-  C('Mozambique'),
-  C('Myanmar', [], ['Burma']),
-  C('Namibia'),
-  C('Nauru'),
-  C('Nepal'),
-  C('Netherlands', ['Dutch'], ['The Netherlands', 'Holland']),
-  C('New Zealand'),
-  C('Nicaragua'),
-  C('Niger'),
-  C('Nigeria', ['Nigerian']),
-  C('North Macedonia', ['Macedonian'], ['Republic of Macedonia', 'Macedonia', 'Republic of North Macedonia']),
-  C('Norway', ['Norwegian']),
-  C('Oman'),
-  C('Pakistan', ['Pakistani']),
-  C('Palau'),
-  C('Panama'),
-  C('Papua New Guinea'),
-  C('Paraguay'),
-  C('Peru', ['Peruvian']),
-  C('Philippines', ['Filipino']),
-  C('Poland', ['Polish']),
-  C('Portugal', ['Portuguese']),
-  C('Qatar', ['Qatari']),
-  C('Romania', ['Romanian']),
-  C('Russia', ['Russian'], ['Russian Federation']),
-  C('Rwanda'),
-  C('Saint Kitts and Nevis'),
-  C('Saint Lucia'),
-  C('Saint Vincent and the Grenadines'),
-  C('Samoa'),
-  C('San Marino'),
-  C('São Tomé and Príncipe'),
-  C('Saudi Arabia', ['Saudi']),
-  C('Senegal'),
-  C('Serbia', ['Serbian', 'Serb', 'Serbs']),
-  C('Seychelles'),
-  C('Sierra Leone'),
-  C('Singapore'),
-  C('Slovakia', ['Slovak'], ['Slovak Republic']),
-  C('Slovenia', ['Slovenian', 'Slovene']),
-  C('Solomon Islands'),
-  C('Somalia'),
-  C('South Africa', ['South African']),
-  C('South Sudan'),
-  C('Spain', ['Spanish']),
-  C('Sri Lanka'),
-  C('Sudan'),
-  C('Suriname'),
-  C('Sweden', ['Swedish']),
-  C('Switzerland', ['Swiss']),
-  C('Syria', ['Syrian']),
-  C('Tajikistan'),
-  C('Tanzania'),
-  C('Thailand', ['Thai']),
-  C('Togo'),
-  C('Tonga'),
-  C('Trinidad and Tobago'),
-  C('Tunisia', ['Tunisian']),
-  C('Turkey', ['Turkish'], ['Türkiye', 'Republic of Türkiye']),
-  C('Turkmenistan'),
-  C('Tuvalu'),
-  C('Uganda'),
-  C('Ukraine', ['Ukrainian', 'Ukrainians']),
-  C('United Arab Emirates', [], ['UAE']),
-  C('United Kingdom', ['British'], ['UK', 'U.K.', 'Great Britain', 'Britain']),
-  C('United States', ['American'], ['US', 'U.S.', 'USA', 'U.S.A.', 'United States of America', 'America']),
-  C('Uruguay'),
-  C('Uzbekistan'),
-  C('Vanuatu'),
-  C('Venezuela', ['Venezuelan']),
-  C('Vietnam', ['Vietnamese'], ['Viet Nam']),
-  C('Yemen'),
-  C('Zambia'),
-  C('Zimbabwe'),
-  // --- observers and partially recognised states --------------------------------------------
-  C('Holy See', [], ['Vatican', 'Vatican City']),
-  C('Palestine', ['Palestinian'], ['State of Palestine']),
-  C('Kosovo', ['Kosovar', 'Kosovars', 'Kosovan'], ['Kosova', 'Republic of Kosovo', 'Republic of Kosova']),
-  // --- organisations ----------------------------------------------------------------------------
-  O('NATO', ['North Atlantic Treaty Organization', 'North Atlantic Treaty Organisation']),
-  O('European Union', ['EU']),
-  O('United Nations', ['UN']),
-  O('OSCE', ['Organization for Security and Co-operation in Europe']),
-  O('Council of Europe', ['CoE']),
-  // "BSCE" is how the Ukraine article spells the organisation's abbreviation.
-  O('Organization of the Black Sea Economic Cooperation', ['BSEC', 'BSCE', 'Black Sea Economic Cooperation'], 'bsec'),
-  O('Organisation of Islamic Cooperation', ['OIC', 'Organization of Islamic Cooperation'], 'oic'),
-  O('World Trade Organization', ['WTO'], 'wto'),
-  O('International Monetary Fund', ['IMF'], 'imf'),
-  O('World Bank', ['WB'], 'world-bank'),
-  O('Interpol'),
-  O('UNESCO'),
-  O('Central European Free Trade Agreement', ['CEFTA'], 'cefta'),
-  O('Union for the Mediterranean', ['UfM'], 'ufm'),
-  O('Organisation internationale de la Francophonie', ['OIF', 'Francophonie'], 'oif'),
-  O('South-East European Cooperation Process', ['SEECP'], 'seecp'),
-  O('Warsaw Pact'),
-  // --- former states ----------------------------------------------------------------------------
-  F('Soviet Union', ['Soviet'], ['USSR', 'Union of Soviet Socialist Republics']),
-  F('Yugoslavia', ['Yugoslav'], ['Socialist Federal Republic of Yugoslavia', 'Federal Republic of Yugoslavia', 'SFRY']),
-  F('Austria-Hungary', ['Austro-Hungarian'], ['Austro-Hungarian Empire']),
-  F('Czechoslovakia', ['Czechoslovak']),
-  F('East Germany', [], ['German Democratic Republic', 'GDR']),
-  F('West Germany'),
-  F('Ottoman Empire', ['Ottoman']),
-];
-
-export const PARTNERS: readonly PartnerDef[] = ROWS.map((r) => ({
+export const PARTNERS: readonly PartnerDef[] = PARTNER_ROWS.map((r) => ({
   id: r.id ?? slugify(r.name),
   name: r.name,
   kind: r.kind,
@@ -282,12 +34,6 @@ for (const p of PARTNERS) {
     if (existing && existing !== p) throw new Error(`Partner alias "${n}" is used by ${existing.id} and ${p.id}`);
     BY_KEY.set(key, p);
   }
-}
-
-function lookupKey(name: string): string {
-  return nameKey(name)
-    .replace(/^the /, '')
-    .replace(/[.,;:]+$/, '');
 }
 
 export function partnerById(id: string): PartnerDef | null {
@@ -415,34 +161,9 @@ export function findPartnerMentions(text: string): string[] {
 // --- suggestions -------------------------------------------------------------------------------
 
 /** Each partner's name, aliases and adjectives as lookup keys, computed once. */
-const SUGGESTION_KEYS = PARTNERS.map((p) => ({ name: p.name, keys: [p.name, ...p.aliases, ...p.adjectives].map(lookupKey) }));
+const SUGGESTION_KEYS: NameCandidate[] = PARTNERS.map((p) => ({ name: p.name, keys: [p.name, ...p.aliases, ...p.adjectives].map(lookupKey) }));
 
 /** The closest partner names to `input`, best first (for "unknown partner" errors). */
 export function suggestPartners(input: string, n = 5): string[] {
-  const key = lookupKey(input);
-  if (!key) return [];
-  const scored = new Map<string, number>();
-  for (const { name, keys } of SUGGESTION_KEYS) {
-    let best = Infinity;
-    for (const c of keys) {
-      let score: number;
-      if (c === key) score = 0;
-      else if (c.startsWith(key)) score = 0.5 + (c.length - key.length) / 100;
-      else if (c.includes(key) && key.length >= 3) score = 1 + (c.length - key.length) / 100;
-      else {
-        // The distance is at least the difference in length: skip candidates that cannot beat `best`.
-        const scale = Math.max(1, Math.min(key.length, c.length));
-        if (1 + Math.abs(key.length - c.length) / scale > best) continue;
-        score = 1 + editDistance(key, c) / scale;
-      }
-      best = Math.min(best, score);
-    }
-    scored.set(name, best);
-  }
-  return [...scored]
-    .filter(([, s]) => s <= 1.5)
-    .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
-    .slice(0, n)
-    .map(([name]) => name);
+  return rankNames(input, SUGGESTION_KEYS, n);
 }
-

@@ -24,18 +24,13 @@
 // Bare numbers are years only between 1800 and 2099 and only when nothing marks them as another
 // kind of number: `351`, `1325` (out of range), `Resolution 68/262`, `400 kW`, `€500,000`,
 // `Chapter 31`, `2,000`, `1.8 million`, `95%` are not dates.
-import { createRequire } from 'node:module';
-import type * as Chrono from 'chrono-node';
-import type { DateValue, Precision } from '../shared/types';
+import type { DateValue } from '../shared/types';
 import { PRECISION_RANK } from '../shared/dates';
+import { BARE_YEAR, chronoDates, isYearNumber } from './chronoDates';
+import { yearOf, type DateContext } from './datePatterns';
+import { RULES } from './dateRules';
 
-/** What a sentence's relative dates are resolved against. */
-export interface DateContext {
-  /** The most recent date stated before this sentence (in reading order, same section). */
-  previous?: DateValue | null;
-  /** A year known from the surroundings (e.g. a heading "2022 invasion of Ukraine"), used when `previous` is absent. */
-  year?: number | null;
-}
+export { yearOf, type DateContext };
 
 export interface FoundDate {
   value: DateValue;
@@ -55,26 +50,6 @@ export interface DateScan {
   found: FoundDate[];
   unresolved: UnresolvedDate[];
 }
-
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-] as const;
-const MONTH_NAME = `(?:${MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1)).join('|')})`;
-const YEAR = '(?:18|19|20)\\d\\d';
-const DASH = '[-\\u2010-\\u2015\\u2212]';
-/** Qualifiers that keep the precision of what follows but belong to the quoted words. */
-const QUALIFIER = '(?:early|mid|middle|late)';
 
 /** Find every date expression in a sentence. */
 export function findDates(sentence: string, ctx: DateContext = {}): FoundDate[] {
@@ -168,10 +143,6 @@ export function compareDates(a: DateValue, b: DateValue): number {
 /** One ranking of precisions for the whole app (src/shared/dates.ts). */
 export { PRECISION_RANK };
 
-export function yearOf(value: DateValue): number {
-  return Number(value.date.slice(0, 4));
-}
-
 // ---------------------------------------------------------------------------------------------
 
 interface Span {
@@ -182,126 +153,6 @@ interface Span {
   fromContext: boolean;
 }
 
-type RuleResult = { value: Omit<DateValue, 'text'>; fromContext: boolean } | { unresolved: string } | null;
-
-interface Rule {
-  name: string;
-  re: RegExp;
-  read(m: RegExpMatchArray, ctx: DateContext): RuleResult;
-}
-
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-function contextYear(ctx: DateContext): number | null {
-  if (ctx.previous) return yearOf(ctx.previous);
-  return ctx.year ?? null;
-}
-
-function expandShortYear(start: number, short: string): number {
-  if (short.length === 4) return Number(short);
-  const century = Math.floor(start / 100) * 100;
-  let end = century + Number(short);
-  if (end < start) end += 100;
-  return end;
-}
-
-function addDays(isoDay: string, days: number): string {
-  const [y, m, d] = isoDay.split('-').map(Number) as [number, number, number];
-  const t = new Date(Date.UTC(y, m - 1, d + days));
-  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
-}
-
-const RULES: Rule[] = [
-  {
-    // "from 1881 to 1907", "between 1998 and 1999"
-    name: 'from-to',
-    re: new RegExp(`\\b(?:from|between) (${YEAR}) (?:to|and|until|till) (${YEAR})\\b(?!${DASH}\\d)`, 'g'),
-    read: (m) => yearRange(Number(m[1]), Number(m[2])),
-  },
-  {
-    // "in 2008 and 2009": both years → the range they span
-    name: 'year-and-year',
-    re: new RegExp(`(?<=\\b(?:[Ii]n|[Dd]uring) )(${YEAR}) and (${YEAR})\\b(?!${DASH}\\d)`, 'g'),
-    read: (m) => yearRange(Number(m[1]), Number(m[2])),
-  },
-  {
-    // "2022–23", "(1998-1999)", "2012–13 academic year"; never the "2009-04" of an ISO date
-    name: 'year-span',
-    re: new RegExp(`(?<![\\d.,/-])(${YEAR})\\s?${DASH}\\s?(\\d{4}|\\d{2})(?![\\d%]|${DASH}\\d)`, 'g'),
-    read: (m) => yearRange(Number(m[1]), expandShortYear(Number(m[1]), m[2]!)),
-  },
-  {
-    // "the 1990s", "During the 1990s", "the early 1990s"
-    name: 'decade',
-    re: new RegExp(`\\b(?:the )?(?:${QUALIFIER}${DASH}?\\s?)?((?:18|19|20)\\d)0s\\b`, 'gi'),
-    read: (m) => {
-      const start = Number(m[1]) * 10;
-      return { value: { date: String(start), precision: 'decade', end: String(start + 9) }, fromContext: false };
-    },
-  },
-  {
-    // "the 19th century", "the early 20th century" → the strict century, 1801–1900
-    name: 'century',
-    re: new RegExp(`\\b(?:the )?(?:${QUALIFIER}${DASH}?\\s?)?(1[0-9]|2[01])(?:st|nd|rd|th)${DASH}?\\s?century\\b`, 'gi'),
-    read: (m) => {
-      const n = Number(m[1]);
-      return { value: { date: pad((n - 1) * 100 + 1, 4), precision: 'range', end: pad(n * 100, 4) }, fromContext: false };
-    },
-  },
-  {
-    // "the spring of 2024", "summer 2019" → the year (a season is hemisphere-dependent)
-    name: 'season',
-    re: new RegExp(`\\b(?:the )?(?:spring|summer|autumn|fall|winter) (?:of )?(${YEAR})\\b(?!${DASH}\\d)`, 'gi'),
-    read: (m) => ({ value: { date: m[1]!, precision: 'year' }, fromContext: false }),
-  },
-  {
-    // "early 2023", "mid-2019", "the end of 2018", "the beginning of 2019"
-    name: 'qualified-year',
-    re: new RegExp(
-      `\\b(?:${QUALIFIER}${DASH}?\\s?|the (?:beginning|start|middle|end) of )(${YEAR})\\b(?!${DASH}\\d|\\s?${DASH}\\s?\\d)`,
-      'gi',
-    ),
-    read: (m) => ({ value: { date: m[1]!, precision: 'year' }, fromContext: false }),
-  },
-  {
-    // "late August 1994", "mid-March", "early March" — month, year from the text or the context
-    name: 'qualified-month',
-    re: new RegExp(`\\b${QUALIFIER}${DASH}?\\s?(${MONTH_NAME})(?:,? (${YEAR}))?\\b(?!${DASH}\\d)`, 'gi'),
-    read: (m, ctx) => {
-      const month = MONTHS.indexOf(m[1]!.toLowerCase() as (typeof MONTHS)[number]) + 1;
-      const year = m[2] ? Number(m[2]) : contextYear(ctx);
-      if (year === null) return { unresolved: 'a month without a year, and no year before it' };
-      return { value: { date: `${year}-${pad(month)}`, precision: 'month' }, fromContext: !m[2] };
-    },
-  },
-  {
-    name: 'relative-day',
-    re: /\b(?:the|on the) (following|next|previous|preceding) day\b|\bthe day (after|before)\b/gi,
-    read: (m, ctx) => {
-      const word = (m[1] ?? m[2] ?? '').toLowerCase();
-      const offset = word === 'following' || word === 'next' || word === 'after' ? 1 : -1;
-      if (!ctx.previous || ctx.previous.precision !== 'day') return { unresolved: 'no day-precise date before it' };
-      return { value: { date: addDays(ctx.previous.date, offset), precision: 'day' }, fromContext: true };
-    },
-  },
-  {
-    name: 'relative-year',
-    re: /\bthe (following|next|previous|preceding) year\b|\bthe year (after|before)\b/gi,
-    read: (m, ctx) => {
-      const word = (m[1] ?? m[2] ?? '').toLowerCase();
-      const offset = word === 'following' || word === 'next' || word === 'after' ? 1 : -1;
-      const year = contextYear(ctx);
-      if (year === null) return { unresolved: 'no year before it' };
-      return { value: { date: String(year + offset), precision: 'year' }, fromContext: true };
-    },
-  },
-];
-
-function yearRange(start: number, end: number): RuleResult {
-  if (!(end > start) || end - start > 100) return null;
-  return { value: { date: String(start), precision: 'range', end: String(end) }, fromContext: false };
-}
-
 /** Replace the characters of the given spans with spaces (offsets stay valid). */
 function mask(text: string, spans: Span[]): string {
   let out = text;
@@ -309,90 +160,3 @@ function mask(text: string, spans: Span[]): string {
   return out;
 }
 
-// --- chrono --------------------------------------------------------------------------------------
-
-/** The only shapes taken from chrono; anything else it finds ("Today", "at 12", "In the years") is dropped. */
-const CHRONO_SHAPES: RegExp[] = [
-  /^\d{4}-\d{2}-\d{2}$/, // 1994-02-23
-  new RegExp(`^\\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH_NAME},? ${YEAR}$`), // 23 February 1994
-  new RegExp(`^${MONTH_NAME} \\d{1,2}(?:st|nd|rd|th)?,? ${YEAR}$`), // January 4, 1992
-  new RegExp(`^${MONTH_NAME},? ${YEAR}$`), // March 2014
-  new RegExp(`^\\d{1,2}(?:st|nd|rd|th)? (?:of )?${MONTH_NAME}$`), // 23 February
-  new RegExp(`^${MONTH_NAME} \\d{1,2}(?:st|nd|rd|th)?$`), // February 23
-];
-
-type ChronoFound =
-  | { kind: 'date'; index: number; length: number; value: Omit<DateValue, 'text'>; fromContext: boolean }
-  | { kind: 'unresolved'; index: number; length: number; reason: string };
-
-/**
- * Every shape in CHRONO_SHAPES contains an ISO day or a capitalised month name, and chrono's
- * results are substrings of its input: text without either cannot yield a kept result, so chrono
- * (the costliest step of the build) is not run on it. Results are the same either way.
- */
-const CHRONO_NEEDED = new RegExp(`\\d{4}-\\d{2}-\\d{2}|${MONTH_NAME}`);
-
-/**
- * chrono-node, loaded on first use: it takes a few hundred milliseconds to load, and the app
- * imports this module (through events.ts) without ever parsing a date at run time.
- */
-let chronoModule: typeof Chrono | null = null;
-const chrono = (): typeof Chrono => (chronoModule ??= createRequire(import.meta.url)('chrono-node') as typeof Chrono);
-
-function chronoDates(text: string, ctx: DateContext): ChronoFound[] {
-  if (!CHRONO_NEEDED.test(text)) return [];
-  const refYear = contextYear(ctx) ?? 2000;
-  const results = chrono().casual.parse(text, { instant: new Date(Date.UTC(refYear, 0, 1, 12)), timezone: 0 });
-  const out: ChronoFound[] = [];
-  for (const r of results) {
-    // Trim the prepositions and punctuation chrono sometimes includes ("On 26 May 2022", "March,").
-    let index = r.index;
-    let raw = r.text;
-    const lead = /^(?:on|in|at|since|from|by|of|the)\s+/i.exec(raw);
-    if (lead) {
-      index += lead[0].length;
-      raw = raw.slice(lead[0].length);
-    }
-    raw = raw.replace(/[\s,.;:]+$/, '');
-    if (!CHRONO_SHAPES.some((re) => re.test(raw))) continue;
-    const c = r.start;
-    const month = c.get('month');
-    if (month === null) continue;
-    const precision: Precision = c.isCertain('day') ? 'day' : 'month';
-    let year = c.get('year');
-    let fromContext = false;
-    if (!c.isCertain('year')) {
-      year = contextYear(ctx);
-      fromContext = true;
-      if (year === null) {
-        out.push({ kind: 'unresolved', index, length: raw.length, reason: 'a date without a year, and no year before it' });
-        continue;
-      }
-    }
-    if (year === null) continue;
-    const day = c.get('day');
-    const date =
-      precision === 'day' && day !== null ? `${year}-${pad(month)}-${pad(day)}` : `${year}-${pad(month)}`;
-    out.push({ kind: 'date', index, length: raw.length, value: { date, precision }, fromContext });
-  }
-  return out;
-}
-
-// --- bare years -------------------------------------------------------------------------------
-
-const BARE_YEAR = new RegExp(`(?<![\\p{L}\\p{N}])${YEAR}(?![\\p{L}\\p{N}])`, 'gu');
-
-/** Words before a number that make it something other than a year. */
-const NOT_YEAR_BEFORE =
-  /(?:[€$£¥]\s?|[\d][.,]|\/|\bNo\.?\s|\b(?:Resolution|UNSCR\)?|Chapter|Cluster|Article|Annex|Paragraph|Section|Page|pp?\.|Number|Nos?\.)\s)$/i;
-/** Words after a number that make it a quantity. */
-const NOT_YEAR_AFTER =
-  /^(?:\s?%|\s?per ?cent|[.,]\d|\/\d|\s?(?:km|kW|MW|GW|kg|m|mi|miles|kilomet|metres|meters|million|billion|thousand|euros?|dollars|people|persons|members|troops|soldiers|refugees|votes|units)\b)/i;
-
-function isYearNumber(text: string, index: number, digits: string): boolean {
-  const before = text.slice(Math.max(0, index - 16), index);
-  const after = text.slice(index + digits.length, index + digits.length + 16);
-  if (NOT_YEAR_BEFORE.test(before)) return false;
-  if (NOT_YEAR_AFTER.test(after)) return false;
-  return true;
-}

@@ -7,7 +7,8 @@
 import type { DateValue, DocKind, IngestWarning, Partner, RelationDate, RelationStep, TimelineEvent } from '../shared/types';
 import { PRECISION_RANK } from './dates';
 import { eventsOf, unitsOf, type DocInput, type DocMeta, type TextUnit } from './events';
-import { FactBook, collectFacts, emptyFacts } from './facts';
+import { collectFacts } from './facts';
+import { FactBook, emptyFacts } from './factBook';
 import { unifyMissionPlaces } from './missionPlaces';
 import { findPartnerMentions, partnerById, resolvePartner, suggestPartners, type PartnerDef } from '../core/partners';
 

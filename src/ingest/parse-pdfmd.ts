@@ -1,14 +1,9 @@
 // Markdown converted from a PDF: a bold (often ALL CAPS, multi-line) title, `##`–`####` headings
 // with optional bold markers, numbered paragraphs (`12. text`), `- ◇ item` bullets, and
 // paragraphs cut in two by page breaks.
-import {
-  cleanInline,
-  DocBuilder,
-  hasControlChars,
-  isGarbage,
-  parseMarkedHeading,
-} from './doc-builder';
-import { buildTable, isTableLine, isTableSeparator, splitRow, type RawTable } from './tables';
+import { BlockAssembler } from './blockAssembler';
+import { cleanInline, DocBuilder, parseMarkedHeading } from './doc-builder';
+import { isTableLine, isTableSeparator } from './tables';
 
 interface OpenParagraph {
   block: { text: string; number?: string };
@@ -98,8 +93,7 @@ const TERMINAL = /[.!?:;…]["'”’»)\]]*$/;
  * Parse PDF-Markdown lines into `builder`. Lines `titleFirst..titleLast` (0-based) are the title.
  */
 export function parsePdfMarkdown(lines: string[], builder: DocBuilder, titleFirst: number, titleLast: number): void {
-  let table: RawTable | null = null;
-  let list: { style: 'bullet' | 'diamond'; items: string[]; line: number } | null = null;
+  const blocks = new BlockAssembler<'bullet' | 'diamond'>(builder);
   const para: {
     /** The paragraph that the next prose line continues (no blank line in between). */
     open: OpenParagraph | null;
@@ -107,19 +101,9 @@ export function parsePdfMarkdown(lines: string[], builder: DocBuilder, titleFirs
     last: OpenParagraph | null;
   } = { open: null, last: null };
 
-  const flushTable = () => {
-    if (!table) return;
-    if (table.rows.length > 0) builder.addBlock(buildTable(table, { builder, path: builder.section.path }), table.startLine);
-    table = null;
-  };
-  const flushList = () => {
-    if (!list) return;
-    builder.addBlock({ type: 'list', style: list.style, items: list.items }, list.line);
-    list = null;
-  };
   const endBlock = () => {
-    flushTable();
-    flushList();
+    blocks.flushTable();
+    blocks.flushList();
     para.open = null;
     para.last = null;
   };
@@ -127,13 +111,11 @@ export function parsePdfMarkdown(lines: string[], builder: DocBuilder, titleFirs
   for (let i = 0; i < lines.length; i++) {
     if (i >= titleFirst && i <= titleLast) continue;
     const lineNo = i + 1;
-    const raw = lines[i]!;
-    if (hasControlChars(raw)) builder.warn(lineNo, 'control-chars', `Line ${lineNo} contains control characters; they were removed.`);
-    const line = raw.trim();
+    const line = blocks.readLine(lines[i]!, lineNo);
 
     if (line === '') {
-      flushTable();
-      flushList();
+      blocks.flushTable();
+      blocks.flushList();
       if (para.open) para.last = para.open;
       para.open = null;
       continue;
@@ -143,57 +125,33 @@ export function parsePdfMarkdown(lines: string[], builder: DocBuilder, titleFirs
       const h = parseMarkedHeading(line, '#');
       if (h) {
         endBlock();
-        const heading = cleanInline(h.text);
-        if (heading === '' || isGarbage(heading)) {
-          builder.warn(lineNo, 'heading-empty', `Heading at line ${lineNo} has no text; ignored.`);
-          continue;
-        }
-        let level = h.level;
-        if (level < 2 || level > 4) {
-          const clamped = Math.min(4, Math.max(2, level));
-          builder.warn(lineNo, 'heading-level', `Heading "${heading}" at line ${lineNo} has level ${level}; read as level ${clamped}.`);
-          level = clamped;
-        }
-        builder.startSection(heading, level, lineNo);
+        blocks.heading(h, lineNo, { closingMustMatch: false });
         continue;
       }
     }
 
     if (isTableLine(line)) {
       if (isTableSeparator(line)) continue;
-      flushList();
+      blocks.flushList();
       para.open = null;
       para.last = null;
-      const { cells, closed } = splitRow(line);
-      if (!closed) {
-        builder.warn(lineNo, 'table-row-unclosed', `Table row at line ${lineNo} has no closing "|"; read as a row anyway.`);
-      }
-      table ??= { rows: [], startLine: lineNo };
-      table.rows.push({ cells, line: lineNo });
+      blocks.tableRow(line, lineNo);
       continue;
     }
-    flushTable();
+    blocks.flushTable();
 
     const bullet = BULLET.exec(line);
     if (bullet) {
-      const style = bullet[0].includes('◇') ? 'diamond' : 'bullet';
-      const text = cleanInline(line.slice(bullet[0].length));
       para.open = null;
       para.last = null;
-      if (list && list.style !== style) flushList();
-      if (text === '') continue;
-      list ??= { style, items: [], line: lineNo };
-      list.items.push(text);
+      blocks.listItem(bullet[0].includes('◇') ? 'diamond' : 'bullet', cleanInline(line.slice(bullet[0].length)), lineNo);
       continue;
     }
-    flushList();
+    blocks.flushList();
 
     const numbered = NUMBERED.exec(line);
-    const text = cleanInline(numbered ? line.slice(numbered[0].length) : line);
-    if (text === '' || isGarbage(text)) {
-      builder.warn(lineNo, 'garbage-line', `Line ${lineNo} has no readable text ("${line.slice(0, 40)}"); skipped.`);
-      continue;
-    }
+    const text = blocks.proseText(cleanInline(numbered ? line.slice(numbered[0].length) : line), line, lineNo);
+    if (text === null) continue;
 
     if (!numbered && para.open) {
       // Markdown: consecutive lines are one paragraph.
@@ -219,8 +177,8 @@ export function parsePdfMarkdown(lines: string[], builder: DocBuilder, titleFirs
     para.open = { block, line: lineNo };
     para.last = null;
   }
-  flushTable();
-  flushList();
+  blocks.flushTable();
+  blocks.flushList();
 }
 
 /**

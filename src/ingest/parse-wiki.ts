@@ -2,14 +2,9 @@
 // `- ` lists, `Infobox` + `- Key: Value`, `;Term` lines, and a `See also` list.
 // Each non-blank prose line is its own paragraph (the export puts one paragraph per line).
 import { nameKey } from '../shared/text';
-import {
-  cleanInline,
-  DocBuilder,
-  hasControlChars,
-  isGarbage,
-  parseMarkedHeading,
-} from './doc-builder';
-import { buildTable, isTableLine, isTableSeparator, isWikitextTableMarkup, splitRow, type RawTable } from './tables';
+import { BlockAssembler } from './blockAssembler';
+import { cleanInline, DocBuilder, isGarbage, parseMarkedHeading, type BlockInput } from './doc-builder';
+import { isTableLine, isTableSeparator, isWikitextTableMarkup } from './tables';
 
 export interface WikiTitle {
   title: string;
@@ -35,26 +30,14 @@ const NUMBERED_ITEM = /^#\s+/;
  * (already consumed), or -1. Line `i` of the array is source line `i + 1`.
  */
 export function parseWiki(lines: string[], builder: DocBuilder, skipIndex: number): void {
-  let table: RawTable | null = null;
-  let list: { style: 'bullet' | 'numbered'; items: string[]; line: number } | null = null;
+  const inSeeAlso = () => nameKey(builder.section.heading) === 'see also' && builder.section.level > 0;
+  const blocks = new BlockAssembler<'bullet' | 'numbered'>(builder, (list): BlockInput =>
+    inSeeAlso()
+      ? { type: 'seeAlso', items: list.items.map((title) => ({ title, slug: null })) }
+      : { type: 'list', style: list.style, items: list.items },
+  );
   let infobox: { fields: { key: string; value: string }[]; line: number } | null = null;
 
-  const inSeeAlso = () => nameKey(builder.section.heading) === 'see also' && builder.section.level > 0;
-
-  const flushTable = () => {
-    if (!table) return;
-    if (table.rows.length > 0) builder.addBlock(buildTable(table, { builder, path: builder.section.path }), table.startLine);
-    table = null;
-  };
-  const flushList = () => {
-    if (!list) return;
-    if (inSeeAlso()) {
-      builder.addBlock({ type: 'seeAlso', items: list.items.map((title) => ({ title, slug: null })) }, list.line);
-    } else {
-      builder.addBlock({ type: 'list', style: list.style, items: list.items }, list.line);
-    }
-    list = null;
-  };
   const flushInfobox = () => {
     if (!infobox) return;
     if (infobox.fields.length > 0) builder.addBlock({ type: 'infobox', fields: infobox.fields }, infobox.line);
@@ -62,17 +45,15 @@ export function parseWiki(lines: string[], builder: DocBuilder, skipIndex: numbe
     infobox = null;
   };
   const flushAll = () => {
-    flushTable();
-    flushList();
+    blocks.flushTable();
+    blocks.flushList();
     flushInfobox();
   };
 
   for (let i = 0; i < lines.length; i++) {
     if (i === skipIndex) continue;
     const lineNo = i + 1;
-    const raw = lines[i]!;
-    if (hasControlChars(raw)) builder.warn(lineNo, 'control-chars', `Line ${lineNo} contains control characters; they were removed.`);
-    const line = raw.trim();
+    const line = blocks.readLine(lines[i]!, lineNo);
 
     if (line === '') {
       flushAll();
@@ -86,38 +67,18 @@ export function parseWiki(lines: string[], builder: DocBuilder, skipIndex: numbe
     }
     if (isTableLine(line)) {
       if (isTableSeparator(line)) continue;
-      flushList();
+      blocks.flushList();
       flushInfobox();
-      const { cells, closed } = splitRow(line);
-      if (!closed) {
-        builder.warn(lineNo, 'table-row-unclosed', `Table row at line ${lineNo} has no closing "|"; read as a row anyway.`);
-      }
-      table ??= { rows: [], startLine: lineNo };
-      table.rows.push({ cells, line: lineNo });
+      blocks.tableRow(line, lineNo);
       continue;
     }
-    flushTable();
+    blocks.flushTable();
 
     if (line.startsWith('=')) {
       const h = parseMarkedHeading(line, '=');
       if (h) {
         flushAll();
-        const heading = cleanInline(h.text);
-        if (heading === '' || isGarbage(heading)) {
-          builder.warn(lineNo, 'heading-empty', `Heading at line ${lineNo} has no text; ignored.`);
-          continue;
-        }
-        let level = h.level;
-        if (h.closing !== h.level) {
-          builder.warn(lineNo, 'heading-unbalanced', `Heading "${heading}" at line ${lineNo} opens with ${h.level} "=" and closes with ${h.closing}; read as level ${Math.min(h.level, h.closing)}.`);
-          level = Math.min(h.level, h.closing);
-        }
-        if (level < 2 || level > 4) {
-          const clamped = Math.min(4, Math.max(2, level));
-          builder.warn(lineNo, 'heading-level', `Heading "${heading}" at line ${lineNo} has level ${level}; read as level ${clamped}.`);
-          level = clamped;
-        }
-        builder.startSection(heading, level, lineNo);
+        blocks.heading(h, lineNo, { closingMustMatch: true });
         continue;
       }
     }
@@ -146,22 +107,13 @@ export function parseWiki(lines: string[], builder: DocBuilder, skipIndex: numbe
 
     const bullet = LIST_ITEM.test(line);
     if (bullet || NUMBERED_ITEM.test(line)) {
-      const style = bullet ? 'bullet' : 'numbered';
-      const text = cleanInline(line.replace(bullet ? LIST_ITEM : NUMBERED_ITEM, ''));
-      if (list && list.style !== style) flushList();
-      if (text === '') continue;
-      list ??= { style, items: [], line: lineNo };
-      list.items.push(text);
+      blocks.listItem(bullet ? 'bullet' : 'numbered', cleanInline(line.replace(bullet ? LIST_ITEM : NUMBERED_ITEM, '')), lineNo);
       continue;
     }
-    flushList();
+    blocks.flushList();
 
-    const text = cleanInline(line);
-    if (text === '' || isGarbage(text)) {
-      builder.warn(lineNo, 'garbage-line', `Line ${lineNo} has no readable text ("${line.slice(0, 40)}"); skipped.`);
-      continue;
-    }
-    builder.addBlock({ type: 'paragraph', text }, lineNo);
+    const text = blocks.proseText(cleanInline(line), line, lineNo);
+    if (text !== null) builder.addBlock({ type: 'paragraph', text }, lineNo);
   }
   flushAll();
 }

@@ -18,14 +18,14 @@ import type {
   TimelineMarks,
   TimelineMatch,
 } from '../shared/types';
-import { foldAccents, nameKey } from '../shared/text';
+import { nameKey } from '../shared/text';
 import { INGEST_VERSION, SCHEMA_VERSION } from '../core/schema';
 import { TextBuffer } from '../search/textBuffer';
 import { CorruptIndexError } from '../search/scorer';
 import { Searcher, type Federation, type PassageSource } from '../search/searcher';
-import { editDistance } from '../shared/text';
 import { LibraryTimeline } from './libraryTimeline';
 import { parseStored } from './storedJson';
+import { rankNames } from '../core/nameSuggestions';
 
 export { REBUILD_HINT };
 
@@ -233,24 +233,8 @@ export class Library {
   }
 
   suggestPartners(input: string, n = 3): string[] {
-    const key = foldAccents(input).toLowerCase().trim();
-    if (!key) return [];
-    const rows = this.db.prepare('SELECT key, partner_id, (SELECT name FROM partners WHERE id = partner_id) AS name FROM partner_keys').all() as {
-      key: string;
-      partner_id: string;
-      name: string;
-    }[];
-    const scored = new Map<string, number>();
-    for (const r of rows) {
-      // A prefix counts only when it is 3+ characters ("uk" must not make "Ukrane" suggest the United Kingdom first).
-      const prefix = Math.min(key.length, r.key.length) >= 3 && (r.key.startsWith(key) || key.startsWith(r.key));
-      const score = prefix ? 0 : editDistance(key, r.key, 3);
-      if (score <= 3 && (scored.get(r.name) ?? 99) > score) scored.set(r.name, score);
-    }
-    return [...scored.entries()]
-      .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
-      .slice(0, n)
-      .map(([name]) => name);
+    const rows = this.db.prepare('SELECT key, (SELECT name FROM partners WHERE id = partner_id) AS name FROM partner_keys').all() as { key: string; name: string }[];
+    return rankNames(input, rows.map((r) => ({ name: r.name, keys: [r.key] })), n);
   }
 
   /** Every matching event in full, oldest first: a partner's events for compare and briefings (the API pages: timelinePage). */

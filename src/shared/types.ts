@@ -1,5 +1,8 @@
 // Data shapes shared by ingest, services, transports and the renderer.
 // Everything here is plain JSON: it crosses IPC, HTTP and the CLI unchanged.
+// One file on purpose: with api.ts it is the contract, read as one vocabulary (a comparison cell
+// and a briefing item are made of the same DateValue, SourceRef and Partner); the sections below
+// (dates, documents, partners, timeline events, search, comparison, briefing) are its domains.
 import type { DocumentOrigin } from './userDocuments';
 
 /** How precisely a date is known. A year is never shown as a day. */

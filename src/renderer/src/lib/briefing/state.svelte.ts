@@ -2,14 +2,22 @@
 // sheet for it and writes every change back to the URL, so back/forward undo a change.
 import type { BriefingSheet } from '../../../../shared/types';
 import type { FacetId, PaperSize } from '../../../../shared/types';
-import { desk } from '../desk';
+import type { DeskApi } from '../../../../shared/api';
 import { Loader } from '../state/loader.svelte';
-import { router } from '../state/router.svelte';
 import { briefingHref, briefingParams, EMPTY_BRIEFING, moveFacet, NOTE_MAX, parseBriefingQuery, toggle, type BriefingQuery } from './url';
 
+/** Goes to a URL of the app; `replace` rewrites the current history entry (the router's `go`). */
+export type Navigate = (href: string, options: { replace: boolean }) => void;
+
+/** The desk and the router are passed in, so the state can be tested without a server or a window. */
 export class BriefingState {
+  constructor(
+    private readonly desk: Pick<DeskApi, 'briefing'>,
+    private readonly navigate: Navigate,
+  ) {}
+
   query = $state.raw<BriefingQuery>(EMPTY_BRIEFING);
-  readonly sheet = new Loader<string, BriefingSheet>((key) => desk.briefing(JSON.parse(key)));
+  readonly sheet = new Loader<string, BriefingSheet>((key) => this.desk.briefing(JSON.parse(key)));
   /** The request the current query makes; the note and the paper do not change it. */
   readonly key = $derived(JSON.stringify(briefingParams(this.query)));
 
@@ -31,7 +39,7 @@ export class BriefingState {
   }
 
   #go(patch: Partial<BriefingQuery>, replace = false): void {
-    router.go(briefingHref({ ...this.query, ...patch }), { replace });
+    this.navigate(briefingHref({ ...this.query, ...patch }), { replace });
   }
 
   choosePartner(id: string): void {

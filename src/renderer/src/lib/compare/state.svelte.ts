@@ -1,13 +1,16 @@
 // The comparison view's data: the comparison itself, the documents its cells cite (for section
 // names), and, in text mode, each partner's text. One instance per comparison view.
-import { desk } from '../desk';
+import type { DeskApi } from '../../../../shared/api';
 import { Loader } from '../state/loader.svelte';
 import type { Comparison, DeskDocument, DocumentSummary, PartnerSummary } from '../../../../shared/types';
 import { blockKey, buildPartnerText, citedKeys, mainDocumentSlug, type PartnerText } from './text';
 
+/** The desk is passed in, so the state can be tested without a server. */
 export class CompareState {
+  constructor(private readonly desk: Pick<DeskApi, 'compare' | 'getDocument' | 'search'>) {}
+
   /** Keyed by the partners as asked, joined with commas. */
-  comparison = new Loader<string, Comparison>((key) => desk.compare({ partners: key.split(',') }));
+  comparison = new Loader<string, Comparison>((key) => this.desk.compare({ partners: key.split(',') }));
   /** Each partner's text, for text mode; keyed like `comparison`. */
   texts = new Loader<string, PartnerText[]>((key) => this.#loadTexts(key));
   /** Documents loaded so far, by slug. */
@@ -25,7 +28,7 @@ export class CompareState {
   doc(slug: string): Promise<DeskDocument> {
     let p = this.#pending.get(slug);
     if (!p) {
-      p = desk.getDocument({ slug }).then((d) => {
+      p = this.desk.getDocument({ slug }).then((d) => {
         this.docs = { ...this.docs, [slug]: d };
         return d;
       });
@@ -52,7 +55,7 @@ export class CompareState {
 
   async #loadTexts(key: string): Promise<PartnerText[]> {
     const c = this.comparison.key === key ? this.comparison.value : undefined;
-    const comparison = c ?? (await desk.compare({ partners: key.split(',') }));
+    const comparison = c ?? (await this.desk.compare({ partners: key.split(',') }));
     const { summaries, partners } = this.#context;
     return Promise.all(
       comparison.partners.map(async (p) => {
@@ -62,7 +65,7 @@ export class CompareState {
         const names = [p.name, ...(summary?.aliases ?? [])];
         if (!mainSlug) {
           // No document about the partner: every passage that names it, grouped by document.
-          const hits = await desk.search({ query: p.name, partner: p.id, limit: 200 });
+          const hits = await this.desk.search({ query: p.name, partner: p.id, limit: 200 });
           for (const h of hits.results) include.add(blockKey(h.docSlug, h.blockId));
         }
         const slugs = new Set([...(mainSlug ? [mainSlug] : []), ...[...include].map((k) => k.slice(0, k.indexOf('#')))]);

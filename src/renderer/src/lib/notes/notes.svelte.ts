@@ -1,21 +1,24 @@
 // The reader's notes as the screens see them: one document's (the reader), or all, filtered by words
 // (the Notes screen, the "My notes" search filter). Every change goes to the user database first.
-import type { NewNote, Note } from '../../../../shared/api';
+import type { DeskApi, NewNote, Note } from '../../../../shared/api';
 import { DeskError } from '../../../../shared/api';
-import { desk } from '../desk';
 
+/** The desk is passed in, so the list can be tested without a server. */
 export class NoteList {
   notes = $state.raw<Note[]>([]);
   loaded = $state(false);
   error = $state.raw<DeskError | null>(null);
   #seq = 0;
 
-  constructor(private filter: () => { docSlug?: string; query?: string }) {}
+  constructor(
+    private readonly desk: Pick<DeskApi, 'listNotes' | 'addNote' | 'updateNote' | 'removeNote'>,
+    private filter: () => { docSlug?: string; query?: string },
+  ) {}
 
   async load(): Promise<void> {
     const seq = ++this.#seq;
     try {
-      const notes = await desk.listNotes(this.filter());
+      const notes = await this.desk.listNotes(this.filter());
       if (seq !== this.#seq) return;
       this.notes = notes;
       this.error = null;
@@ -27,24 +30,24 @@ export class NoteList {
   }
 
   async add(n: NewNote): Promise<Note> {
-    const note = await desk.addNote(n);
+    const note = await this.desk.addNote(n);
     await this.load();
     return note;
   }
 
   async update(id: string, body: string): Promise<void> {
-    await desk.updateNote({ id, body });
+    await this.desk.updateNote({ id, body });
     await this.load();
   }
 
   async remove(id: string): Promise<void> {
-    await desk.removeNote({ id });
+    await this.desk.removeNote({ id });
     await this.load();
   }
 }
 
 /** Save the notes as a Markdown file (a download in the browser edition and in Electron alike). */
-export async function downloadNotes(docSlug?: string): Promise<string> {
+export async function downloadNotes(desk: Pick<DeskApi, 'exportNotes'>, docSlug?: string): Promise<string> {
   const { filename, markdown } = await desk.exportNotes(docSlug ? { docSlug } : {});
   const url = URL.createObjectURL(new Blob([markdown], { type: 'text/markdown;charset=utf-8' }));
   const a = document.createElement('a');

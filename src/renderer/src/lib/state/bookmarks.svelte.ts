@@ -3,12 +3,15 @@
 // many there are. Whether a section is bookmarked is answered from the open document's own
 // bookmarks (loadDocument), so the reader never needs them all.
 import { DeskError, MAX_BOOKMARK_PAGE } from '../../../../shared/api';
-import type { Bookmark, UserDataRecovery } from '../../../../shared/api';
+import type { Bookmark, DeskApi, UserDataRecovery } from '../../../../shared/api';
 import { desk } from '../desk';
 
 const key = (docSlug: string, anchor: string): string => `${docSlug}\u0000${anchor}`;
 
-class Bookmarks {
+/** The desk is passed in, so the state can be tested without a server. */
+export class Bookmarks {
+  constructor(private readonly desk: Pick<DeskApi, 'bookmarkPage' | 'addBookmark' | 'removeBookmark' | 'userDataRecovery'>) {}
+
   list = $state.raw<Bookmark[]>([]);
   total = $state(0);
   loaded = $state(false);
@@ -21,7 +24,7 @@ class Bookmarks {
 
   async load(): Promise<void> {
     try {
-      const page = await desk.bookmarkPage();
+      const page = await this.desk.bookmarkPage();
       this.list = page.bookmarks;
       this.total = page.total;
       this.#mark(page.bookmarks, []);
@@ -38,7 +41,7 @@ class Bookmarks {
     if (this.loadingMore || this.list.length >= this.total) return;
     this.loadingMore = true;
     try {
-      const page = await desk.bookmarkPage({ offset: this.list.length });
+      const page = await this.desk.bookmarkPage({ offset: this.list.length });
       const seen = new Set(this.list.map((b) => key(b.docSlug, b.anchor)));
       this.list = [...this.list, ...page.bookmarks.filter((b) => !seen.has(key(b.docSlug, b.anchor)))];
       this.total = page.total;
@@ -55,7 +58,7 @@ class Bookmarks {
     try {
       const found: Bookmark[] = [];
       for (let offset = 0; ; offset += MAX_BOOKMARK_PAGE) {
-        const page = await desk.bookmarkPage({ docSlug, offset, limit: MAX_BOOKMARK_PAGE });
+        const page = await this.desk.bookmarkPage({ docSlug, offset, limit: MAX_BOOKMARK_PAGE });
         found.push(...page.bookmarks);
         if (page.bookmarks.length < MAX_BOOKMARK_PAGE) break;
       }
@@ -67,7 +70,7 @@ class Bookmarks {
 
   async loadRecovery(): Promise<void> {
     try {
-      this.recovery = await desk.userDataRecovery();
+      this.recovery = await this.desk.userDataRecovery();
     } catch {
       // Only a notice: when the user database cannot be reached, load() shows that error.
     }
@@ -81,13 +84,13 @@ class Bookmarks {
   async toggle(docSlug: string, anchor: string, label: string): Promise<boolean> {
     try {
       if (this.has(docSlug, anchor)) {
-        await desk.removeBookmark({ docSlug, anchor });
+        await this.desk.removeBookmark({ docSlug, anchor });
         this.list = this.list.filter((b) => key(b.docSlug, b.anchor) !== key(docSlug, anchor));
         this.total = Math.max(0, this.total - 1);
         this.#mark([], [key(docSlug, anchor)]);
         return false;
       }
-      const added = await desk.addBookmark({ docSlug, anchor, label });
+      const added = await this.desk.addBookmark({ docSlug, anchor, label });
       this.list = [added, ...this.list.filter((b) => key(b.docSlug, b.anchor) !== key(docSlug, anchor))];
       this.total += 1;
       this.#mark([added], []);
@@ -105,4 +108,4 @@ class Bookmarks {
   }
 }
 
-export const bookmarks = new Bookmarks();
+export const bookmarks = new Bookmarks(desk);

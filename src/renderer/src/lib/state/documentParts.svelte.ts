@@ -3,9 +3,8 @@
 // only the parts near the viewport, and stands in for the others with blocks of their height.
 // A short document is one part, rendered whole, as before.
 import { DeskError } from '../../../../shared/api';
-import type { SectionHead } from '../../../../shared/api';
+import type { DeskApi, SectionHead } from '../../../../shared/api';
 import type { DeskDocument, Section } from '../../../../shared/types';
-import { desk } from '../desk';
 
 /** Sections per part. */
 export const PART = 50;
@@ -18,7 +17,10 @@ export interface Slot {
   sections: Section[] | null;
 }
 
+/** The desk is passed in, so the state can be tested without a server. */
 export class DocumentParts {
+  constructor(private readonly desk: Pick<DeskApi, 'getDocumentPart' | 'getDocumentOutline'>) {}
+
   /** The document (title, kind, partners, source) with the sections loaded first. */
   head = $state.raw<DeskDocument | null>(null);
   slots = $state.raw<Slot[]>([]);
@@ -45,11 +47,11 @@ export class DocumentParts {
     try {
       let part;
       try {
-        part = await desk.getDocumentPart(anchor ? { slug, anchor, count: PART } : { slug, count: PART });
+        part = await this.desk.getDocumentPart(anchor ? { slug, anchor, count: PART } : { slug, count: PART });
       } catch (err) {
         // An anchor the document does not have: open at the top; the reader says so.
         if (!anchor || DeskError.from(err).code !== 'NOT_FOUND') throw err;
-        part = await desk.getDocumentPart({ slug, count: PART });
+        part = await this.desk.getDocumentPart({ slug, count: PART });
       }
       if (seq !== this.#seq) return;
       const n = Math.max(1, Math.ceil(part.sectionCount / PART));
@@ -112,7 +114,7 @@ export class DocumentParts {
     }
     if (!this.isLong) return false;
     try {
-      const part = await desk.getDocumentPart({ slug: this.#slug, anchor, count: PART });
+      const part = await this.desk.getDocumentPart({ slug: this.#slug, anchor, count: PART });
       this.#store(part.from / PART, part.document.sections);
       await this.show(part.from / PART);
       return true;
@@ -126,7 +128,7 @@ export class DocumentParts {
     let pending = this.#loading.get(index);
     if (!pending) {
       const seq = this.#seq;
-      pending = desk.getDocumentPart({ slug: this.#slug, from: index * PART, count: PART }).then(
+      pending = this.desk.getDocumentPart({ slug: this.#slug, from: index * PART, count: PART }).then(
         (part) => {
           if (seq === this.#seq) this.#store(index, part.document.sections);
         },
@@ -145,7 +147,7 @@ export class DocumentParts {
 
   async #loadOutline(slug: string, seq: number): Promise<void> {
     try {
-      const outline = await desk.getDocumentOutline({ slug });
+      const outline = await this.desk.getDocumentOutline({ slug });
       if (seq === this.#seq) this.outline = outline;
     } catch {
       // The contents then list the loaded sections only; the document itself still reads.

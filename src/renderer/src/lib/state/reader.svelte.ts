@@ -1,7 +1,6 @@
 // The reader's moving parts: which section is on screen (for the table of contents) and where
 // the reader is (saved, debounced, so the document reopens at the same place).
 import type { DeskApi, ReadingPosition } from '../../../../shared/api';
-import { desk as defaultDesk } from '../desk';
 
 /** How much of the top of the window the sticky header covers, in px (0 when it is not sticky). */
 export function headerOffset(): number {
@@ -107,7 +106,7 @@ export class PositionSaver {
   constructor(
     private root: () => HTMLElement | undefined,
     private docSlug: () => string,
-    private desk: Pick<DeskApi, 'setReadingPosition'> = defaultDesk,
+    private desk: Pick<DeskApi, 'setReadingPosition'>,
   ) {}
 
   schedule = (): void => {

@@ -1,5 +1,6 @@
 // Search as you type: debounced, and an answer that arrives after a newer request is dropped.
 import { DeskError } from '../../../../shared/api';
+import type { DeskApi } from '../../../../shared/api';
 import type { SearchHit, SearchResponse } from '../../../../shared/types';
 import { desk } from '../desk';
 import { MINE } from '../imports/mine';
@@ -22,7 +23,10 @@ const LIMIT = 50;
 const same = (a: SearchRequest | null, b: SearchRequest): boolean =>
   !!a && a.q === b.q && a.doc === b.doc && a.partner === b.partner;
 
-class Search {
+/** The desk is passed in, so the state can be tested without a server. */
+export class Search {
+  constructor(private readonly desk: Pick<DeskApi, 'search'>) {}
+
   /** What is in the search box right now (may run ahead of the URL while typing). */
   input = $state('');
   request = $state.raw<SearchRequest | null>(null);
@@ -71,7 +75,7 @@ class Search {
   async #run(req: SearchRequest): Promise<void> {
     const seq = ++this.#seq;
     try {
-      const response = await desk.search({
+      const response = await this.desk.search({
         query: req.q,
         limit: LIMIT,
         ...(req.doc === MINE ? { mine: true } : req.doc ? { docSlug: req.doc } : {}),
@@ -90,4 +94,4 @@ class Search {
   }
 }
 
-export const search = new Search();
+export const search = new Search(desk);

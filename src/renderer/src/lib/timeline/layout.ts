@@ -1,68 +1,20 @@
-// Lanes (one per partner, plus "Other partners") and what is visible in each at the current
+// What is visible in each lane (lanes.ts: one per partner, plus "Other partners") at the current
 // window: only events that overlap the window are laid out, so the number of drawn marks depends
 // on the screen, not on the size of the library. Points and spans narrower than a few pixels are
 // clustered; wider spans are packed into rows, and those that find no free row are clustered too,
 // so that no mark hides another.
 import { EVENT_CATEGORIES, EVENT_KINDS, type TimelineMark } from '../../../../shared/types';
-import { categoryIndex, importance, kindIndex, labelFromCounts } from './cluster';
+import { labelFromCounts } from './cluster';
 import { firstAtLeast, Scratch, sortedIndexes } from './typed';
-
-export { sortedIndexes };
-import { eventSpan, type Span } from './time';
+import type { Span } from './time';
 import type { TimeWindow } from './scale';
+import type { LaneIndex, Placed } from './lanes';
+import { firstStarting, searchOf } from './laneSearch';
 
-export interface Placed {
-  event: TimelineMark;
-  span: Span;
-}
-
-export interface LaneSpec {
-  /** Partner id, or OTHER_LANE. */
-  key: string;
-  label: string;
-  /** Partner name as events carry it; null for the "Other partners" lane. */
-  partner: string | null;
-}
-
-export const OTHER_LANE = '__other';
-
-export interface LaneIndex extends LaneSpec {
-  /** Sorted by start, then end. */
-  events: Placed[];
-  /** Longest span in the lane (ms), to find spans that began before the window. */
-  maxLength: number;
-}
-
-/** Events into lanes. An event naming two lane partners appears in both; "Other" takes events naming none. */
-export function buildLanes(events: readonly TimelineMark[], lanes: readonly LaneSpec[]): LaneIndex[] {
-  const named = new Set(lanes.filter((l) => l.partner !== null).map((l) => l.partner!));
-  const byLane: Placed[][] = lanes.map(() => []);
-  // Which lanes an event goes to depends only on its partners; events with the same partners
-  // share one array (expandMarks), so this is decided a few thousand times, not per event.
-  const targetsOf = new Map<readonly string[], number[]>();
-  for (const event of events) {
-    let targets = targetsOf.get(event.partners);
-    if (targets === undefined) {
-      targets = [];
-      for (let i = 0; i < lanes.length; i++) {
-        const partner = lanes[i]!.partner;
-        if (partner === null ? !event.partners.some((n) => named.has(n)) : event.partners.includes(partner)) targets.push(i);
-      }
-      targetsOf.set(event.partners, targets);
-    }
-    if (targets.length === 0) continue;
-    const placed = { event, span: eventSpan(event) };
-    for (const i of targets) byLane[i]!.push(placed);
-  }
-  return lanes.map((lane, i) => {
-    const mine = byLane[i]!;
-    // Already nearly in order (events come oldest first): the sort only fixes ties and coarse dates.
-    mine.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-    let maxLength = 0;
-    for (const p of mine) maxLength = Math.max(maxLength, p.span.end - p.span.start);
-    return { ...lane, events: mine, maxLength };
-  });
-}
+// The lanes themselves are built in lanes.ts; their names are also exported here, where the
+// timeline's modules have always found them.
+export { sortedIndexes };
+export { buildLanes, OTHER_LANE, type LaneIndex, type LaneSpec, type Placed } from './lanes';
 
 export type LaneItem =
   | { kind: 'point'; id: string; x: number; event: TimelineMark; span: Span }
@@ -129,89 +81,7 @@ export interface LayoutOptions {
 
 export const LAYOUT_DEFAULTS: LayoutOptions = { gapPx: 16, minSpanPx: 12, maxSpanRows: 2 };
 
-/**
- * A lane's events indexed for layout, built on its first layout (issue 7: at 177,000 events a
- * lane can hold 140,000, and the widest zoom shows them all): in order of their middle instant,
- * as typed arrays, for the markers; and the spans by length class, for the bars.
- */
-interface LaneSearch {
-  /** Index into lane.events, in order of middle instant (ties: lane order). */
-  order: Int32Array;
-  mids: Float64Array;
-  /** Length in ms, 0 for a point. */
-  lengths: Float64Array;
-  starts: Float64Array;
-  ends: Float64Array;
-  /** In lane order: index into EVENT_KINDS (cluster labels), into EVENT_CATEGORIES (colours), and importance. */
-  laneKinds: Uint8Array;
-  laneCats: Uint8Array;
-  lanePrio: Uint8Array;
-  /** Spans (not points) by class floor(log2(length in days)): indexes into lane.events, in lane order. */
-  classes: { min: number; max: number; items: number[] }[];
-}
-
-const searches = new WeakMap<LaneIndex, LaneSearch>();
-
-function searchOf(lane: LaneIndex): LaneSearch {
-  let s = searches.get(lane);
-  if (s) return s;
-  const n = lane.events.length;
-  const mid = new Float64Array(n);
-  const byClass = new Map<number, { min: number; max: number; items: number[] }>();
-  for (let i = 0; i < n; i++) {
-    const sp = lane.events[i]!.span;
-    mid[i] = (sp.start + sp.end) / 2;
-    if (sp.point) continue;
-    const len = sp.end - sp.start;
-    const k = Math.floor(Math.log2(Math.max(1, len / DAY_MS)));
-    let c = byClass.get(k);
-    if (!c) byClass.set(k, (c = { min: Infinity, max: 0, items: [] }));
-    c.items.push(i);
-    c.min = Math.min(c.min, len);
-    c.max = Math.max(c.max, len);
-  }
-  const order = sortedIndexes(mid, 60_000);
-  const mids = new Float64Array(n);
-  const lengths = new Float64Array(n);
-  const starts = new Float64Array(n);
-  const ends = new Float64Array(n);
-  const laneKinds = new Uint8Array(n);
-  const laneCats = new Uint8Array(n);
-  const lanePrio = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const e = lane.events[i]!.event;
-    laneKinds[i] = kindIndex(e);
-    laneCats[i] = categoryIndex(e);
-    lanePrio[i] = importance(e);
-  }
-  for (let k = 0; k < n; k++) {
-    const p = lane.events[order[k]!]!;
-    const sp = p.span;
-    mids[k] = mid[order[k]!]!;
-    starts[k] = sp.start;
-    ends[k] = sp.end;
-    lengths[k] = sp.point ? 0 : sp.end - sp.start;
-  }
-  s = { order, mids, lengths, starts, ends, laneKinds, laneCats, lanePrio, classes: [...byClass.values()] };
-  searches.set(lane, s);
-  return s;
-}
-
-const DAY_MS = 86_400_000;
-
 const scratch = new Scratch();
-
-/** First position in `items` (lane indexes, in lane order) whose event starts at or after t. */
-function firstStarting(lane: LaneIndex, items: readonly number[], t: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (lane.events[items[mid]!]!.span.start < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** What to draw for one lane in a window `width` pixels wide. */
 export function layoutLane(lane: LaneIndex, w: TimeWindow, width: number, opts: LayoutOptions = LAYOUT_DEFAULTS): LaneLayout {
