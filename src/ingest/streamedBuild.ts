@@ -1,0 +1,126 @@
+// The bundled build's state between its two passes over the corpus (build.ts drives them, in this
+// thread or with worker threads). First pass: each file read, hashed and extracted; what the
+// library keeps of it — its title and slug, facts, the warnings — stays here, its events go to the
+// writer's stage. Second pass: each document's rows written as they come. Nothing here holds a
+// parsed document, so memory grows with the library's metadata, not with its text (issue 19).
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { IngestWarning } from '../shared/types';
+import { nameKey, slugify } from '../shared/text';
+import type { BuildOptions, BuildReport } from './build';
+import { extractSource, type DocumentPlan, type ExtractedSource, type LibraryLinks } from './buildJobs';
+import { CorpusHasher } from './corpusHash';
+import type { DocumentRows } from './documentRows';
+import { eventSortKey } from './eventsTable';
+import { ExtractionMerger } from './extract';
+import { listCorpusDir, readCorpusEntry, type CorpusEntry } from './read';
+import { partnerKeyMap } from './sectionPartners';
+import { LibraryFileWriter } from './writeLibrary';
+
+export class BuildError extends Error {
+  constructor(
+    message: string,
+    readonly warnings: IngestWarning[],
+  ) {
+    super(message);
+    this.name = 'BuildError';
+  }
+}
+
+export class StreamedBuild {
+  readonly corpusDir: string;
+  readonly entries: CorpusEntry[];
+  readonly plans: DocumentPlan[] = [];
+  private readonly started = performance.now();
+  private readonly outFile: string;
+  private readonly hasher = new CorpusHasher();
+  private readonly merger = new ExtractionMerger();
+  private readonly sourceWarnings: IngestWarning[] = [];
+  private readonly parseWarnings: IngestWarning[] = [];
+  private readonly slugs = new Set<string>();
+  private writer: LibraryFileWriter | null = null;
+  private events = 0;
+  private tablesWithGaps = 0;
+  private recoveredNames = 0;
+  private partners: ReturnType<ExtractionMerger['partners']> = [];
+
+  constructor(private readonly options: BuildOptions) {
+    this.corpusDir = resolve(options.corpusDir);
+    if (!existsSync(this.corpusDir)) throw new BuildError(`Corpus directory not found: ${this.corpusDir}`, []);
+    this.entries = listCorpusDir(this.corpusDir);
+    this.outFile = resolve(options.outFile);
+  }
+
+  /** First pass, in corpus order: the file's text (hashed), or null when it is skipped. */
+  read(entry: CorpusEntry): { file: string; text: string } | null {
+    const source = readCorpusEntry(this.corpusDir, entry);
+    this.hasher.add(source);
+    for (const w of source.warnings) this.sourceWarnings.push(w);
+    return source.text === null ? null : { file: source.file, text: source.text };
+  }
+
+  /** First pass, in corpus order: a file's extraction (redone here if its title's slug was taken). */
+  addExtracted(source: { file: string; text: string }, result: ExtractedSource): void {
+    if (!result.ok) {
+      for (const w of result.warnings) this.parseWarnings.push(w);
+      return;
+    }
+    const base = slugify(result.title, 60);
+    let slug = base;
+    for (let i = 2; this.slugs.has(slug); i++) slug = `${base}-${i}`;
+    this.slugs.add(slug);
+    if (slug !== result.slug) result = extractSource(source.text, source.file, slug) as typeof result;
+    for (const w of result.warnings) this.parseWarnings.push(w);
+    const { extraction } = result;
+    this.merger.add(extraction, false);
+    const writer = (this.writer ??= new LibraryFileWriter(this.outFile, { stageOnDisk: true }));
+    const order = this.plans.length;
+    for (const e of extraction.events) writer.stageEvent(eventSortKey(e, order, this.events++), e);
+    this.plans.push({ file: source.file, slug, title: result.title, kind: extraction.document.kind, partners: extraction.document.partners });
+    this.tablesWithGaps += result.tablesWithGaps;
+    this.recoveredNames += result.recoveredNames;
+  }
+
+  /** Between the passes: the library's titles and partners, which every document's rows need. */
+  links(): LibraryLinks {
+    if (this.plans.length === 0) {
+      throw new BuildError(`No valid documents found in ${this.corpusDir} (${this.entries.length} file(s) looked at).`, this.warnings());
+    }
+    this.partners = this.merger.partners();
+    return {
+      titleToSlug: new Map(this.plans.map((p) => [nameKey(p.title), p.slug])),
+      partnerNames: new Map(this.partners.map((p) => [p.id, p.name])),
+      partnerKeys: partnerKeyMap(this.partners),
+    };
+  }
+
+  /** Second pass, in corpus order. */
+  addRows(rows: DocumentRows): void {
+    this.writer!.addDocument(rows);
+  }
+
+  finish(): BuildReport {
+    const writer = this.writer!;
+    const warnings = this.warnings();
+    const env = process.env.SOURCE_DATE_EPOCH;
+    const builtAt = this.options.builtAt ?? (env ? new Date(Number(env) * 1000).toISOString() : new Date().toISOString());
+    const corpusHash = this.hasher.digest();
+    const written = writer.finish({ partners: this.partners, events: writer.stagedEvents(), eventCount: this.events, warnings, corpusHash, builtAt });
+    const skippedFiles = this.entries.length - this.plans.length;
+    return {
+      outFile: this.outFile,
+      corpusHash,
+      counts: { ...written.counts, tablesWithGaps: this.tablesWithGaps, recoveredNames: this.recoveredNames, skippedFiles },
+      warnings,
+      millis: Math.round(performance.now() - this.started),
+    };
+  }
+
+  abort(): void {
+    this.writer?.abort();
+  }
+
+  private warnings(): IngestWarning[] {
+    return [...this.sourceWarnings, ...this.parseWarnings, ...this.merger.warnings];
+  }
+}
