@@ -2,7 +2,7 @@
 // serialized Lunr index, all stamped with the corpus hash so they can never disagree.
 import { availableParallelism } from 'node:os';
 import type { IngestWarning, LibraryInfo } from '../shared/types';
-import { extractSource, rowsOfFile } from './buildJobs';
+import { extractParsed, parseSource, rowsOfFile } from './buildJobs';
 import { BuildPool } from './buildPool';
 import { StreamedBuild } from './streamedBuild';
 
@@ -34,7 +34,10 @@ export function buildDatabase(options: BuildOptions): BuildReport {
   try {
     for (const entry of build.entries) {
       const source = build.read(entry);
-      if (source) build.addExtracted(source, extractSource(source.text, source.file));
+      if (!source) continue;
+      const parsed = parseSource(source.text, source.file);
+      const slug = build.slugFor(source.file, parsed.ok ? { ok: true, title: parsed.doc.title } : parsed);
+      if (slug !== null && parsed.ok) build.addExtracted(extractParsed(parsed.doc, slug));
     }
     const links = build.links();
     const headings = new Map<string, string | null>();
@@ -60,10 +63,18 @@ export async function buildDatabaseInParallel(options: BuildOptions & { workers?
     return buildDatabase(options);
   }
   try {
+    // A document's slug depends on the titles before it: each is given in corpus order, between
+    // the worker's parse and its extraction of the same document.
+    let slugs: Promise<unknown> = Promise.resolve();
+    const extract = (source: { file: string; text: string } | null) => {
+      if (!source) return null;
+      const parsing = pool.parse(source.text, source.file);
+      const slug = slugs.then(() => parsing).then((p) => build.slugFor(source.file, p.result));
+      slugs = slug;
+      return Promise.all([parsing, slug]).then(([p, s]) => (s === null ? null : pool.extract(p, s)));
+    };
     const reads = build.entries.map((entry) => () => build.read(entry));
-    for await (const [source, result] of inOrder(reads, (source) => (source ? pool.extract(source.text, source.file) : null), pool.window)) {
-      if (source && result) build.addExtracted(source, result);
-    }
+    for await (const [, result] of inOrder(reads, extract, pool.window)) if (result) build.addExtracted(result);
     pool.setLinks(build.links(), build.corpusDir);
     for await (const [, rows] of inOrder(build.plans.map((plan) => () => plan), (plan) => pool.rows(plan), pool.window)) build.addRows(rows!);
     return build.finish();

@@ -4,28 +4,17 @@
 // (buildPool.ts); either way the main thread merges and writes the results in corpus order.
 import { join } from 'node:path';
 import type { DeskDocument, DocKind, IngestWarning, SeeAlsoItem } from '../shared/types';
-import { nameKey, slugify } from '../shared/text';
+import { nameKey } from '../shared/text';
 import { extractDocument, type DocumentExtraction } from './extract';
 import type { ParsedDocument } from './model';
 import { parseDocument } from './parse';
 import { readSourceFile } from './read';
 import { documentRows, type DocumentRows, type RowsContext } from './documentRows';
 
-export type ExtractedSource =
-  | { ok: false; warnings: IngestWarning[] }
-  | {
-      ok: true;
-      title: string;
-      /** The slug the extraction was made with (the title's, unless one was given). */
-      slug: string;
-      warnings: IngestWarning[];
-      extraction: DocumentExtraction;
-      tablesWithGaps: number;
-      recoveredNames: number;
-    };
+/** First pass, step one: a source text parsed, or why it is skipped. */
+export type ParsedSource = { ok: false; warnings: IngestWarning[] } | { ok: true; doc: ParsedDocument };
 
-/** First pass: a source text → its parse warnings and extraction, or why it is skipped. */
-export function extractSource(text: string, file: string, slug?: string): ExtractedSource {
+export function parseSource(text: string, file: string): ParsedSource {
   let doc: ParsedDocument;
   try {
     doc = parseDocument(text, file);
@@ -35,14 +24,22 @@ export function extractSource(text: string, file: string, slug?: string): Extrac
   if (doc.sections.every((s) => s.blocks.length === 0)) {
     return { ok: false, warnings: [...doc.warnings, { file, code: 'no-content', message: 'No readable content; skipped.' }] };
   }
-  const own = slug ?? slugify(doc.title, 60);
+  return { ok: true, doc };
+}
+
+export interface ExtractedSource {
+  warnings: IngestWarning[];
+  extraction: DocumentExtraction;
+  tablesWithGaps: number;
+  recoveredNames: number;
+}
+
+/** First pass, step two, once the document's slug is known (it depends on the titles before it). */
+export function extractParsed(doc: ParsedDocument, slug: string): ExtractedSource {
   const blocks = doc.sections.flatMap((s) => s.blocks);
   return {
-    ok: true,
-    title: doc.title,
-    slug: own,
     warnings: doc.warnings,
-    extraction: extractDocument({ slug: own, title: doc.title, doc }),
+    extraction: extractDocument({ slug, title: doc.title, doc }),
     tablesWithGaps: blocks.filter((b) => b.type === 'table' && b.gaps).length,
     recoveredNames: blocks.reduce((n, b) => n + (b.type === 'table' ? b.rows.reduce((m, r) => m + r.cells.filter((c) => c.recovered).length, 0) : 0), 0),
   };

@@ -6,11 +6,28 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { IngestWarning } from '../shared/types';
 import type { DocumentPlan, ExtractedSource, LibraryLinks } from './buildJobs';
 import type { DocumentRows } from './documentRows';
 
-export type BuildJob = { id: number; kind: 'extract'; text: string; file: string } | { id: number; kind: 'rows'; plan: DocumentPlan } | { id: number; kind: 'links'; links: LibraryLinks; corpusDir: string };
+export type BuildJob =
+  | { id: number; kind: 'parse'; text: string; file: string }
+  | { id: number; kind: 'extract'; token: number; slug: string }
+  | { id: number; kind: 'rows'; plan: DocumentPlan }
+  | { id: number; kind: 'links'; links: LibraryLinks; corpusDir: string };
+
+/** A parse's answer: the title (the worker keeps the document for `extract`) or why it is skipped. */
+export type ParseOutcome = { ok: false; warnings: IngestWarning[] } | { ok: true; title: string };
+
+/** A document parsed in worker `worker`, kept there under `token`. */
+export interface ParsedInWorker {
+  worker: number;
+  token: number;
+  result: ParseOutcome;
+}
 export type BuildJobReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; message: string } | { ready: true };
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 interface Pending {
   resolve: (value: unknown) => void;
@@ -25,13 +42,12 @@ export class BuildPool {
 
   private constructor(private readonly workers: Worker[]) {
     this.load = workers.map(() => 0);
-    workers.forEach((w, k) => {
+    workers.forEach((w) => {
       w.on('message', (reply: BuildJobReply) => {
         if ('ready' in reply) return;
         const job = this.pending.get(reply.id);
         if (!job) return;
         this.pending.delete(reply.id);
-        this.load[k]!--;
         if (reply.ok) job.resolve(reply.result);
         else job.reject(new Error(reply.message));
       });
@@ -71,8 +87,22 @@ export class BuildPool {
     return this.workers.length * 4;
   }
 
-  extract(text: string, file: string): Promise<ExtractedSource> {
-    return this.run({ kind: 'extract', text, file }) as Promise<ExtractedSource>;
+  /** Parses in the least busy worker, which keeps the document for `extract`. */
+  async parse(text: string, file: string): Promise<ParsedInWorker> {
+    const worker = this.leastBusy();
+    this.load[worker]!++;
+    const id = this.nextId;
+    const result = (await this.run(worker, { kind: 'parse', text, file })) as ParseOutcome;
+    if (!result.ok) this.load[worker]!--;
+    return { worker, token: id, result };
+  }
+
+  async extract(parsed: ParsedInWorker, slug: string): Promise<ExtractedSource> {
+    try {
+      return (await this.run(parsed.worker, { kind: 'extract', token: parsed.token, slug })) as ExtractedSource;
+    } finally {
+      this.load[parsed.worker]!--;
+    }
   }
 
   /** Sends every worker what the second pass needs of the whole library. */
@@ -80,23 +110,33 @@ export class BuildPool {
     for (const w of this.workers) w.postMessage({ id: -1, kind: 'links', links, corpusDir } satisfies BuildJob);
   }
 
-  rows(plan: DocumentPlan): Promise<DocumentRows> {
-    return this.run({ kind: 'rows', plan }) as Promise<DocumentRows>;
+  async rows(plan: DocumentPlan): Promise<DocumentRows> {
+    const worker = this.leastBusy();
+    this.load[worker]!++;
+    try {
+      return (await this.run(worker, { kind: 'rows', plan })) as DocumentRows;
+    } finally {
+      this.load[worker]!--;
+    }
   }
 
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 
-  private run(job: { kind: 'extract'; text: string; file: string } | { kind: 'rows'; plan: DocumentPlan }): Promise<unknown> {
-    if (this.failure) return Promise.reject(this.failure);
-    const id = this.nextId++;
+  /** The worker with the fewest documents in hand (parsed and not yet extracted, or being made into rows). */
+  private leastBusy(): number {
     let k = 0;
     for (let i = 1; i < this.workers.length; i++) if (this.load[i]! < this.load[k]!) k = i;
-    this.load[k]!++;
+    return k;
+  }
+
+  private run(worker: number, job: DistributiveOmit<Exclude<BuildJob, { kind: 'links' }>, 'id'>): Promise<unknown> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.workers[k]!.postMessage({ id, ...job } as BuildJob);
+      this.workers[worker]!.postMessage({ id, ...job } as BuildJob);
     });
   }
 

@@ -9,26 +9,21 @@ import { eventHaystack, eventKind } from '../shared/timelineFilter';
 import { MarksEncoder } from '../shared/timelineMarks';
 import { TextStreamEncoder } from './encodeTextStream';
 
+export const eventDateKey = (e: TimelineEvent): string => e.date.padEnd(10, '-');
+
 /** Date, then document order, then extraction order: a stable chronology (ASCII, so SQLite sorts keys the same way). */
 export function eventSortKey(e: TimelineEvent, docOrder: number, i: number): string {
-  return `${e.date.padEnd(10, '-')}|${String(docOrder).padStart(6, '0')}|${String(i).padStart(8, '0')}`;
+  return `${eventDateKey(e)}|${String(docOrder).padStart(6, '0')}|${String(i).padStart(8, '0')}`;
 }
 
-/** Writes events, event_partners and timeline (inside the caller's transaction). */
-export function writeEvents(
-  db: Database.Database,
-  events: readonly TimelineEvent[],
-  docOrder: ReadonlyMap<string, number>,
-  partnerIdByName: ReadonlyMap<string, string>,
-): void {
+/** Events in eventSortKey order; `docOrder`: each document's place in the library. */
+export function* sortedEvents(events: readonly TimelineEvent[], docOrder: ReadonlyMap<string, number>): Generator<TimelineEvent> {
   const keyed = events.map((e, i) => ({ e, key: eventSortKey(e, docOrder.get(e.docSlug) ?? 0, i) }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  writeSortedEvents(db, (function* () {
-    for (const { e } of keyed) yield e;
-  })(), partnerIdByName);
+  for (const { e } of keyed) yield e;
 }
 
-/** `writeEvents` for events already in eventSortKey order (the build reads them sorted from its stage). */
+/** Writes events, event_partners and timeline (inside the caller's transaction), `events` in eventSortKey order. */
 export function writeSortedEvents(db: Database.Database, events: Iterable<TimelineEvent>, partnerIdByName: ReadonlyMap<string, string>): void {
   const insEvent = db.prepare(
     `INSERT INTO events (ord, id, date, precision, end_date, year_from, year_to, category, partners, doc_slug, anchor, summary, quote, date_note)

@@ -8,10 +8,9 @@ import { resolve } from 'node:path';
 import type { IngestWarning } from '../shared/types';
 import { nameKey, slugify } from '../shared/text';
 import type { BuildOptions, BuildReport } from './build';
-import { extractSource, type DocumentPlan, type ExtractedSource, type LibraryLinks } from './buildJobs';
+import type { DocumentPlan, ExtractedSource, LibraryLinks } from './buildJobs';
 import { CorpusHasher } from './corpusHash';
 import type { DocumentRows } from './documentRows';
-import { eventSortKey } from './eventsTable';
 import { ExtractionMerger } from './extract';
 import { listCorpusDir, readCorpusEntry, type CorpusEntry } from './read';
 import { partnerKeyMap } from './sectionPartners';
@@ -40,6 +39,7 @@ export class StreamedBuild {
   private readonly slugs = new Set<string>();
   private writer: LibraryFileWriter | null = null;
   private events = 0;
+  private extracted = 0;
   private tablesWithGaps = 0;
   private recoveredNames = 0;
   private partners: ReturnType<ExtractionMerger['partners']> = [];
@@ -59,24 +59,31 @@ export class StreamedBuild {
     return source.text === null ? null : { file: source.file, text: source.text };
   }
 
-  /** First pass, in corpus order: a file's extraction (redone here if its title's slug was taken). */
-  addExtracted(source: { file: string; text: string }, result: ExtractedSource): void {
-    if (!result.ok) {
-      for (const w of result.warnings) this.parseWarnings.push(w);
-      return;
+  /** First pass, in corpus order: a parsed file's slug (or its warnings, when it is skipped). */
+  slugFor(file: string, parsed: { ok: false; warnings: IngestWarning[] } | { ok: true; title: string }): string | null {
+    if (!parsed.ok) {
+      for (const w of parsed.warnings) this.parseWarnings.push(w);
+      return null;
     }
-    const base = slugify(result.title, 60);
+    const base = slugify(parsed.title, 60);
     let slug = base;
     for (let i = 2; this.slugs.has(slug); i++) slug = `${base}-${i}`;
     this.slugs.add(slug);
-    if (slug !== result.slug) result = extractSource(source.text, source.file, slug) as typeof result;
+    this.plans.push({ file, slug, title: parsed.title, kind: 'overview', partners: [] });
+    return slug;
+  }
+
+  /** First pass, in corpus order: the extraction of the document last given a slug. */
+  addExtracted(result: ExtractedSource): void {
     for (const w of result.warnings) this.parseWarnings.push(w);
     const { extraction } = result;
     this.merger.add(extraction, false);
     const writer = (this.writer ??= new LibraryFileWriter(this.outFile, { stageOnDisk: true }));
-    const order = this.plans.length;
-    for (const e of extraction.events) writer.stageEvent(eventSortKey(e, order, this.events++), e);
-    this.plans.push({ file: source.file, slug, title: result.title, kind: extraction.document.kind, partners: extraction.document.partners });
+    const plan = this.plans[this.extracted]!;
+    for (const e of extraction.events) writer.stageEvent(e, this.events++);
+    plan.kind = extraction.document.kind;
+    plan.partners = extraction.document.partners;
+    this.extracted++;
     this.tablesWithGaps += result.tablesWithGaps;
     this.recoveredNames += result.recoveredNames;
   }

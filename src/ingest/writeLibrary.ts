@@ -12,7 +12,7 @@ import { LunrWeightsBuilder } from '../search/lunrWeights';
 import { encodeScorerData } from '../search/scorer';
 import { INGEST_VERSION, SCHEMA_SQL, SCHEMA_VERSION } from '../core/schema';
 import type { Extraction } from './extract';
-import { eventSortKey, writeSortedEvents } from './eventsTable';
+import { eventDateKey, sortedEvents, writeSortedEvents } from './eventsTable';
 import { partnerKeyMap } from './sectionPartners';
 import { TextStreamEncoder } from './encodeTextStream';
 import { documentRows, passageRows, type DocumentRows, type RowsContext } from './documentRows';
@@ -77,12 +77,6 @@ export function writeLibraryFile(content: LibraryContent, outFile: string): Libr
   }
 }
 
-function* sortedEvents(events: readonly TimelineEvent[], docOrder: ReadonlyMap<string, number>): Generator<TimelineEvent> {
-  const keyed = events.map((e, i) => ({ e, key: eventSortKey(e, docOrder.get(e.docSlug) ?? 0, i) }));
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  for (const { e } of keyed) yield e;
-}
-
 export interface LibraryEnd {
   /** extraction.partners: every partner of the library. */
   partners: readonly Partner[];
@@ -140,13 +134,13 @@ export class LibraryFileWriter {
     this.stage.pragma('journal_mode = OFF');
     this.stage.pragma('synchronous = OFF');
     this.stage.exec(`CREATE TABLE passages (id TEXT, doc_slug TEXT, anchor TEXT, block_id TEXT, path TEXT, text TEXT, partner_ids TEXT);
-      CREATE TABLE events (key TEXT PRIMARY KEY, event TEXT) WITHOUT ROWID;`);
+      CREATE TABLE events (i INTEGER PRIMARY KEY, date TEXT, event TEXT);`);
     this.stage.exec('BEGIN');
     this.insDoc = this.db.prepare('INSERT INTO documents (slug, ord, title, kind, source_file, partners, sections, passages, body) VALUES (?,?,?,?,?,?,?,?,?)');
     this.insSection = this.db.prepare('INSERT INTO sections (doc_slug, ord, anchor, heading, level, path, blocks) VALUES (?,?,?,?,?,?,?)');
     this.insSectionPartner = this.db.prepare('INSERT OR IGNORE INTO section_partners (partner_id, doc_slug, anchor) VALUES (?,?,?)');
     this.stagePassage = this.stage.prepare('INSERT INTO passages VALUES (?,?,?,?,?,?,?)');
-    this.stageEventRow = this.stage.prepare('INSERT INTO events VALUES (?,?)');
+    this.stageEventRow = this.stage.prepare('INSERT INTO events VALUES (?,?,?)');
   }
 
   /** The next document (library order): its rows written, its passages staged and indexed. */
@@ -167,13 +161,16 @@ export class LibraryFileWriter {
     this.gaps += rows.gaps;
   }
 
-  /** An event kept until the end (`stagedEvents` gives them back in key order). */
-  stageEvent(key: string, event: TimelineEvent): void {
-    this.stageEventRow.run(key, JSON.stringify(event));
+  /**
+   * An event kept until the end; `i` counts the library's events in document order, so
+   * `stagedEvents` (by date, then `i`) gives them back in eventSortKey order.
+   */
+  stageEvent(event: TimelineEvent, i: number): void {
+    this.stageEventRow.run(i, eventDateKey(event), JSON.stringify(event));
   }
 
   *stagedEvents(): Generator<TimelineEvent> {
-    for (const row of this.stage.prepare('SELECT event FROM events ORDER BY key').pluck().iterate()) yield JSON.parse(row as string) as TimelineEvent;
+    for (const row of this.stage.prepare('SELECT event FROM events ORDER BY date, i').pluck().iterate()) yield JSON.parse(row as string) as TimelineEvent;
   }
 
   /** Everything after the documents, then the file committed, flushed and renamed over `outFile`. */
