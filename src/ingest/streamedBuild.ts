@@ -62,21 +62,24 @@ export class StreamedBuild {
   /** First pass, in corpus order: a parsed file's slug (or its warnings, when it is skipped). */
   slugFor(file: string, parsed: { ok: false; warnings: IngestWarning[] } | { ok: true; title: string }): string | null {
     if (!parsed.ok) {
-      for (const w of parsed.warnings) this.parseWarnings.push(w);
+      for (const w of structuredClone(parsed.warnings)) this.parseWarnings.push(w);
       return null;
     }
     const base = slugify(parsed.title, 60);
     let slug = base;
     for (let i = 2; this.slugs.has(slug); i++) slug = `${base}-${i}`;
     this.slugs.add(slug);
-    this.plans.push({ file, slug, title: parsed.title, kind: 'overview', partners: [] });
+    this.plans.push({ file, slug, title: structuredClone(parsed.title), kind: 'overview', partners: [] });
     return slug;
   }
 
   /** First pass, in corpus order: the extraction of the document last given a slug. */
   addExtracted(result: ExtractedSource): void {
-    for (const w of result.warnings) this.parseWarnings.push(w);
-    const { extraction } = result;
+    // What stays is copied: strings cut from the source text (quotes, titles) would otherwise
+    // keep every document's whole text alive (a worker's results arrive as copies already).
+    const { parseWarnings, ...kept } = structuredClone({ parseWarnings: result.warnings, warnings: result.extraction.warnings, facts: result.extraction.facts, document: result.extraction.document });
+    for (const w of parseWarnings) this.parseWarnings.push(w);
+    const extraction = { ...result.extraction, ...kept };
     this.merger.add(extraction, false);
     const writer = (this.writer ??= new LibraryFileWriter(this.outFile, { stageOnDisk: true }));
     const plan = this.plans[this.extracted]!;
@@ -131,3 +134,4 @@ export class StreamedBuild {
     return [...this.sourceWarnings, ...this.parseWarnings, ...this.merger.warnings];
   }
 }
+

@@ -185,6 +185,8 @@ export class LibraryFileWriter {
       gaps: this.gaps,
     };
     try {
+      // The vocabulary's maps are let go before the passages and events are read back.
+      const vocabulary = JSON.stringify(Object.fromEntries(this.vocabulary.finish()));
       // meta fits in its root page: written last, its page is the same as written first.
       const setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
       setMeta.run('schema_version', String(SCHEMA_VERSION));
@@ -219,7 +221,7 @@ export class LibraryFileWriter {
       db.prepare('INSERT INTO search_index (id, corpus_hash, lunr, vocabulary, folded, folded_ends) VALUES (1, ?, ?, ?, ?, ?)').run(
         end.corpusHash,
         serializedIndex.header,
-        JSON.stringify(Object.fromEntries(this.vocabulary.finish())),
+        vocabulary,
         folded.bytes,
         folded.ends,
       );

@@ -87,6 +87,7 @@ export class VocabularyBuilder {
       const forms = [...this.counts.get(key)!.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
       vocabulary.set(key, forms[0]![0]);
     }
+    this.counts.clear();
     return vocabulary;
   }
 }
