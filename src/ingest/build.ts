@@ -77,6 +77,8 @@ export async function buildDatabaseInParallel(options: BuildOptions & { workers?
     for await (const [, result] of inOrder(reads, extract, pool.window)) if (result) build.addExtracted(result);
     pool.setLinks(build.links(), build.corpusDir);
     for await (const [, rows] of inOrder(build.plans.map((plan) => () => plan), (plan) => pool.rows(plan), pool.window)) build.addRows(rows!);
+    // The rest is this thread's (events, index): the workers' memory is given back first.
+    await pool.close();
     return build.finish();
   } catch (err) {
     build.abort();

@@ -3,7 +3,7 @@
 // library keeps of it — its title and slug, facts, the warnings — stays here, its events go to the
 // writer's stage. Second pass: each document's rows written as they come. Nothing here holds a
 // parsed document, so memory grows with the library's metadata, not with its text (issue 19).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { IngestWarning } from '../shared/types';
 import { nameKey, slugify } from '../shared/text';
@@ -93,6 +93,7 @@ export class StreamedBuild {
 
   /** Between the passes: the library's titles and partners, which every document's rows need. */
   links(): LibraryLinks {
+    trace('pass1 done');
     if (this.plans.length === 0) {
       throw new BuildError(`No valid documents found in ${this.corpusDir} (${this.entries.length} file(s) looked at).`, this.warnings());
     }
@@ -115,6 +116,7 @@ export class StreamedBuild {
     const env = process.env.SOURCE_DATE_EPOCH;
     const builtAt = this.options.builtAt ?? (env ? new Date(Number(env) * 1000).toISOString() : new Date().toISOString());
     const corpusHash = this.hasher.digest();
+    trace('pass2 done');
     const written = writer.finish({ partners: this.partners, events: writer.stagedEvents(), eventCount: this.events, warnings, corpusHash, builtAt });
     const skippedFiles = this.entries.length - this.plans.length;
     return {
@@ -135,3 +137,9 @@ export class StreamedBuild {
   }
 }
 
+export function trace(what: string): void {
+  if (!process.env.TRACE) return;
+  const m = process.memoryUsage();
+  const hwm = /VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+  process.stderr.write(`${what}: rss ${m.rss >> 20} heap ${m.heapUsed >> 20} ext ${m.external >> 20} ab ${m.arrayBuffers >> 20} hwm ${Number(hwm) >> 10} cpu ${(process.cpuUsage().user/1e6).toFixed(1)} threads ${readdirSync('/proc/self/task').map((t) => { const f = readFileSync(`/proc/self/task/${t}/stat`, 'utf8').split(') ')[1]!.split(' '); return (Number(f[11]) + Number(f[12])) / 100; }).filter((c) => c > 0.5).join(',')}\n`);
+}

@@ -15,6 +15,7 @@ import type { Extraction } from './extract';
 import { eventDateKey, sortedEvents, writeSortedEvents } from './eventsTable';
 import { partnerKeyMap } from './sectionPartners';
 import { TextStreamEncoder } from './encodeTextStream';
+import { trace } from './streamedBuild';
 import { documentRows, passageRows, type DocumentRows, type RowsContext } from './documentRows';
 
 export interface LibraryContent {
@@ -204,6 +205,7 @@ export class LibraryFileWriter {
         if (partnerIds !== '') for (const partnerId of partnerIds.split('\n')) insPassagePartner.run(id, partnerId);
       }
 
+      trace('passages copied');
       const insPartner = db.prepare('INSERT INTO partners (id, name, kind, aliases, body) VALUES (?,?,?,?,?)');
       const insKey = db.prepare('INSERT OR IGNORE INTO partner_keys (key, partner_id) VALUES (?, ?)');
       for (const p of [...end.partners].sort((a, b) => (a.id < b.id ? -1 : 1))) {
@@ -213,10 +215,14 @@ export class LibraryFileWriter {
 
       writeSortedEvents(db, end.events, new Map(end.partners.map((p) => [p.name, p.id])));
 
+      trace('events written');
       const insWarning = db.prepare('INSERT INTO warnings (ord, file, line, code, message) VALUES (?,?,?,?,?)');
       end.warnings.forEach((w, k) => insWarning.run(k, w.file, w.line ?? null, w.code, w.message));
 
-      const serializedIndex = encodeScorerData(this.weights.finish());
+      const w = this.weights.finish();
+      trace('weights inverted');
+      const serializedIndex = encodeScorerData(w);
+      trace('index encoded');
       const folded = this.folded.finish();
       db.prepare('INSERT INTO search_index (id, corpus_hash, lunr, vocabulary, folded, folded_ends) VALUES (1, ?, ?, ?, ?, ?)').run(
         end.corpusHash,
@@ -225,10 +231,12 @@ export class LibraryFileWriter {
         folded.bytes,
         folded.ends,
       );
+      trace('search_index row');
       const insChunk = db.prepare('INSERT INTO search_postings (chunk, docs, weights) VALUES (?, ?, ?)');
       serializedIndex.chunks.forEach((c, k) => insChunk.run(k, c.docs, c.weights));
       const report = { counts, passagesPerDoc: this.passagesPerDoc };
       end.more?.(db, report);
+      trace('chunks');
       db.exec('COMMIT');
       db.close();
       this.closeStage();
