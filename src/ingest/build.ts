@@ -22,6 +22,8 @@ export interface BuildReport {
   counts: LibraryInfo['counts'] & { tablesWithGaps: number; recoveredNames: number; skippedFiles: number };
   warnings: IngestWarning[];
   millis: number;
+  /** Worker threads that did the per-document work (0: all of it in this thread). */
+  workers: number;
 }
 
 /**
@@ -79,7 +81,7 @@ export async function buildDatabaseInParallel(options: BuildOptions & { workers?
     for await (const [, rows] of inOrder(build.plans.map((plan) => () => plan), (plan) => pool.rows(plan), pool.window)) build.addRows(rows!);
     // The rest is this thread's (events, index): the workers' memory is given back first.
     await pool.close();
-    return build.finish();
+    return { ...build.finish(), workers: pool.size };
   } catch (err) {
     build.abort();
     throw err;

@@ -82,6 +82,10 @@ export class BuildPool {
     }
   }
 
+  get size(): number {
+    return this.workers.length;
+  }
+
   /** How many documents may be in flight: enough to keep every worker busy, few enough to hold little. */
   get window(): number {
     return this.workers.length * 4;

@@ -99,7 +99,8 @@ export class ExtractionMerger {
     for (const w of part.warnings) this.warnings.push(w);
     for (const [id, facts] of part.facts) {
       const into = this.book.of(id);
-      for (const key of Object.keys(facts) as (keyof PartnerFacts)[]) (into[key] as unknown[]).push(...facts[key]);
+      // One push at a time: a spread of a huge list overflows the stack (issue 14).
+      for (const key of Object.keys(facts) as (keyof PartnerFacts)[]) for (const fact of facts[key]) (into[key] as unknown[]).push(fact);
     }
     for (const id of part.mentioned) {
       let slugs = this.mentionedIn.get(id);

@@ -125,6 +125,7 @@ export class StreamedBuild {
       counts: { ...written.counts, tablesWithGaps: this.tablesWithGaps, recoveredNames: this.recoveredNames, skippedFiles },
       warnings,
       millis: Math.round(performance.now() - this.started),
+      workers: 0,
     };
   }
 
