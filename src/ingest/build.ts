@@ -2,7 +2,7 @@
 // serialized Lunr index, all stamped with the corpus hash so they can never disagree.
 import { availableParallelism } from 'node:os';
 import type { IngestWarning, LibraryInfo } from '../shared/types';
-import { extractParsed, parseSource, rowsOfFile } from './buildJobs';
+import { extractParsed, parseSource, rowsOfFile, type ExtractedSource } from './buildJobs';
 import { BuildPool } from './buildPool';
 import { StreamedBuild } from './streamedBuild';
 
@@ -38,8 +38,8 @@ export function buildDatabase(options: BuildOptions): BuildReport {
       const source = build.read(entry);
       if (!source) continue;
       const parsed = parseSource(source.text, source.file);
-      const slug = build.slugFor(source.file, parsed.ok ? { ok: true, title: parsed.doc.title } : parsed);
-      if (slug !== null && parsed.ok) build.addExtracted(extractParsed(parsed.doc, slug));
+      if (parsed.ok) build.addExtracted(extractParsed(parsed.doc, build.slugFor(source.file, parsed.doc.title)));
+      else build.addSkipped(parsed.warnings);
     }
     const links = build.links();
     const headings = new Map<string, string | null>();
@@ -68,15 +68,19 @@ export async function buildDatabaseInParallel(options: BuildOptions & { workers?
     // A document's slug depends on the titles before it: each is given in corpus order, between
     // the worker's parse and its extraction of the same document.
     let slugs: Promise<unknown> = Promise.resolve();
-    const extract = (source: { file: string; text: string } | null) => {
+    const extract = (source: { file: string; text: string } | null): Promise<ExtractedSource | { skipped: IngestWarning[] }> | null => {
       if (!source) return null;
       const parsing = pool.parse(source.text, source.file);
-      const slug = slugs.then(() => parsing).then((p) => build.slugFor(source.file, p.result));
+      const slug = slugs.then(() => parsing).then((p) => (p.result.ok ? build.slugFor(source.file, p.result.title) : null));
       slugs = slug;
-      return Promise.all([parsing, slug]).then(([p, s]) => (s === null ? null : pool.extract(p, s)));
+      return Promise.all([parsing, slug]).then(async ([p, s]) => (p.result.ok ? await pool.extract(p, s!) : { skipped: p.result.warnings }));
     };
     const reads = build.entries.map((entry) => () => build.read(entry));
-    for await (const [, result] of inOrder(reads, extract, pool.window)) if (result) build.addExtracted(result);
+    // Warnings and extractions are taken in corpus order (slugs may be given ahead of them).
+    for await (const [, result] of inOrder(reads, extract, pool.window)) {
+      if (result && 'skipped' in result) build.addSkipped(result.skipped);
+      else if (result) build.addExtracted(result);
+    }
     pool.setLinks(build.links(), build.corpusDir);
     for await (const [, rows] of inOrder(build.plans.map((plan) => () => plan), (plan) => pool.rows(plan), pool.window)) build.addRows(rows!);
     // The rest is this thread's (events, index): the workers' memory is given back first.

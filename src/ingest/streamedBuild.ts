@@ -59,21 +59,25 @@ export class StreamedBuild {
     return source.text === null ? null : { file: source.file, text: source.text };
   }
 
-  /** First pass, in corpus order: a parsed file's slug (or its warnings, when it is skipped). */
-  slugFor(file: string, parsed: { ok: false; warnings: IngestWarning[] } | { ok: true; title: string }): string | null {
-    if (!parsed.ok) {
-      for (const w of structuredClone(parsed.warnings)) this.parseWarnings.push(w);
-      return null;
-    }
-    const base = slugify(parsed.title, 60);
+  /**
+   * First pass, in corpus order: a parsed document's slug. The build names each document once the
+   * documents before it have their names, possibly before their extractions have come back.
+   */
+  slugFor(file: string, title: string): string {
+    const base = slugify(title, 60);
     let slug = base;
     for (let i = 2; this.slugs.has(slug); i++) slug = `${base}-${i}`;
     this.slugs.add(slug);
-    this.plans.push({ file, slug, title: structuredClone(parsed.title), kind: 'overview', partners: [] });
+    this.plans.push({ file, slug, title: structuredClone(title), kind: 'overview', partners: [] });
     return slug;
   }
 
-  /** First pass, in corpus order: the extraction of the document last given a slug. */
+  /** First pass, in corpus order (with addExtracted): a file that was read but is skipped. */
+  addSkipped(warnings: IngestWarning[]): void {
+    for (const w of structuredClone(warnings)) this.parseWarnings.push(w);
+  }
+
+  /** First pass, in corpus order (with addSkipped): the extraction of the next document given a slug. */
   addExtracted(result: ExtractedSource): void {
     // What stays is copied: strings cut from the source text (quotes, titles) would otherwise
     // keep every document's whole text alive (a worker's results arrive as copies already).
