@@ -13,8 +13,9 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export function buildCli({ clean = true } = {}) {
   return bundleNode({
-    // `add` runs the import in a worker thread (src/host/importer.ts starts it by name).
-    entryPoints: { main: 'src/cli/main.ts', importWorker: 'src/host/importWorker.ts' },
+    // `add` runs the import in a worker thread (src/host/importer.ts starts it by name), `build`
+    // its per-document work in worker threads (src/ingest/buildPool.ts, likewise).
+    entryPoints: { main: 'src/cli/main.ts', importWorker: 'src/host/importWorker.ts', buildWorker: 'src/ingest/buildWorker.ts' },
     outDir: path.join(ROOT, 'out', 'cli'),
     external: ['playwright-core'],
     clean,

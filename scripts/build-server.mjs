@@ -91,8 +91,9 @@ export async function bundleNode({ entryPoints, outDir, external = [], clean = t
 
 /** The browser edition's server: out/web/serve.mjs. */
 export function buildServer({ clean = true } = {}) {
-  // The import's worker thread is a script of its own (src/host/importer.ts starts it by name).
-  return bundleNode({ entryPoints: { serve: 'src/web/serve.ts', importWorker: 'src/host/importWorker.ts' }, outDir: OUT_DIR, clean });
+  // The import's and the build's worker threads are scripts of their own (src/host/importer.ts and
+  // src/ingest/buildPool.ts start them by name).
+  return bundleNode({ entryPoints: { serve: 'src/web/serve.ts', importWorker: 'src/host/importWorker.ts', buildWorker: 'src/ingest/buildWorker.ts' }, outDir: OUT_DIR, clean });
 }
 
 const invokedDirectly = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

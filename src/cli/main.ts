@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DeskError, type DeskMethod, type Note, type TimelinePage } from '../shared/api';
 import { EVENT_CATEGORIES, NOT_STATED, type Comparison, type DeskDocument, type DocumentSummary, type PartnerSummary, type SearchResponse } from '../shared/types';
-import { buildDatabase, BuildError, type BuildReport } from '../ingest/build';
+import { buildDatabaseInParallel, BuildError, type BuildReport } from '../ingest/build';
 import { createDesk } from '../services/desk';
 import { CORPUS_DIR, defaultUserDataDir, libraryDbPath } from '../host/paths';
 import { refreshUserLibrary, removeDocument, userLibraryPath } from '../ingest/userLibrary';
@@ -103,7 +103,7 @@ export async function runCli(argv: string[], io: CliIO = defaultIO): Promise<num
 
     if (command === 'build') {
       expectArgs(rest, 0, 'build');
-      const report = runBuild(values.corpus ?? CORPUS_DIR, values.out ?? values.db ?? libraryDbPath());
+      const report = await runBuild(values.corpus ?? CORPUS_DIR, values.out ?? values.db ?? libraryDbPath());
       io.out(values.json ? JSON.stringify(report, null, 2) : formatBuildReport(report));
       return 0;
     }
@@ -286,8 +286,8 @@ function atLeastOne(value: string, flag: string): number {
   return n;
 }
 
-function runBuild(corpusDir: string, outFile: string): BuildReport {
-  return buildDatabase({ corpusDir, outFile });
+function runBuild(corpusDir: string, outFile: string): Promise<BuildReport> {
+  return buildDatabaseInParallel({ corpusDir, outFile });
 }
 
 /** The library database, built first when it is missing or was built from another corpus or version. */

@@ -84,8 +84,8 @@ export async function ensureDatabase(dbPath: string, log: Log = stderrLog): Prom
       ? `Building the library database (${path.relative(ROOT, dbPath) || dbPath})…`
       : `The library database is ${state === 'stale' ? 'out of date' : 'unreadable'}; rebuilding it…`,
   );
-  const { buildDatabase } = await loadBuilder();
-  const report = buildDatabase({ corpusDir: CORPUS_DIR, outFile: dbPath });
+  const { buildDatabaseInParallel } = await loadBuilder();
+  const report = await buildDatabaseInParallel({ corpusDir: CORPUS_DIR, outFile: dbPath });
   log(`Built ${report.counts.documents} documents in ${report.millis} ms.`);
   return 'ok';
 }

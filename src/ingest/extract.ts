@@ -8,7 +8,7 @@ import type { DateValue, DocKind, IngestWarning, Partner, RelationDate, Relation
 import { PRECISION_RANK } from './dates';
 import { eventsOf, unitsOf, type DocInput, type DocMeta, type TextUnit } from './events';
 import { collectFacts } from './facts';
-import { FactBook, emptyFacts } from './factBook';
+import { FactBook, emptyFacts, type PartnerFacts } from './factBook';
 import { unifyMissionPlaces } from './missionPlaces';
 import { findPartnerMentions, partnerById, resolvePartner, suggestPartners, type PartnerDef } from '../core/partners';
 
@@ -32,71 +32,120 @@ const OFTEN = 3;
 const MAX_DOC_PARTNERS = 8;
 
 export function extractAll(docs: DocInput[]): Extraction {
+  const merger = new ExtractionMerger();
+  for (const input of docs) merger.add(extractDocument(input));
+  return merger.finish();
+}
+
+/** One document's share of `extractAll`: plain data, so a worker thread can compute it (build.ts). */
+export interface DocumentExtraction {
+  document: ExtractedDocument;
+  events: TimelineEvent[];
+  /** The facts the document states, by partner id, in the order it states them. */
+  facts: [string, PartnerFacts][];
+  /** Partners the document mentions (its mention counts' keys). */
+  mentioned: string[];
+  warnings: IngestWarning[];
+}
+
+/** The per-document part of the extraction: it reads nothing of the other documents. */
+export function extractDocument(input: DocInput): DocumentExtraction {
   const warnings: IngestWarning[] = [];
   const book = new FactBook();
-  const documents: ExtractedDocument[] = [];
-  const events: TimelineEvent[] = [];
-  const mentionedIn = new Map<string, Set<string>>();
+  const { kind, main, named } = classifyDocument(input.title);
+  if (kind === 'bilateral' && !main) {
+    const suggestions = suggestPartners(named ?? '', 3);
+    warnings.push({
+      file: input.doc.sourceFile,
+      line: 1,
+      code: 'unknown-partner',
+      message: `"${named}" in the title "${input.title}" is not a known partner${suggestions.length ? ` (did you mean ${suggestions.join(', ')}?)` : ''}; the document is kept without a main partner.`,
+    });
+  }
+  const meta: DocMeta = { slug: input.slug, main };
+  const units = unitsOf(input, warnings);
+  const events = eventsOf(units, meta);
+  collectFacts(units, meta, book);
 
-  for (const input of docs) {
-    const { kind, main, named } = classifyDocument(input.title);
-    if (kind === 'bilateral' && !main) {
-      const suggestions = suggestPartners(named ?? '', 3);
-      warnings.push({
-        file: input.doc.sourceFile,
-        line: 1,
-        code: 'unknown-partner',
-        message: `"${named}" in the title "${input.title}" is not a known partner${suggestions.length ? ` (did you mean ${suggestions.join(', ')}?)` : ''}; the document is kept without a main partner.`,
-      });
-    }
-    const meta: DocMeta = { slug: input.slug, main };
-    const units = unitsOf(input, warnings);
-    for (const e of eventsOf(units, meta)) events.push(e);
-    collectFacts(units, meta, book);
+  const counts = mentionCounts(input, units);
+  if (main) counts.set(main.id, (counts.get(main.id) ?? 0) + 1);
+  const others = [...counts]
+    .filter(([id, n]) => id !== main?.id && n >= OFTEN)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, MAX_DOC_PARTNERS)
+    .map(([id]) => id);
+  return {
+    document: { slug: input.slug, kind, partners: main ? [main.id, ...others] : others },
+    events,
+    facts: [...book.byPartner],
+    mentioned: [...counts.keys()],
+    warnings,
+  };
+}
 
-    const counts = mentionCounts(input, units);
-    if (main) counts.set(main.id, (counts.get(main.id) ?? 0) + 1);
-    for (const id of counts.keys()) {
-      if (!mentionedIn.has(id)) mentionedIn.set(id, new Set());
-      mentionedIn.get(id)!.add(input.slug);
+/**
+ * Documents' extractions, added in library order → the library's: facts appended per partner,
+ * partners' documents and event counts. Holds no document, only what the partners keep.
+ */
+export class ExtractionMerger {
+  readonly warnings: IngestWarning[] = [];
+  private readonly book = new FactBook();
+  private readonly mentionedIn = new Map<string, string[]>();
+  private readonly eventCounts = new Map<string, number>();
+  private readonly documents: ExtractedDocument[] = [];
+  private readonly events: TimelineEvent[] = [];
+
+  /** `keep: false`: the caller stores the document and its events itself (the build streams them). */
+  add(part: DocumentExtraction, keep = true): void {
+    for (const w of part.warnings) this.warnings.push(w);
+    for (const [id, facts] of part.facts) {
+      const into = this.book.of(id);
+      // One push at a time: a spread of a huge list overflows the stack (issue 14).
+      for (const key of Object.keys(facts) as (keyof PartnerFacts)[]) for (const fact of facts[key]) (into[key] as unknown[]).push(fact);
     }
-    const others = [...counts]
-      .filter(([id, n]) => id !== main?.id && n >= OFTEN)
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .slice(0, MAX_DOC_PARTNERS)
-      .map(([id]) => id);
-    documents.push({ slug: input.slug, kind, partners: main ? [main.id, ...others] : others });
+    for (const id of part.mentioned) {
+      let slugs = this.mentionedIn.get(id);
+      if (!slugs) this.mentionedIn.set(id, (slugs = []));
+      slugs.push(part.document.slug);
+    }
+    for (const e of part.events) for (const name of e.partners) this.eventCounts.set(name, (this.eventCounts.get(name) ?? 0) + 1);
+    if (keep) {
+      this.documents.push(part.document);
+      for (const e of part.events) this.events.push(e);
+    }
   }
 
-  const eventCounts = new Map<string, number>();
-  for (const e of events) for (const name of e.partners) eventCounts.set(name, (eventCounts.get(name) ?? 0) + 1);
+  /** The partners the documents name or state facts about, by id, with their facts. */
+  partners(): Partner[] {
+    const ids = new Set<string>([...this.mentionedIn.keys(), ...this.book.byPartner.keys()]);
+    return [...ids]
+      .map((id) => partnerById(id))
+      .filter((p): p is PartnerDef => p !== null)
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((def) => {
+        const facts = this.book.byPartner.get(def.id) ?? emptyFacts();
+        return {
+          id: def.id,
+          name: def.name,
+          kind: def.kind,
+          aliases: [...def.aliases],
+          established: preferredDate(facts.establishedSources),
+          documents: [...(this.mentionedIn.get(def.id) ?? [])],
+          ...relationStepsOf(facts),
+          establishedSources: facts.establishedSources,
+          severed: facts.severed,
+          recognition: facts.recognition,
+          missions: unifyMissionPlaces(facts.missions),
+          envoys: facts.envoys,
+          memberships: facts.memberships,
+          events: this.eventCounts.get(def.name) ?? 0,
+        };
+      });
+  }
 
-  const ids = new Set<string>([...mentionedIn.keys(), ...book.byPartner.keys()]);
-  const partners: Partner[] = [...ids]
-    .map((id) => partnerById(id))
-    .filter((p): p is PartnerDef => p !== null)
-    .sort((a, b) => a.id.localeCompare(b.id))
-    .map((def) => {
-      const facts = book.byPartner.get(def.id) ?? emptyFacts();
-      return {
-        id: def.id,
-        name: def.name,
-        kind: def.kind,
-        aliases: [...def.aliases],
-        established: preferredDate(facts.establishedSources),
-        documents: docs.map((d) => d.slug).filter((slug) => mentionedIn.get(def.id)?.has(slug)),
-        ...relationStepsOf(facts),
-        establishedSources: facts.establishedSources,
-        severed: facts.severed,
-        recognition: facts.recognition,
-        missions: unifyMissionPlaces(facts.missions),
-        envoys: facts.envoys,
-        memberships: facts.memberships,
-        events: eventCounts.get(def.name) ?? 0,
-      };
-    });
-
-  return { documents, partners, events, warnings };
+  finish(): Extraction {
+    return { documents: this.documents, partners: this.partners(), events: this.events, warnings: this.warnings };
+  }
 }
 
 /**

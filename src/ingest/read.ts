@@ -93,6 +93,17 @@ export function decodeSource(file: string, bytes: Uint8Array): SourceFile {
  * Throws only when the directory itself cannot be listed.
  */
 export function readCorpusDir(dir: string): SourceFile[] {
+  return listCorpusDir(dir).map((entry) => readCorpusEntry(dir, entry));
+}
+
+/** A file of a corpus folder, not yet read (listCorpusDir). */
+export interface CorpusEntry {
+  name: string;
+  symlink: boolean;
+}
+
+/** readCorpusDir's files, in its order, without reading them: the build reads one at a time. */
+export function listCorpusDir(dir: string): CorpusEntry[] {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -103,7 +114,11 @@ export function readCorpusDir(dir: string): SourceFile[] {
   return entries
     .filter((e) => (e.isFile() || e.isSymbolicLink()) && !e.name.startsWith('.'))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((e) => (e.isSymbolicLink() ? symlinkSkipped(dir, e.name) : readSourceFile(join(dir, e.name), dir)));
+    .map((e) => ({ name: e.name, symlink: e.isSymbolicLink() }));
+}
+
+export function readCorpusEntry(dir: string, entry: CorpusEntry): SourceFile {
+  return entry.symlink ? symlinkSkipped(dir, entry.name) : readSourceFile(join(dir, entry.name), dir);
 }
 
 /** A symbolic link in the corpus folder: reported, named with where it points, and skipped. */

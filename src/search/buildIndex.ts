@@ -49,32 +49,45 @@ export function buildSearchIndex(passages: IndexablePassage[]): EncodedScorer {
  * for empty results are drawn from it, so they always name a word the library contains.
  */
 export function buildVocabulary(texts: Iterable<string>): Map<string, string> {
-  const counts = new Map<string, Map<string, number>>();
+  const builder = new VocabularyBuilder();
+  for (const text of texts) builder.add(text);
+  return builder.finish();
+}
+
+/** `buildVocabulary`, one text at a time (the streamed build adds each passage as it writes it). */
+export class VocabularyBuilder {
+  private readonly counts = new Map<string, Map<string, number>>();
   // Raw word → [its form, the forms map of its key] (null: not a word worth suggesting), so each
   // distinct word is trimmed and folded once, not at each of its occurrences.
-  const seen = new Map<string, [string, Map<string, number>] | null>();
-  for (const text of texts) {
+  private readonly seen = new Map<string, [string, Map<string, number>] | null>();
+
+  add(text: string): void {
     for (const raw of splitWords(text)) {
-      let known = seen.get(raw);
+      let known = this.seen.get(raw);
       if (known === undefined) {
         const word = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
         if (word.length < 3 || !/\p{L}/u.test(word)) known = null;
         else {
           const key = foldAccents(word).toLowerCase();
-          let forms = counts.get(key);
-          if (!forms) counts.set(key, (forms = new Map()));
+          let forms = this.counts.get(key);
+          if (!forms) this.counts.set(key, (forms = new Map()));
           known = [word, forms];
         }
-        seen.set(raw, known);
+        this.seen.set(raw, known);
       }
       if (known === null) continue;
       known[1].set(known[0], (known[1].get(known[0]) ?? 0) + 1);
     }
   }
-  const vocabulary = new Map<string, string>();
-  for (const key of [...counts.keys()].sort()) {
-    const forms = [...counts.get(key)!.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    vocabulary.set(key, forms[0]![0]);
+
+  finish(): Map<string, string> {
+    this.seen.clear();
+    const vocabulary = new Map<string, string>();
+    for (const key of [...this.counts.keys()].sort()) {
+      const forms = [...this.counts.get(key)!.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+      vocabulary.set(key, forms[0]![0]);
+    }
+    this.counts.clear();
+    return vocabulary;
   }
-  return vocabulary;
 }

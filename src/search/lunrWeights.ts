@@ -24,19 +24,23 @@ import { invertVectors, type ScorerData } from './scorer';
 const K1 = 1.2;
 const B = 0.75;
 
-/** Growable Int32 column. */
-class IntColumn {
-  data = new Int32Array(1 << 16);
+/** Growable typed-array column. */
+class Column<A extends Int32Array | Uint16Array> {
   length = 0;
+  constructor(
+    public data: A,
+    private readonly make: (n: number) => A,
+  ) {}
   push(v: number): void {
     if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
+      const next = this.make(this.data.length * 2);
       next.set(this.data);
       this.data = next;
     }
     this.data[this.length++] = v;
   }
 }
+const intColumn = () => new Column(new Int32Array(1 << 16), (n) => new Int32Array(n));
 
 /** One passage as the index sees it: its ref and the text of each field in INDEX_FIELDS order. */
 export interface WeightedDoc {
@@ -45,28 +49,39 @@ export interface WeightedDoc {
 }
 
 export function lunrWeights(docs: readonly WeightedDoc[]): ScorerData {
-  const fields = Object.keys(INDEX_FIELDS) as IndexField[];
-  const boosts = fields.map((f) => INDEX_FIELDS[f].boost);
-  const nf = fields.length;
-  const separator = lunr.tokenizer.separator;
+  const builder = new LunrWeightsBuilder();
+  for (const doc of docs) builder.add(doc.ref, doc.fields);
+  return builder.finish();
+}
 
-  const termIds = new Map<string, number>();
-  const terms: string[] = [];
-  const docFreq = new IntColumn();
-  const fieldLength = new Int32Array(docs.length * nf);
-  // One entry per (passage, field, term): columns instead of objects.
-  const entryDoc = new IntColumn();
-  const entryField = new IntColumn();
-  const entryTerm = new IntColumn();
-  const entryTf = new IntColumn();
-  const tf = new Map<number, number>();
+/**
+ * `lunrWeights`, one passage at a time: the build adds each document's passages as it writes
+ * them and keeps only these columns (issue 19: no array of every passage until the end).
+ */
+export class LunrWeightsBuilder {
+  private readonly fields = Object.keys(INDEX_FIELDS) as IndexField[];
+  private readonly boosts = this.fields.map((f) => INDEX_FIELDS[f].boost);
+  private readonly termIds = new Map<string, number>();
+  private readonly terms: string[] = [];
+  private readonly refs: string[] = [];
+  private readonly docFreq = intColumn();
+  private readonly fieldLength = intColumn();
+  // One entry per (passage, field, term), in passage order: columns instead of objects (issue 19:
+  // 6 bytes an entry). Term and field in one; each passage's first entry in `entryStart`.
+  private readonly entryStart = intColumn();
+  private readonly entryTermField = intColumn();
+  private readonly entryTf = new Column(new Uint16Array(1 << 16), (n) => new Uint16Array(n));
+  private readonly tf = new Map<number, number>();
 
-  for (let r = 0; r < docs.length; r++) {
-    const doc = docs[r]!;
+  add(ref: string, values: Record<IndexField, string>): void {
+    const { fields, termIds, terms, docFreq, tf } = this;
+    const nf = fields.length;
+    this.refs.push(ref);
+    this.entryStart.push(this.entryTermField.length);
     for (let f = 0; f < nf; f++) {
       tf.clear();
       let length = 0;
-      for (const token of doc.fields[fields[f]!].toLowerCase().split(separator)) {
+      for (const token of values[fields[f]!].toLowerCase().split(lunr.tokenizer.separator)) {
         if (token.length === 0) continue;
         const term = analyzeCached(token);
         if (term === null) continue;
@@ -80,47 +95,56 @@ export function lunrWeights(docs: readonly WeightedDoc[]): ScorerData {
         }
         tf.set(id, (tf.get(id) ?? 0) + 1);
       }
-      fieldLength[r * nf + f] = length;
+      this.fieldLength.push(length);
       for (const [id, n] of tf) {
         docFreq.data[id]!++;
-        entryDoc.push(r);
-        entryField.push(f);
-        entryTerm.push(id);
-        entryTf.push(n);
+        this.entryTermField.push(id * nf + f);
+        // A passage is at most MAX_PASSAGE_CHARS long (core/passages.ts): far below 65,536 words.
+        if (n > 0xffff) throw new Error(`a term occurs ${n} times in one field of ${ref}`);
+        this.entryTf.push(n);
       }
     }
   }
 
-  const averageLength = fields.map((_, f) => {
-    let sum = 0;
-    for (let r = 0; r < docs.length; r++) sum += fieldLength[r * nf + f]!;
-    return sum / docs.length;
-  });
-  const idf = new Float64Array(terms.length);
-  for (let t = 0; t < terms.length; t++) {
-    const n = docFreq.data[t]!;
-    idf[t] = Math.log(1 + Math.abs((docs.length - n + 0.5) / (n + 0.5)));
+  finish(): ScorerData {
+    const { fields, boosts, terms, docFreq, refs } = this;
+    const nf = fields.length;
+    const n = refs.length;
+    const fieldLength = this.fieldLength.data;
+    const averageLength = fields.map((_, f) => {
+      let sum = 0;
+      for (let r = 0; r < n; r++) sum += fieldLength[r * nf + f]!;
+      return sum / n;
+    });
+    const idf = new Float64Array(terms.length);
+    for (let t = 0; t < terms.length; t++) {
+      const df = docFreq.data[t]!;
+      idf[t] = Math.log(1 + Math.abs((n - df + 0.5) / (df + 0.5)));
+    }
+
+    // lunr's serialized index lists terms in JavaScript's default sort order.
+    const sorted = terms.map((_, t) => t).sort((a, b) => (terms[a]! < terms[b]! ? -1 : terms[a]! > terms[b]! ? 1 : 0));
+    const rank = new Int32Array(terms.length);
+    sorted.forEach((t, i) => (rank[t] = i));
+    this.termIds.clear();
+
+    const entries = this.entryTermField.length;
+    this.entryStart.push(entries);
+    const starts = this.entryStart.data;
+    const termField = this.entryTermField.data;
+    const tfs = this.entryTf.data;
+    return invertVectors({ lunrVersion: lunr.version, fields, refs, terms: sorted.map((t) => terms[t]!) }, (emit) => {
+      for (let r = 0; r < n; r++) {
+        for (let i = starts[r]!; i < starts[r + 1]!; i++) {
+          const f = termField[i]! % nf;
+          const t = (termField[i]! - f) / nf;
+          const tf = tfs[i]!;
+          // The same expression, in the same order, as lunr.Builder#createFieldVectors (docBoost 1).
+          let score = (idf[t]! * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (fieldLength[r * nf + f]! / averageLength[f]!)) + tf);
+          score *= boosts[f]!;
+          emit(f, r, rank[t]!, Math.round((Math.round(score * 1000) / 1000) * 1000));
+        }
+      }
+    });
   }
-
-  // lunr's serialized index lists terms in JavaScript's default sort order.
-  const sorted = terms.map((_, t) => t).sort((a, b) => (terms[a]! < terms[b]! ? -1 : terms[a]! > terms[b]! ? 1 : 0));
-  const rank = new Int32Array(terms.length);
-  sorted.forEach((t, i) => (rank[t] = i));
-
-  const entries = entryDoc.length;
-  const milli = new Int32Array(entries);
-  for (let i = 0; i < entries; i++) {
-    const r = entryDoc.data[i]!;
-    const f = entryField.data[i]!;
-    const t = entryTerm.data[i]!;
-    const n = entryTf.data[i]!;
-    // The same expression, in the same order, as lunr.Builder#createFieldVectors (docBoost 1).
-    let score = (idf[t]! * ((K1 + 1) * n)) / (K1 * (1 - B + B * (fieldLength[r * nf + f]! / averageLength[f]!)) + n);
-    score *= boosts[f]!;
-    milli[i] = Math.round((Math.round(score * 1000) / 1000) * 1000);
-  }
-
-  return invertVectors({ lunrVersion: lunr.version, fields, refs: docs.map((d) => d.ref), terms: sorted.map((t) => terms[t]!) }, (emit) => {
-    for (let i = 0; i < entries; i++) emit(entryField.data[i]!, entryDoc.data[i]!, rank[entryTerm.data[i]!]!, milli[i]!);
-  });
 }

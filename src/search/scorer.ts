@@ -171,7 +171,8 @@ export function encodeScorerData(data: ScorerData, chunk = POSTING_CHUNK): Encod
   const chunks: EncodedScorer['chunks'] = [];
   for (let from = 0; from < data.docs.length; from += chunk) {
     const to = Math.min(data.docs.length, from + chunk);
-    chunks.push({ docs: Buffer.from(int32Bytes(data.docs.subarray(from, to))), weights: Buffer.from(int32Bytes(data.weights.subarray(from, to))) });
+    // Views, not copies: a copy of every posting was 44 MB of a 5,000-document build's peak (issue 19).
+    chunks.push({ docs: int32Bytes(data.docs.subarray(from, to)), weights: int32Bytes(data.weights.subarray(from, to)) });
   }
   return { header, chunks };
 }

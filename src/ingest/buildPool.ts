@@ -1,0 +1,160 @@
+// Worker threads for the build's per-document work (buildJobs.ts): parsing and extraction take
+// ~70 % of a build's CPU and read nothing of the other documents, so they run on every core while
+// the main thread reads, merges and writes in corpus order (build.ts). The worker is the bundle's
+// buildWorker.mjs/.js beside this module (out/cli, out/web, out/main), else the TypeScript through
+// tsx (a source checkout); with neither, `start` answers null and the build runs in one thread.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { IngestWarning } from '../shared/types';
+import type { DocumentPlan, ExtractedSource, LibraryLinks } from './buildJobs';
+import type { DocumentRows } from './documentRows';
+
+export type BuildJob =
+  | { id: number; kind: 'parse'; text: string; file: string }
+  | { id: number; kind: 'extract'; token: number; slug: string }
+  | { id: number; kind: 'rows'; plan: DocumentPlan }
+  | { id: number; kind: 'links'; links: LibraryLinks; corpusDir: string };
+
+/** A parse's answer: the title (the worker keeps the document for `extract`) or why it is skipped. */
+export type ParseOutcome = { ok: false; warnings: IngestWarning[] } | { ok: true; title: string };
+
+/** A document parsed in worker `worker`, kept there under `token`. */
+export interface ParsedInWorker {
+  worker: number;
+  token: number;
+  result: ParseOutcome;
+}
+export type BuildJobReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; message: string } | { ready: true };
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (err: Error) => void;
+}
+
+export class BuildPool {
+  private readonly pending = new Map<number, Pending>();
+  private readonly load: number[];
+  private nextId = 0;
+  private failure: Error | null = null;
+
+  private constructor(private readonly workers: Worker[]) {
+    this.load = workers.map(() => 0);
+    workers.forEach((w) => {
+      w.on('message', (reply: BuildJobReply) => {
+        if ('ready' in reply) return;
+        const job = this.pending.get(reply.id);
+        if (!job) return;
+        this.pending.delete(reply.id);
+        if (reply.ok) job.resolve(reply.result);
+        else job.reject(new Error(reply.message));
+      });
+      w.on('error', (err) => this.fail(err));
+      w.on('exit', (code) => {
+        if (code !== 0) this.fail(new Error(`a build worker stopped (exit code ${code})`));
+      });
+    });
+  }
+
+  /** `size` workers, each ready to take jobs; null when none can be started here. */
+  static async start(size: number): Promise<BuildPool | null> {
+    const entry = workerEntry();
+    if (!entry) return null;
+    const workers: Worker[] = [];
+    try {
+      for (let k = 0; k < size; k++) workers.push(new Worker(entry));
+      await Promise.all(
+        workers.map(
+          (w) =>
+            new Promise<void>((resolve, reject) => {
+              w.once('message', () => resolve());
+              w.once('error', reject);
+              w.once('exit', (code) => reject(new Error(`exit code ${code}`)));
+            }),
+        ),
+      );
+      return new BuildPool(workers);
+    } catch {
+      await Promise.all(workers.map((w) => w.terminate()));
+      return null;
+    }
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** How many documents may be in flight: enough to keep every worker busy, few enough to hold little. */
+  get window(): number {
+    return this.workers.length * 4;
+  }
+
+  /** Parses in the least busy worker, which keeps the document for `extract`. */
+  async parse(text: string, file: string): Promise<ParsedInWorker> {
+    const worker = this.leastBusy();
+    this.load[worker]!++;
+    const id = this.nextId;
+    const result = (await this.run(worker, { kind: 'parse', text, file })) as ParseOutcome;
+    if (!result.ok) this.load[worker]!--;
+    return { worker, token: id, result };
+  }
+
+  async extract(parsed: ParsedInWorker, slug: string): Promise<ExtractedSource> {
+    try {
+      return (await this.run(parsed.worker, { kind: 'extract', token: parsed.token, slug })) as ExtractedSource;
+    } finally {
+      this.load[parsed.worker]!--;
+    }
+  }
+
+  /** Sends every worker what the second pass needs of the whole library. */
+  setLinks(links: LibraryLinks, corpusDir: string): void {
+    for (const w of this.workers) w.postMessage({ id: -1, kind: 'links', links, corpusDir } satisfies BuildJob);
+  }
+
+  async rows(plan: DocumentPlan): Promise<DocumentRows> {
+    const worker = this.leastBusy();
+    this.load[worker]!++;
+    try {
+      return (await this.run(worker, { kind: 'rows', plan })) as DocumentRows;
+    } finally {
+      this.load[worker]!--;
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  /** The worker with the fewest documents in hand (parsed and not yet extracted, or being made into rows). */
+  private leastBusy(): number {
+    let k = 0;
+    for (let i = 1; i < this.workers.length; i++) if (this.load[i]! < this.load[k]!) k = i;
+    return k;
+  }
+
+  private run(worker: number, job: DistributiveOmit<Exclude<BuildJob, { kind: 'links' }>, 'id'>): Promise<unknown> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.workers[worker]!.postMessage({ id, ...job } as BuildJob);
+    });
+  }
+
+  private fail(err: Error): void {
+    this.failure ??= err;
+    for (const job of this.pending.values()) job.reject(err);
+    this.pending.clear();
+  }
+}
+
+function workerEntry(): URL | null {
+  for (const name of ['./buildWorker.mjs', './buildWorker.js', './buildWorker.boot.mjs']) {
+    const url = new URL(name, import.meta.url);
+    if (existsSync(fileURLToPath(url))) return url;
+  }
+  return null;
+}
