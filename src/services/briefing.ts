@@ -1,12 +1,12 @@
 // The briefing sheet: what a diplomat takes into a meeting about one partner (or 2–4 side by
-// side). It is assembled from data only: the comparison's facets (compare.ts / facets.ts) give the
+// side). It is assembled from data only: the comparison's facets (compare.ts / core/facets.ts) give the
 // key facts and the key passages, the timeline gives the dated events (briefingTimeline.ts), and
 // every quote keeps its source, numbered in a sources list (briefingSources.ts). The caps keep one
 // partner to 1–3 pages. The PDF's header and footer are in briefingPdf.ts.
 import { DeskError, type BriefingParams } from '../shared/api';
 import type { BriefingItem, BriefingRow, BriefingSheet, ComparisonPartner, FacetEntry, FacetId } from '../shared/types';
 import { buildComparison, MAX_PARTNERS } from './compare';
-import { FACETS } from './facets';
+import { FACETS } from '../core/facets';
 import { clip, itemId, keyMilestones, sortEnvoys, take, textKey } from './briefingItems';
 import { eventDate, eventScore, pickEvents } from './briefingTimeline';
 import { DocCache, findPassage, partnerOf, passageFacet, SourceList } from './briefingSources';

@@ -3,7 +3,7 @@
 import type { BriefingSource, ComparisonPartner, DeskDocument, FacetId } from '../shared/types';
 import { mentionsIn } from '../core/partners';
 import { passagesOf } from '../core/passages';
-import { classifySentence, facetForHeadings } from './facets';
+import { classifySentence, facetForHeadings } from '../core/facets';
 import type { LibraryView as Library } from './libraryView';
 
 export class DocCache {

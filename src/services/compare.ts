@@ -1,7 +1,7 @@
 // Side-by-side comparison of 2–4 partners. Each facet (row) gets, per partner (column), short
 // entries quoted from the library: the extracted partner facts (relations, recognition, missions,
 // envoys, memberships), sentences filed by section heading or by the keyword classifier
-// (facets.ts), key figures, and a mini timeline. Where the sources disagree, both entries stay
+// (core/facets.ts), key figures, and a mini timeline. Where the sources disagree, both entries stay
 // and are marked `sourcesDiffer`.
 import { DeskError } from '../shared/api';
 import type {
@@ -31,7 +31,7 @@ import {
   topicsOf,
   type FigureKind,
   type TopicFacet,
-} from './facets';
+} from '../core/facets';
 import type { LibraryView as Library } from './libraryView';
 import { eventDate, compatible } from './compareDates';
 import { envoyEntries, membershipEntries, missionEntries, recognitionEntries, relationEntries, type FactColumn } from './compareFacts';

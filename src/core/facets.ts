@@ -4,7 +4,7 @@
 // matters). Everything a reviewer needs to check the mapping is in the three tables below.
 import type { FacetId } from '../shared/types';
 import { foldAccents } from '../shared/text';
-import { mentionsIn } from '../core/partners';
+import { mentionsIn } from './partners';
 
 // --- 1. The facets, in the order a comparison shows them -------------------------------------
 
