@@ -237,12 +237,23 @@ export function isAgreementSentence(sentence: string): boolean {
 
 function maskNames(sentence: string, names: readonly string[]): string {
   let text = sentence;
-  for (const n of [...names].sort((a, b) => b.length - a.length)) {
-    if (!n) continue;
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:'s)?(?![\\p{L}\\p{N}])`, 'gu');
-    text = text.replace(re, '·');
-  }
+  for (const re of maskPatterns(names)) text = text.replace(re, '·');
   return text;
+}
+
+/** Compiled once per list of names: the build classifies every candidate sentence for each partner it may belong to. */
+const MASKS = new Map<string, RegExp[]>();
+function maskPatterns(names: readonly string[]): RegExp[] {
+  const key = names.join('\n');
+  let res = MASKS.get(key);
+  if (!res) {
+    res = [...names]
+      .sort((a, b) => b.length - a.length)
+      .filter((n) => n)
+      .map((n) => new RegExp(`(?<![\\p{L}\\p{N}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:'s)?(?![\\p{L}\\p{N}])`, 'gu'));
+    MASKS.set(key, res);
+  }
+  return res;
 }
 
 // --- 4. Key figures -----------------------------------------------------------------------------

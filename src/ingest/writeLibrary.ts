@@ -17,6 +17,7 @@ import type { Extraction } from './extract';
 import { writeEvents } from './eventsTable';
 import { partnerKeyMap, sectionPartnersOf } from './sectionPartners';
 import { encodeTextStream } from './encodeTextStream';
+import { CandidatesWriter } from './candidatesTable';
 
 export interface LibraryContent {
   /** In library order, "See also" links already resolved. Emptied once written (see `written`). */
@@ -103,10 +104,15 @@ export function writeLibraryFile(content: LibraryContent, outFile: string): Libr
       const insSectionPartner = db.prepare('INSERT OR IGNORE INTO section_partners (partner_id, doc_slug, anchor) VALUES (?,?,?)');
       const keys = partnerKeyMap(extraction.partners);
       const headings = new Map<string, string | null>();
+      const candidates = new CandidatesWriter(db, new Set(partnerNames.keys()));
+      let passageAt = 0;
       documents.forEach((d, i) => {
         insDoc.run(d.slug, i, d.title, d.kind, d.sourceFile, JSON.stringify(d.partners), d.sections.length, perDoc.get(d.slug) ?? 0, JSON.stringify({ ...d, sections: [] }));
         d.sections.forEach((s, j) => insSection.run(d.slug, j, s.anchor, s.heading, s.level, JSON.stringify(s.path), JSON.stringify(s.blocks)));
-        for (const [partnerId, anchor] of sectionPartnersOf(d, keys, headings)) insSectionPartner.run(partnerId, d.slug, anchor);
+        const headed = sectionPartnersOf(d, keys, headings);
+        for (const [partnerId, anchor] of headed) insSectionPartner.run(partnerId, d.slug, anchor);
+        // Each partner's comparison candidates, filed and scored once here rather than per request (issue 19).
+        candidates.add(d, headed, passages.slice(passageAt, (passageAt += perDoc.get(d.slug) ?? 0)));
       });
 
       const insPassage = db.prepare('INSERT INTO passages (id, doc_slug, ord, anchor, block_id, path, text) VALUES (?,?,?,?,?,?,?)');

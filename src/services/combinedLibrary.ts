@@ -12,6 +12,10 @@ import type { Library } from './library';
 import type { LibraryView } from './libraryView';
 import type { UserLibrary } from './userLibrary';
 import { mergePartner, mergePartnerSummary } from '../core/mergePartners';
+import type { CandidateFacet, CandidateHit } from '../core/candidates';
+
+/** Added to the reading order of the user's candidate sentences: after every bundled sentence (ids stay far below 2^40). */
+const USER_ORDER_OFFSET = 2 ** 40;
 
 export class CombinedLibrary implements LibraryView {
   private origins: { hash: string; map: Map<string, DocumentOrigin> } | null = null;
@@ -185,6 +189,28 @@ export class CombinedLibrary implements LibraryView {
 
   passageBlocksNaming(partnerId: string): { docSlug: string; anchor: string; blockId: string }[] {
     return this.all().flatMap((l) => l.passageBlocksNaming(partnerId));
+  }
+
+  /** Both libraries' best candidates in one ranking; the user's sentences read after every bundled one. */
+  partnerCandidates(partnerId: string, facet: CandidateFacet, limit: number): CandidateHit[] {
+    const mine = this.mine();
+    const bundled = this.bundled.partnerCandidates(partnerId, facet, limit);
+    if (!mine) return bundled;
+    const theirs = mine.partnerCandidates(partnerId, facet, limit).map((c) => ({ ...c, order: c.order + USER_ORDER_OFFSET }));
+    return [...bundled, ...theirs].sort((a, b) => b.score - a.score || a.order - b.order).slice(0, limit);
+  }
+
+  /** Distinct wordings over both libraries: a sentence in both counts once. */
+  candidateKeyCount(partnerId: string, facet: CandidateFacet): number {
+    const mine = this.mine();
+    const bundled = this.bundled.candidateKeyCount(partnerId, facet);
+    if (!mine) return bundled;
+    const theirs = mine.candidateKeys(partnerId, facet);
+    return bundled + theirs.length - this.bundled.candidateKeys(partnerId, facet, theirs).length;
+  }
+
+  candidateKeys(partnerId: string, facet: CandidateFacet, keys?: readonly string[]): string[] {
+    return [...new Set(this.all().flatMap((l) => l.candidateKeys(partnerId, facet, keys)))];
   }
 
   search(params: SearchParams): SearchResponse {

@@ -3,6 +3,7 @@
 import type { FacetEntry, Section, SourceRef } from '../shared/types';
 import { foldAccents } from '../shared/text';
 import { pickSpread } from './pickSpread';
+import { textKey } from '../core/candidates';
 
 export type Scored = { entry: FacetEntry; score: number; order: number };
 
@@ -11,9 +12,7 @@ export function pick(scored: Scored[]): FacetEntry[] {
   return pickSpread(scored, (e) => textKey(e.text));
 }
 
-export function textKey(text: string): string {
-  return foldAccents(text).toLowerCase().replace(/^[-•◇\s]+/, '').replace(/\s+/g, ' ').replace(/[.\s]+$/, '').trim();
-}
+export { textKey } from '../core/candidates';
 
 export function isTableRow(quote: string): boolean {
   return quote.trim().startsWith('|');

@@ -22,6 +22,7 @@ import { foldAccents, nameKey } from '../shared/text';
 import { filterWords } from '../shared/timelineFilter';
 import type { StoredMarks } from '../shared/timelineMarks';
 import { INGEST_VERSION, SCHEMA_VERSION } from '../core/schema';
+import { textKey, type CandidateFacet, type CandidateHit } from '../core/candidates';
 import { TextBuffer } from '../search/textBuffer';
 import { CorruptIndexError } from '../search/scorer';
 import { Searcher, type Federation, type PassageSource } from '../search/searcher';
@@ -370,6 +371,52 @@ export class Library {
          WHERE pp.partner_id = ? ORDER BY d.ord, p.ord`,
       )
       .all(partnerId) as { docSlug: string; anchor: string; blockId: string }[];
+  }
+
+  /**
+   * A partner's comparison candidates for one facet (build-time table `candidates`): the best
+   * `limit` by stored score, then reading order. `order` is the sentence's place in the library.
+   */
+  partnerCandidates(partnerId: string, facet: CandidateFacet, limit: number): CandidateHit[] {
+    const rows = this.db
+      .prepare(
+        `SELECT c.score, c.sentence_id, c.label, s.doc_slug, s.anchor, s.block_id, s.text FROM candidates c
+         JOIN candidate_sentences s ON s.id = c.sentence_id
+         WHERE c.partner_id = ? AND c.facet = ? ORDER BY c.score DESC, c.sentence_id LIMIT ?`,
+      )
+      .raw(true)
+      .all(partnerId, facet, limit) as [number, number, string | null, string, string, string, string][];
+    return rows.map(([score, order, label, docSlug, anchor, blockId, text]) => ({ score, order, docSlug, anchor, blockId, text, ...(label !== null ? { label } : {}) }));
+  }
+
+  /** How many distinct wordings (text keys) a partner's candidates for the facet have. */
+  candidateKeyCount(partnerId: string, facet: CandidateFacet): number {
+    return this.db.prepare('SELECT count(DISTINCT key_id) FROM candidates WHERE partner_id = ? AND facet = ?').pluck().get(partnerId, facet) as number;
+  }
+
+  /** The wordings among `keys` (every one, when absent) that the partner's candidates for the facet have. */
+  candidateKeys(partnerId: string, facet: CandidateFacet, keys?: readonly string[]): string[] {
+    if (keys === undefined) {
+      const texts = this.db
+        .prepare('SELECT s.text FROM candidates c JOIN candidate_sentences s ON s.id = c.sentence_id WHERE c.partner_id = ? AND c.facet = ?')
+        .pluck()
+        .all(partnerId, facet) as string[];
+      return [...new Set(texts.map(textKey))];
+    }
+    const out: string[] = [];
+    // Chunked to stay under SQLite's bound-parameter limit.
+    for (let i = 0; i < keys.length; i += 500) {
+      const chunk = keys.slice(i, i + 500);
+      const found = this.db
+        .prepare(
+          `SELECT k.key FROM candidate_keys k WHERE k.key IN (${chunk.map(() => '?').join(',')})
+           AND EXISTS (SELECT 1 FROM candidates c WHERE c.partner_id = ? AND c.facet = ? AND c.key_id = k.id)`,
+        )
+        .pluck()
+        .all(...chunk, partnerId, facet) as string[];
+      out.push(...found);
+    }
+    return out;
   }
 
   /** `federation`: as one part of a search over several libraries (combinedLibrary.ts). */
