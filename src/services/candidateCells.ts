@@ -28,7 +28,7 @@ export interface CellRequest {
   datesByQuote: ReadonlyMap<string, DateValue>;
 }
 
-export function candidateCell(library: LibraryView, req: CellRequest): { entries: FacetEntry[]; total: number } {
+export function candidateCell(library: Pick<LibraryView, 'partnerCandidates' | 'candidateKeyCount' | 'candidateKeys'>, req: CellRequest): { entries: FacetEntry[]; total: number } {
   const excluded = req.exclude.size === 0 ? 0 : library.candidateKeys(req.partnerId, req.facet, [...req.exclude]).length;
   const total = library.candidateKeyCount(req.partnerId, req.facet) - excluded;
   if (req.need <= 0 || total === 0) return { entries: [], total };
