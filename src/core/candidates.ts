@@ -15,7 +15,7 @@ import type { Block, DeskDocument, FacetId } from '../shared/types';
 import { foldAccents } from '../shared/text';
 import { splitSentences } from './sentences';
 import { mentionsIn, partnerById, type PartnerDef } from './partners';
-import { classifySentence, facetForHeadings, figuresIn, filingOf, isAgreementSentence, OTHER_SUBJECTS, topicFits, topicsOf, type FigureKind, type TopicFacet } from './facets';
+import { classifySentence, facetForHeadings, figuresIn, filingOf, isAgreementSentence, OTHER_SUBJECTS, topicFits, topicsOf, type Classification, type Figure, type FigureKind, type TopicFacet } from './facets';
 
 /** The facets filled from classified sentences (the mini timeline comes from events). */
 export type CandidateFacet = TopicFacet | 'agreements' | 'key-figures';
@@ -100,12 +100,12 @@ export function candidatesOf(doc: DeskDocument, who: DocumentPartners): { senten
       if (scopes.size === 0) continue;
       for (const { unit, classifyOnly } of unitsOf(block)) {
         splitSentences(unit).forEach((text, i) => {
-          const mentions = mentionsIn(text).map((m) => m.id);
+          const facts = new SentenceFacts(text);
           let at = -1;
           for (const [id, scope] of scopes) {
             const p = partner(id);
-            if (!p || !belongs(text, mentions, scope, id, p.def.kind)) continue;
-            const found = rowsFor(text, i === 0, mentions, scope, id, p.names, section.path, classifyOnly ? undefined : headingFacet);
+            if (!p || !belongs(text, facts.mentions, scope, id, p.def.kind)) continue;
+            const found = rowsFor(facts, i === 0, scope, id, p.names, section.path, classifyOnly ? undefined : headingFacet);
             if (found.length === 0) continue;
             if (at < 0) at = sentences.push({ anchor: section.anchor, blockId: block.id, text }) - 1;
             for (const r of found) rows.push({ sentence: at, partnerId: id, ...r });
@@ -119,19 +119,41 @@ export function candidatesOf(doc: DeskDocument, who: DocumentPartners): { senten
 
 const FIGURE_WEIGHT: Record<FigureKind, number> = { amount: 3, percentage: 3, distance: 3, capacity: 2, count: 1 };
 
+/** What a sentence says whichever partner it is filed for, worked out once (the build asks for each partner it may belong to). */
+class SentenceFacts {
+  readonly mentions: string[];
+  private plain: Classification | undefined;
+  private figureList: Figure[] | undefined;
+  private agreement: boolean | undefined;
+  constructor(readonly text: string) {
+    this.mentions = mentionsIn(text).map((m) => m.id);
+  }
+  /** classifySentence(text, names): the partner's names are masked, which changes nothing when none is in the text. */
+  classification(names: readonly string[]): Classification {
+    if (names.some((n) => n && this.text.includes(n))) return classifySentence(this.text, names);
+    return (this.plain ??= classifySentence(this.text));
+  }
+  get figures(): Figure[] {
+    return (this.figureList ??= figuresIn(this.text));
+  }
+  get isAgreement(): boolean {
+    return (this.agreement ??= isAgreementSentence(this.text));
+  }
+}
+
 /** The facets one sentence fills for one partner, with its score in each (date bonus left out). */
 function rowsFor(
-  text: string,
+  s: SentenceFacts,
   first: boolean,
-  mentions: readonly string[],
   scope: Scope,
   partnerId: string,
   names: readonly string[],
   path: readonly string[],
   headingFacet: TopicFacet | undefined,
 ): Omit<CandidateRow, 'sentence' | 'partnerId'>[] {
+  const { text, mentions } = s;
   const out: Omit<CandidateRow, 'sentence' | 'partnerId'>[] = [];
-  const c = classifySentence(text, names);
+  const c = s.classification(names);
   const scores = new Map(c.scores);
   const filing = filingOf(text, mentions, partnerId, path);
   const hf = filing.byHeading ? headingFacet : undefined;
@@ -144,8 +166,8 @@ function rowsFor(
     // How relevant a sentence is to a topic facet: cue hits, heading, first in its paragraph, scope, explicit mention (+ its date).
     out.push({ facet, score: Math.min(3, scores.get(facet) ?? 0) + (hf === facet ? 2 : 0) + (first ? 1 : 0) + inScope + named });
   }
-  if (isAgreementSentence(text)) out.push({ facet: 'agreements', score: inScope + named + (/\bsigned\b/i.test(text) ? 2 : 0) });
-  const figures = figuresIn(text);
+  if (s.isAgreement) out.push({ facet: 'agreements', score: inScope + named + (/\bsigned\b/i.test(text) ? 2 : 0) });
+  const figures = s.figures;
   if (figures.length > 0) {
     out.push({ facet: 'key-figures', score: Math.min(6, figures.reduce((n, f) => n + FIGURE_WEIGHT[f.kind], 0)) + inScope, label: figures.map((f) => f.text).join(' · ') });
   }

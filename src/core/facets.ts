@@ -237,20 +237,21 @@ export function isAgreementSentence(sentence: string): boolean {
 
 function maskNames(sentence: string, names: readonly string[]): string {
   let text = sentence;
-  for (const re of maskPatterns(names)) text = text.replace(re, '·');
+  // A pattern matches its name as written: a name the text does not hold has nothing to mask.
+  for (const [name, re] of maskPatterns(names)) if (text.includes(name)) text = text.replace(re, '·');
   return text;
 }
 
 /** Compiled once per list of names: the build classifies every candidate sentence for each partner it may belong to. */
-const MASKS = new Map<string, RegExp[]>();
-function maskPatterns(names: readonly string[]): RegExp[] {
+const MASKS = new Map<string, [string, RegExp][]>();
+function maskPatterns(names: readonly string[]): [string, RegExp][] {
   const key = names.join('\n');
   let res = MASKS.get(key);
   if (!res) {
     res = [...names]
       .sort((a, b) => b.length - a.length)
       .filter((n) => n)
-      .map((n) => new RegExp(`(?<![\\p{L}\\p{N}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:'s)?(?![\\p{L}\\p{N}])`, 'gu'));
+      .map((n) => [n, new RegExp(`(?<![\\p{L}\\p{N}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:'s)?(?![\\p{L}\\p{N}])`, 'gu')] as [string, RegExp]);
     MASKS.set(key, res);
   }
   return res;
