@@ -4,7 +4,7 @@
 // (core/facets.ts), key figures, and a mini timeline. Where the sources disagree, both entries stay
 // and are marked `sourcesDiffer`.
 import { DeskError } from '../shared/api';
-import type { Comparison, ComparisonFacet, DateValue, FacetEntry, FacetId, Partner, Section, SourceRef, TimelineEvent } from '../shared/types';
+import type { Comparison, ComparisonFacet, DateValue, DocumentSummary, FacetEntry, FacetId, Partner, Section, SourceRef, TimelineEvent } from '../shared/types';
 import { partnerById } from '../core/partners';
 import { FACETS, type TopicFacet } from '../core/facets';
 import type { CandidateFacet } from '../core/candidates';
@@ -64,9 +64,18 @@ export function comparePartners(library: Library, names: readonly string[]): Com
 
 /** The facets of partners already resolved to distinct ids, any number of them (the briefing sheet builds one). */
 export function buildComparison(library: Library, ids: readonly string[]): Comparison {
+  return comparisonWithReads(library, ids).comparison;
+}
+
+/**
+ * The comparison, with what it read that a briefing needs again: each partner's events (by id)
+ * and the library's document list (issue 19: a briefing read both a second time).
+ */
+export function comparisonWithReads(library: Library, ids: readonly string[]): { comparison: Comparison; events: ReadonlyMap<string, TimelineEvent[]>; documents: DocumentSummary[] } {
   const ctx = new Context(library);
   const partners = ids.map((id) => library.getPartner(id));
-  const columns = partners.map((p) => new PartnerColumn(ctx, p).build());
+  const made = partners.map((p) => new PartnerColumn(ctx, p));
+  const columns = made.map((c) => c.build());
   const facets: ComparisonFacet[] = FACETS.map(({ id, label }) => {
     const facet: ComparisonFacet = { id, label, cells: {} };
     partners.forEach((p, i) => {
@@ -76,7 +85,11 @@ export function buildComparison(library: Library, ids: readonly string[]): Compa
     });
     return facet;
   });
-  return { partners: partners.map((p) => ({ id: p.id, name: p.name, kind: p.kind })), facets };
+  return {
+    comparison: { partners: partners.map((p) => ({ id: p.id, name: p.name, kind: p.kind })), facets },
+    events: new Map(made.map((c) => [c.partner.id, c.events])),
+    documents: ctx.summaries,
+  };
 }
 
 // --- shared lookups for one comparison ------------------------------------------------------------
@@ -119,7 +132,7 @@ class Context {
 }
 
 class PartnerColumn implements FactColumn {
-  private readonly events: TimelineEvent[];
+  readonly events: TimelineEvent[];
   private readonly datesByQuote = new Map<string, DateValue>();
   private readonly names: string[];
   /** Every extracted fact's quote: a sentence that is a fact is shown under its fact's facet only. */
