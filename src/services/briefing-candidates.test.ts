@@ -13,13 +13,13 @@ import { buildBriefing } from './briefing';
 import { Library } from './library';
 import type { LibraryView } from './libraryView';
 
-const legacy = { on: false };
+const legacy = { on: false, calls: 0 };
 vi.mock('./compare', async (importOriginal) => {
   const actual = await importOriginal<typeof import('./compare')>();
   return {
     ...actual,
     comparisonWithReads: (library: LibraryView, ids: readonly string[]) =>
-      legacy.on
+      legacy.on && ++legacy.calls
         ? { comparison: legacyBuildComparison(library, ids), events: new Map(ids.map((id) => [id, library.timeline({ partner: id })])), documents: library.listDocuments() }
         : actual.comparisonWithReads(library, ids),
   };
@@ -46,6 +46,7 @@ function expectSameSheets(file: string, groups: readonly string[][]): void {
       const old = buildBriefing(before, params);
       legacy.on = false;
       expect(sheet, partners.join(' + ')).toEqual(old);
+      expect(legacy.calls, 'the old comparison was asked').toBeGreaterThan(0);
     }
   } finally {
     now.close();
