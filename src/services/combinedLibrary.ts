@@ -4,7 +4,7 @@
 // the user's is read from its own file (userLibrary.ts). With no documents of the user's, every
 // call is the bundled library's own.
 import type { DocumentPart, SearchParams, SectionHead, TimelineParams } from '../shared/api';
-import type { DeskDocument, DocumentSummary, LibraryInfo, Partner, PartnerSummary, SearchResponse, TimelineEvent, TimelineMarks, TimelineMatch } from '../shared/types';
+import type { DeskDocument, DocumentSummary, LibraryInfo, Partner, PartnerSummary, SearchResponse, Section, TimelineEvent, TimelineMarks, TimelineMatch } from '../shared/types';
 import type { DocumentOrigin } from '../shared/userDocuments';
 import { expandMarks, MarksEncoder, type StoredMarks } from '../shared/timelineMarks';
 import { federatedSearch } from '../search/federated';
@@ -106,6 +106,10 @@ export class CombinedLibrary implements LibraryView {
 
   findSection(slug: string, anchor: string): { docTitle: string; level: number; path: string[] } | null {
     return this.ownerOf(slug).findSection(slug, anchor);
+  }
+
+  section(slug: string, anchor: string): Section | null {
+    return this.ownerOf(slug).section(slug, anchor);
   }
 
   documentTitle(slug: string): string | null {

@@ -118,8 +118,7 @@ class Context {
   section(slug: string, anchor: string): Section | undefined {
     const key = `${slug}#${anchor}`;
     if (!this.sections.has(key)) {
-      const found = this.library.findSection(slug, anchor) ? this.library.getDocumentPart(slug, { anchor, count: 1 }).document.sections.find((s) => s.anchor === anchor) : undefined;
-      this.sections.set(key, found);
+      this.sections.set(key, this.library.section(slug, anchor) ?? undefined);
     }
     return this.sections.get(key);
   }

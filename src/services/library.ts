@@ -179,6 +179,21 @@ export class Library {
     return row ? { docTitle: row.title, level: row.level, path: parseStored<string[]>(row.path, `section "${anchor}"`) } : null;
   }
 
+  /** One section with its blocks, from its row alone; null when the document or the section is not there. */
+  section(slug: string, anchor: string): Section | null {
+    const row = this.db.prepare('SELECT anchor, heading, level, path, blocks FROM sections WHERE doc_slug = ? AND anchor = ?').get(slug, anchor) as
+      | { anchor: string; heading: string; level: number; path: string; blocks: string }
+      | undefined;
+    if (!row) return null;
+    return {
+      anchor: row.anchor,
+      heading: row.heading,
+      level: row.level,
+      path: parseStored<string[]>(row.path, `section "${anchor}" of "${slug}"`),
+      blocks: parseStored<Section['blocks']>(row.blocks, `section "${anchor}" of "${slug}"`),
+    };
+  }
+
   /** The title of a document; null when there is none with this slug. */
   documentTitle(slug: string): string | null {
     const row = this.db.prepare('SELECT title FROM documents WHERE slug = ?').get(slug) as { title: string } | undefined;
