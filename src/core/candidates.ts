@@ -11,7 +11,7 @@
 // Scores leave out the date bonus: a sentence is dated when one of the partner's events quotes it,
 // which depends on the whole library (and on the user's documents beside it), so the comparison
 // adds it at query time and bounds it when it ranks (DATE_BONUS).
-import type { Block, DeskDocument, FacetId } from '../shared/types';
+import type { Block, DeskDocument } from '../shared/types';
 import { foldAccents } from '../shared/text';
 import { splitSentences } from './sentences';
 import { mentionsIn, partnerById, type PartnerDef } from './partners';
@@ -217,7 +217,8 @@ export function unitsOf(block: Block): { unit: string; classifyOnly: boolean }[]
 
 /** A quote's words, for "the same sentence": accents, case, bullets, spacing and the final stop do not count. */
 export function textKey(text: string): string {
-  return foldAccents(text).toLowerCase().replace(/^[-•◇\s]+/, '').replace(/\s+/g, ' ').replace(/[.\s]+$/, '').trim();
+  // ASCII has nothing to fold (NFD/NFC leave it as it is): the common case skips two normalisations.
+  return (ASCII.test(text) ? text : foldAccents(text)).toLowerCase().replace(/^[-•◇\s]+/, '').replace(/\s+/g, ' ').replace(/[.\s]+$/, '').trim();
 }
 
-export const isCandidateFacet = (f: FacetId): f is CandidateFacet => f !== 'timeline';
+const ASCII = /^[\x00-\x7f]*$/;
