@@ -18,6 +18,7 @@ import { writeEvents } from './eventsTable';
 import { partnerKeyMap, sectionPartnersOf } from './sectionPartners';
 import { encodeTextStream } from './encodeTextStream';
 import { CandidatesWriter } from './candidatesTable';
+import { writePartnerEvents } from './partnerEventsTable';
 
 export interface LibraryContent {
   /** In library order, "See also" links already resolved. Emptied once written (see `written`). */
@@ -138,6 +139,7 @@ export function writeLibraryFile(content: LibraryContent, outFile: string): Libr
       documents.length = 0;
       extraction.events.length = 0;
       content.written?.();
+      writePartnerEvents(db);
       const serializedIndex = buildSearchIndex(passages);
       // Generators, not arrays: each passage's joined and folded text dies young.
       const vocabulary = buildVocabulary((function* () {

@@ -1,7 +1,7 @@
 // Issue 19: briefing sheets built from the build-time candidates (and reusing the comparison's
 // reads) equal the sheets the old per-request comparison gave, on the real corpus and on a
 // synthetic one. The old path is the comparison as it was (src/test/legacyCompare.ts) with the
-// timeline and document list read again, as the briefing did.
+// short timeline read from every event of the partner, as the briefing did.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,13 +16,19 @@ import type { LibraryView } from './libraryView';
 const legacy = { on: false, calls: 0 };
 vi.mock('./compare', async (importOriginal) => {
   const actual = await importOriginal<typeof import('./compare')>();
-  return {
-    ...actual,
-    comparisonWithReads: (library: LibraryView, ids: readonly string[]) =>
-      legacy.on && ++legacy.calls
-        ? { comparison: legacyBuildComparison(library, ids), events: new Map(ids.map((id) => [id, library.timeline({ partner: id })])), documents: library.listDocuments() }
-        : actual.comparisonWithReads(library, ids),
+  return { ...actual, buildComparison: (library: LibraryView, ids: readonly string[]) => (legacy.on && ++legacy.calls ? legacyBuildComparison(library, ids) : actual.buildComparison(library, ids)) };
+});
+vi.mock('./briefingTimeline', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./briefingTimeline')>();
+  // The old short timeline: every event of the partner read, scored and picked.
+  const pickRankedEvents: typeof actual.pickRankedEvents = (library, partnerId, cap, pinned, excluded) => {
+    if (!legacy.on) return actual.pickRankedEvents(library, partnerId, cap, pinned, excluded);
+    const lib = library as LibraryView;
+    const about = new Set(lib.listDocuments().filter((d) => d.kind !== 'overview' && d.partners[0] === partnerId).map((d) => d.slug));
+    const events = lib.timeline({ partner: partnerId }).filter((e) => !excluded.has(e.id));
+    return actual.pickEvents(events, cap, (e) => actual.eventScore(e, about), pinned);
   };
+  return { ...actual, pickRankedEvents };
 });
 
 let dir: string;
@@ -39,7 +45,11 @@ function expectSameSheets(file: string, groups: readonly string[][]): void {
   const before = Library.open(file);
   try {
     for (const partners of groups) {
-      const params = { partners, date: '2026-03-01', facetOrder: ['economy' as const] };
+      // Also with an event pinned (the partner's last) and one excluded (its first): the short timeline's other path.
+      const events = now.timeline({ partner: partners[0]! });
+      const variants = [{}, { pinned: [events.at(-1)!.id], exclude: [events[0]!.id, 'q-unknown'] }];
+      for (const extra of variants) {
+      const params = { partners, date: '2026-03-01', facetOrder: ['economy' as const], ...extra };
       legacy.on = false;
       const sheet = buildBriefing(now, params);
       legacy.on = true;
@@ -47,6 +57,7 @@ function expectSameSheets(file: string, groups: readonly string[][]): void {
       legacy.on = false;
       expect(sheet, partners.join(' + ')).toEqual(old);
       expect(legacy.calls, 'the old comparison was asked').toBeGreaterThan(0);
+      }
     }
   } finally {
     now.close();

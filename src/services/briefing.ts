@@ -5,10 +5,10 @@
 // partner to 1–3 pages. The PDF's header and footer are in briefingPdf.ts.
 import { DeskError, type BriefingParams } from '../shared/api';
 import type { BriefingItem, BriefingRow, BriefingSheet, ComparisonPartner, FacetEntry, FacetId } from '../shared/types';
-import { comparisonWithReads, MAX_PARTNERS } from './compare';
+import { buildComparison, MAX_PARTNERS } from './compare';
 import { FACETS } from '../core/facets';
 import { clip, itemId, keyMilestones, sortEnvoys, take, textKey } from './briefingItems';
-import { eventDate, eventScore, pickEvents } from './briefingTimeline';
+import { eventDate, pickRankedEvents } from './briefingTimeline';
 import { DocCache, findPassage, partnerOf, passageFacet, SourceList } from './briefingSources';
 import type { LibraryView as Library } from './libraryView';
 
@@ -75,7 +75,7 @@ export function buildBriefing(library: Library, params: BriefingOptions): Briefi
 function assembleBriefing(library: Library, ids: string[], params: BriefingOptions): BriefingSheet {
   const layout: BriefingSheet['layout'] = ids.length === 1 ? 'single' : 'side-by-side';
   const caps = BRIEFING_CAPS[layout];
-  const { comparison, events: eventsOf, documents } = comparisonWithReads(library, ids);
+  const comparison = buildComparison(library, ids);
   const info = library.info();
   const docs = new DocCache(library);
   const pinned = new Set(params.pinned ?? []);
@@ -124,10 +124,9 @@ function assembleBriefing(library: Library, ids: string[], params: BriefingOptio
   // 2. The short timeline.
   const timeline: Record<string, BriefingItem[]> = {};
   for (const p of comparison.partners) {
-    const events = eventsOf.get(p.id)!;
-    const about = new Set(documents.filter((d) => d.kind !== 'overview' && d.partners[0] === p.id).map((d) => d.slug));
-    for (const e of events) if (excluded.has(e.id)) used.add(e.id);
-    const chosen = pickEvents(events.filter((e) => !excluded.has(e.id)), caps.timeline, (e) => eventScore(e, about), pinned);
+    // Read best first by the build-time score (issue 19), not the partner's whole timeline.
+    for (const r of library.partnerEventsAmong(p.id, [...excluded])) used.add(r.event.id);
+    const chosen = pickRankedEvents(library, p.id, caps.timeline, pinned, excluded);
     timeline[p.id] = chosen.map((e) => {
       used.add(e.id);
       return {

@@ -24,8 +24,8 @@ export interface CellRequest {
   need: number;
   /** Wordings (text keys) left out: the partner's facts already say them. */
   exclude: ReadonlySet<string>;
-  /** The partner's events' dates by quote (text key): a dated sentence scores DATE_BONUS more. */
-  datesByQuote: ReadonlyMap<string, DateValue>;
+  /** The date of the partner's oldest event quoting a wording (text key): a dated sentence scores DATE_BONUS more. */
+  dateOf: (key: string) => DateValue | undefined;
 }
 
 export function candidateCell(library: Pick<LibraryView, 'partnerCandidates' | 'candidateKeyCount' | 'candidateKeys'>, req: CellRequest): { entries: FacetEntry[]; total: number } {
@@ -40,7 +40,7 @@ export function candidateCell(library: Pick<LibraryView, 'partnerCandidates' | '
     for (const r of rows) {
       const key = textKey(r.text);
       if (req.exclude.has(key)) continue;
-      const date = req.datesByQuote.get(key);
+      const date = req.dateOf(key);
       const entry: FacetEntry = { text: r.text, docSlug: r.docSlug, anchor: r.anchor, blockId: r.blockId, ...(date ? { date } : {}), ...(r.label !== undefined ? { label: r.label } : {}) };
       scored.push({ entry, score: r.score + (date ? bonus : 0), order: r.order });
     }

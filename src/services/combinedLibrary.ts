@@ -13,6 +13,7 @@ import type { LibraryView } from './libraryView';
 import type { UserLibrary } from './userLibrary';
 import { mergePartner, mergePartnerSummary } from '../core/mergePartners';
 import type { CandidateFacet, CandidateHit } from '../core/candidates';
+import { chronological, type RankedEvent } from '../core/eventRanks';
 
 /** Added to the reading order of the user's candidate sentences: after every bundled sentence (ids stay far below 2^40). */
 const USER_ORDER_OFFSET = 2 ** 40;
@@ -215,6 +216,32 @@ export class CombinedLibrary implements LibraryView {
 
   candidateKeys(partnerId: string, facet: CandidateFacet, keys?: readonly string[]): string[] {
     return [...new Set(this.all().flatMap((l) => l.candidateKeys(partnerId, facet, keys)))];
+  }
+
+  partnerEventCount(partnerId: string): number {
+    return this.all().reduce((n, l) => n + l.partnerEventCount(partnerId), 0);
+  }
+
+  /** Both libraries' best events in one ranking: rank, then one chronology (bundled first on equal dates). */
+  partnerEventsRanked(partnerId: string, by: 'importance' | 'score', limit: number): RankedEvent[] {
+    const parts = this.all().map((l, k) => l.partnerEventsRanked(partnerId, by, limit).map((r) => ({ ...r, lib: k })));
+    if (parts.length === 1) return parts[0]!;
+    return parts.flat().sort((a, b) => b.rank - a.rank || chronological(a, b)).slice(0, limit);
+  }
+
+  /** The oldest event quoting the wording, in the combined chronology. */
+  partnerEventQuoting(partnerId: string, key: string): RankedEvent | null {
+    const found = this.all().flatMap((l, k) => {
+      const r = l.partnerEventQuoting(partnerId, key);
+      return r ? [{ ...r, lib: k }] : [];
+    });
+    return found.sort(chronological)[0] ?? null;
+  }
+
+  partnerEventsAmong(partnerId: string, ids: readonly string[]): RankedEvent[] {
+    return this.all()
+      .flatMap((l, k) => l.partnerEventsAmong(partnerId, ids).map((r) => ({ ...r, lib: k })))
+      .sort(chronological);
   }
 
   search(params: SearchParams): SearchResponse {

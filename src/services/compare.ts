@@ -4,7 +4,7 @@
 // (core/facets.ts), key figures, and a mini timeline. Where the sources disagree, both entries stay
 // and are marked `sourcesDiffer`.
 import { DeskError } from '../shared/api';
-import type { Comparison, ComparisonFacet, DateValue, DocumentSummary, FacetEntry, FacetId, Partner, Section, SourceRef, TimelineEvent } from '../shared/types';
+import type { Comparison, ComparisonFacet, DateValue, FacetEntry, FacetId, Partner, Section, SourceRef, TimelineEvent } from '../shared/types';
 import { partnerById } from '../core/partners';
 import { FACETS, type TopicFacet } from '../core/facets';
 import type { CandidateFacet } from '../core/candidates';
@@ -12,7 +12,8 @@ import type { LibraryView as Library } from './libraryView';
 import { eventDate, compatible } from './compareDates';
 import { envoyEntries, membershipEntries, missionEntries, recognitionEntries, relationEntries, type FactColumn } from './compareFacts';
 import { excerpt, findBlockId, isTableRow, rowText, tableHeader, textKey } from './compareQuotes';
-import { eventImportance, milestoneKeys } from './compareTimeline';
+import { milestoneKeys } from './compareTimeline';
+import { chronological, type RankedEvent } from '../core/eventRanks';
 import { candidateCell } from './candidateCells';
 
 export { describeDate } from './compareDates';
@@ -64,18 +65,9 @@ export function comparePartners(library: Library, names: readonly string[]): Com
 
 /** The facets of partners already resolved to distinct ids, any number of them (the briefing sheet builds one). */
 export function buildComparison(library: Library, ids: readonly string[]): Comparison {
-  return comparisonWithReads(library, ids).comparison;
-}
-
-/**
- * The comparison, with what it read that a briefing needs again: each partner's events (by id)
- * and the library's document list (issue 19: a briefing read both a second time).
- */
-export function comparisonWithReads(library: Library, ids: readonly string[]): { comparison: Comparison; events: ReadonlyMap<string, TimelineEvent[]>; documents: DocumentSummary[] } {
   const ctx = new Context(library);
   const partners = ids.map((id) => library.getPartner(id));
-  const made = partners.map((p) => new PartnerColumn(ctx, p));
-  const columns = made.map((c) => c.build());
+  const columns = partners.map((p) => new PartnerColumn(ctx, p).build());
   const facets: ComparisonFacet[] = FACETS.map(({ id, label }) => {
     const facet: ComparisonFacet = { id, label, cells: {} };
     partners.forEach((p, i) => {
@@ -85,11 +77,7 @@ export function comparisonWithReads(library: Library, ids: readonly string[]): {
     });
     return facet;
   });
-  return {
-    comparison: { partners: partners.map((p) => ({ id: p.id, name: p.name, kind: p.kind })), facets },
-    events: new Map(made.map((c) => [c.partner.id, c.events])),
-    documents: ctx.summaries,
-  };
+  return { partners: partners.map((p) => ({ id: p.id, name: p.name, kind: p.kind })), facets };
 }
 
 // --- shared lookups for one comparison ------------------------------------------------------------
@@ -131,8 +119,16 @@ class Context {
 }
 
 class PartnerColumn implements FactColumn {
-  readonly events: TimelineEvent[];
-  private readonly datesByQuote = new Map<string, DateValue>();
+  /** The date of the partner's oldest event quoting a wording, looked up as quotes need it (issue 19). */
+  private readonly dates = new Map<string, DateValue | null>();
+  private readonly dateOf = (key: string): DateValue | undefined => {
+    let d = this.dates.get(key);
+    if (d === undefined) {
+      const found = this.ctx.library.partnerEventQuoting(this.partner.id, key);
+      this.dates.set(key, (d = found ? eventDate(found.event) : null));
+    }
+    return d ?? undefined;
+  };
   private readonly names: string[];
   /** Every extracted fact's quote: a sentence that is a fact is shown under its fact's facet only. */
   private readonly factQuotes = new Set<string>();
@@ -141,11 +137,6 @@ class PartnerColumn implements FactColumn {
     private readonly ctx: Context,
     readonly partner: Partner,
   ) {
-    this.events = ctx.library.timeline({ partner: partner.id });
-    for (const e of this.events) {
-      const key = textKey(e.quote);
-      if (!this.datesByQuote.has(key)) this.datesByQuote.set(key, eventDate(e));
-    }
     const def = partnerById(partner.id);
     this.names = [partner.name, ...partner.aliases, ...(def?.adjectives ?? [])];
     const refs = [
@@ -180,7 +171,7 @@ class PartnerColumn implements FactColumn {
 
   /** The cell's best classified sentences after `before` entries shown ahead of them, and how many there are. */
   private sentences(facet: CandidateFacet, before: number, exclude: ReadonlySet<string> = new Set()): { entries: FacetEntry[]; total: number } {
-    return candidateCell(this.ctx.library, { partnerId: this.partner.id, facet, need: CELL_CAP[facet] - before, exclude, datesByQuote: this.datesByQuote });
+    return candidateCell(this.ctx.library, { partnerId: this.partner.id, facet, need: CELL_CAP[facet] - before, exclude, dateOf: this.dateOf });
   }
 
   /** Fact entries first, then classified sentences that say something the facts do not quote. */
@@ -232,26 +223,36 @@ class PartnerColumn implements FactColumn {
 
   // --- timeline -----------------------------------------------------------------------------
 
-  /** The partner's most important dated events (up to the cap), shown oldest first; `more` = the rest of its timeline. */
+  /**
+   * The partner's most important dated events (up to the cap), shown oldest first; `more` = the
+   * rest of its timeline. Read best first (build-time ranks), as many as the duplicates need.
+   */
   private timeline(): { entries: FacetEntry[]; more: number } {
-    const scored = this.events.map((e, i) => ({ e, i, score: eventImportance(e, this.partner.id, this.ctx) }));
-    scored.sort((a, b) => b.score - a.score || a.i - b.i);
-    const chosen: typeof scored = [];
-    for (const s of scored) {
-      if (chosen.length >= CELL_CAP.timeline) break;
-      if (s.score < 0) break;
-      // One event per date, and one per milestone (a year and the day that refines it are one event).
-      const keys = milestoneKeys(s.e);
-      const dup = chosen.some((c) => c.e.date === s.e.date || (milestoneKeys(c.e).some((k) => keys.includes(k)) && compatible(eventDate(c.e), eventDate(s.e))));
-      if (!dup) chosen.push(s);
+    const library = this.ctx.library;
+    let chosen: RankedEvent[] = [];
+    for (let limit = 64; ; limit *= 4) {
+      const ranked = library.partnerEventsRanked(this.partner.id, 'importance', limit);
+      chosen = [];
+      let done = ranked.length < limit;
+      for (const s of ranked) {
+        if (chosen.length >= CELL_CAP.timeline || s.rank < 0) {
+          done = true;
+          break;
+        }
+        // One event per date, and one per milestone (a year and the day that refines it are one event).
+        const keys = milestoneKeys(s.event);
+        const dup = chosen.some((c) => c.event.date === s.event.date || (milestoneKeys(c.event).some((k) => keys.includes(k)) && compatible(eventDate(c.event), eventDate(s.event))));
+        if (!dup) chosen.push(s);
+      }
+      if (done || chosen.length >= CELL_CAP.timeline) break;
     }
-    chosen.sort((a, b) => a.i - b.i);
-    const entries = chosen.map(({ e }) => ({
+    chosen.sort(chronological);
+    const entries = chosen.map(({ event: e }) => ({
       ...this.sourceEntry({ docSlug: e.docSlug, anchor: e.anchor, quote: e.quote }),
       text: e.summary,
       date: eventDate(e),
     }));
-    return { entries, more: this.events.length - entries.length };
+    return { entries, more: library.partnerEventCount(this.partner.id) - entries.length };
   }
 
   // --- quoting ------------------------------------------------------------------------------
@@ -264,7 +265,7 @@ class PartnerColumn implements FactColumn {
     else if (text.startsWith('- ')) text = text.slice(2);
     if (text.length > 400) text = excerpt(text, this.names);
     const blockId = findBlockId(this.ctx.section(ref.docSlug, ref.anchor), ref.quote, text);
-    const date = this.datesByQuote.get(textKey(ref.quote));
+    const date = this.dateOf(textKey(ref.quote));
     return { text, docSlug: ref.docSlug, anchor: ref.anchor, ...(blockId ? { blockId } : {}), ...(date ? { date } : {}) };
   }
 }

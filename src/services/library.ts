@@ -23,6 +23,7 @@ import { filterWords } from '../shared/timelineFilter';
 import type { StoredMarks } from '../shared/timelineMarks';
 import { INGEST_VERSION, SCHEMA_VERSION } from '../core/schema';
 import { textKey, type CandidateFacet, type CandidateHit } from '../core/candidates';
+import { quoteHash, type RankedEvent } from '../core/eventRanks';
 import { TextBuffer } from '../search/textBuffer';
 import { CorruptIndexError } from '../search/scorer';
 import { Searcher, type Federation, type PassageSource } from '../search/searcher';
@@ -432,6 +433,41 @@ export class Library {
       out.push(...found);
     }
     return out;
+  }
+
+  /** How many events a partner has (its timeline's length), from the build-time ranks. */
+  partnerEventCount(partnerId: string): number {
+    return this.db.prepare('SELECT count(*) FROM partner_events WHERE partner_id = ?').pluck().get(partnerId) as number;
+  }
+
+  /** A partner's first `limit` events by a build-time rank (compare's importance, the briefing's score), then oldest first. */
+  partnerEventsRanked(partnerId: string, by: 'importance' | 'score', limit: number): RankedEvent[] {
+    const column = by === 'importance' ? 'importance' : 'score';
+    return this.rankedEvents(`pe.partner_id = ? ORDER BY pe.${column} DESC, pe.event_ord LIMIT ?`, column, [partnerId, limit]);
+  }
+
+  /** The oldest of the partner's events that quotes a sentence of this wording (textKey), or null. */
+  partnerEventQuoting(partnerId: string, key: string): RankedEvent | null {
+    const rows = this.rankedEvents('pe.partner_id = ? AND pe.quote_hash = ? ORDER BY pe.event_ord', 'score', [partnerId, quoteHash(key)]);
+    return rows.find((r) => textKey(r.event.quote) === key) ?? null;
+  }
+
+  /** Those of `ids` that are the partner's events, oldest first. */
+  partnerEventsAmong(partnerId: string, ids: readonly string[]): RankedEvent[] {
+    const out: RankedEvent[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      out.push(...this.rankedEvents(`pe.partner_id = ? AND e.id IN (${chunk.map(() => '?').join(',')})`, 'score', [partnerId, ...chunk]));
+    }
+    return out.sort((a, b) => a.ord - b.ord);
+  }
+
+  private rankedEvents(where: string, rank: 'importance' | 'score', args: (string | number)[]): RankedEvent[] {
+    const rows = this.db
+      .prepare(`SELECT ${EVENT_COLUMNS}, e.ord, pe.${rank} FROM partner_events pe JOIN events e ON e.ord = pe.event_ord WHERE ${where}`)
+      .raw(true)
+      .all(...args) as [...EventRow, number, number][];
+    return rows.map((r) => ({ event: eventOf(r.slice(0, -2) as EventRow), ord: r[r.length - 2] as number, rank: r[r.length - 1] as number, lib: 0 }));
   }
 
   /** `federation`: as one part of a search over several libraries (combinedLibrary.ts). */
