@@ -146,7 +146,7 @@ describe('candidateCell: the first picks from the best rows are the first picks 
             return { entry: { text: r.text, docSlug: r.docSlug, anchor: r.anchor, blockId: r.blockId, ...(d ? { date: d } : {}) }, score: r.score + (d ? bonus : 0), order: r.order };
           }),
       );
-      const got = candidateCell(fakeLibrary(rows), { partnerId: 'x', facet, need, exclude, dateOf: (k) => dated.get(k) });
+      const got = candidateCell(fakeLibrary(rows), { partnerId: 'x', facet, need, exclude, datesOf: () => dated });
       expect(got.entries, `case ${n}`).toEqual(all.slice(0, need));
       expect(got.total, `case ${n}`).toBe(all.length);
     }

@@ -24,8 +24,8 @@ export interface CellRequest {
   need: number;
   /** Wordings (text keys) left out: the partner's facts already say them. */
   exclude: ReadonlySet<string>;
-  /** The date of the partner's oldest event quoting a wording (text key): a dated sentence scores DATE_BONUS more. */
-  dateOf: (key: string) => DateValue | undefined;
+  /** The dates of the partner's oldest events quoting these wordings (text keys): a dated sentence scores DATE_BONUS more. */
+  datesOf: (keys: readonly string[]) => ReadonlyMap<string, DateValue>;
 }
 
 export function candidateCell(library: Pick<LibraryView, 'partnerCandidates' | 'candidateKeyCount' | 'candidateKeys'>, req: CellRequest): { entries: FacetEntry[]; total: number } {
@@ -37,10 +37,12 @@ export function candidateCell(library: Pick<LibraryView, 'partnerCandidates' | '
     const rows = library.partnerCandidates(req.partnerId, req.facet, limit + 1);
     const boundary = rows.length > limit ? rows.pop()! : null;
     const scored: { entry: FacetEntry; score: number; order: number }[] = [];
-    for (const r of rows) {
-      const key = textKey(r.text);
+    const keys = rows.map((r) => textKey(r.text));
+    const dates = req.datesOf(keys.filter((k) => !req.exclude.has(k)));
+    for (const [i, r] of rows.entries()) {
+      const key = keys[i]!;
       if (req.exclude.has(key)) continue;
-      const date = req.dateOf(key);
+      const date = dates.get(key);
       const entry: FacetEntry = { text: r.text, docSlug: r.docSlug, anchor: r.anchor, blockId: r.blockId, ...(date ? { date } : {}), ...(r.label !== undefined ? { label: r.label } : {}) };
       scored.push({ entry, score: r.score + (date ? bonus : 0), order: r.order });
     }

@@ -229,13 +229,17 @@ export class CombinedLibrary implements LibraryView {
     return parts.flat().sort((a, b) => b.rank - a.rank || chronological(a, b)).slice(0, limit);
   }
 
-  /** The oldest event quoting the wording, in the combined chronology. */
-  partnerEventQuoting(partnerId: string, key: string): RankedEvent | null {
-    const found = this.all().flatMap((l, k) => {
-      const r = l.partnerEventQuoting(partnerId, key);
-      return r ? [{ ...r, lib: k }] : [];
+  /** The oldest event quoting each wording, in the combined chronology. */
+  partnerEventsQuoting(partnerId: string, keys: readonly string[]): Map<string, RankedEvent> {
+    const out = new Map<string, RankedEvent>();
+    this.all().forEach((l, k) => {
+      for (const [key, r] of l.partnerEventsQuoting(partnerId, keys)) {
+        const mine = { ...r, lib: k };
+        const known = out.get(key);
+        if (!known || chronological(mine, known) < 0) out.set(key, mine);
+      }
     });
-    return found.sort(chronological)[0] ?? null;
+    return out;
   }
 
   partnerEventsAmong(partnerId: string, ids: readonly string[]): RankedEvent[] {

@@ -119,15 +119,23 @@ class Context {
 }
 
 class PartnerColumn implements FactColumn {
-  /** The date of the partner's oldest event quoting a wording, looked up as quotes need it (issue 19). */
+  /** The date of the partner's oldest event quoting a wording (null: none), looked up in batches as quotes need them (issue 19). */
   private readonly dates = new Map<string, DateValue | null>();
-  private readonly dateOf = (key: string): DateValue | undefined => {
-    let d = this.dates.get(key);
-    if (d === undefined) {
-      const found = this.ctx.library.partnerEventQuoting(this.partner.id, key);
-      this.dates.set(key, (d = found ? eventDate(found.event) : null));
+  private readonly datesOf = (keys: readonly string[]): Map<string, DateValue> => {
+    const missing = [...new Set(keys.filter((k) => !this.dates.has(k)))];
+    if (missing.length > 0) {
+      const found = this.ctx.library.partnerEventsQuoting(this.partner.id, missing);
+      for (const k of missing) {
+        const r = found.get(k);
+        this.dates.set(k, r ? eventDate(r.event) : null);
+      }
     }
-    return d ?? undefined;
+    const out = new Map<string, DateValue>();
+    for (const k of keys) {
+      const d = this.dates.get(k);
+      if (d) out.set(k, d);
+    }
+    return out;
   };
   private readonly names: string[];
   /** Every extracted fact's quote: a sentence that is a fact is shown under its fact's facet only. */
@@ -148,6 +156,7 @@ class PartnerColumn implements FactColumn {
       ...partner.memberships.map((f) => f.source),
     ];
     for (const r of refs) this.factQuotes.add(textKey(r.quote));
+    this.datesOf([...this.factQuotes]); // every fact's entry is dated by its quote
   }
 
   /** Every facet's entries, most relevant first, capped (CELL_CAP), with the number left out. */
@@ -171,7 +180,7 @@ class PartnerColumn implements FactColumn {
 
   /** The cell's best classified sentences after `before` entries shown ahead of them, and how many there are. */
   private sentences(facet: CandidateFacet, before: number, exclude: ReadonlySet<string> = new Set()): { entries: FacetEntry[]; total: number } {
-    return candidateCell(this.ctx.library, { partnerId: this.partner.id, facet, need: CELL_CAP[facet] - before, exclude, dateOf: this.dateOf });
+    return candidateCell(this.ctx.library, { partnerId: this.partner.id, facet, need: CELL_CAP[facet] - before, exclude, datesOf: this.datesOf });
   }
 
   /** Fact entries first, then classified sentences that say something the facts do not quote. */
@@ -265,7 +274,7 @@ class PartnerColumn implements FactColumn {
     else if (text.startsWith('- ')) text = text.slice(2);
     if (text.length > 400) text = excerpt(text, this.names);
     const blockId = findBlockId(this.ctx.section(ref.docSlug, ref.anchor), ref.quote, text);
-    const date = this.dateOf(textKey(ref.quote));
+    const date = this.datesOf([textKey(ref.quote)]).get(textKey(ref.quote));
     return { text, docSlug: ref.docSlug, anchor: ref.anchor, ...(blockId ? { blockId } : {}), ...(date ? { date } : {}) };
   }
 }

@@ -43,6 +43,7 @@ export class Library {
   private readonly partnerIds = new Map<string, string | null>();
   private eventTexts: TextBuffer | undefined;
   private folded: TextBuffer | undefined;
+  private readonly statements = new Map<string, Database.Statement>();
 
   private constructor(
     private readonly db: Database.Database,
@@ -182,7 +183,7 @@ export class Library {
 
   /** One section with its blocks, from its row alone; null when the document or the section is not there. */
   section(slug: string, anchor: string): Section | null {
-    const row = this.db.prepare('SELECT anchor, heading, level, path, blocks FROM sections WHERE doc_slug = ? AND anchor = ?').get(slug, anchor) as
+    const row = this.prepared('SELECT anchor, heading, level, path, blocks FROM sections WHERE doc_slug = ? AND anchor = ?').get(slug, anchor) as
       | { anchor: string; heading: string; level: number; path: string; blocks: string }
       | undefined;
     if (!row) return null;
@@ -394,8 +395,8 @@ export class Library {
    * `limit` by stored score, then reading order. `order` is the sentence's place in the library.
    */
   partnerCandidates(partnerId: string, facet: CandidateFacet, limit: number): CandidateHit[] {
-    const rows = this.db
-      .prepare(
+    const rows = this
+      .prepared(
         `SELECT c.score, c.sentence_id, c.label, s.doc_slug, s.anchor, s.block_id, s.text FROM candidates c
          JOIN candidate_sentences s ON s.id = c.sentence_id
          WHERE c.partner_id = ? AND c.facet = ? ORDER BY c.score DESC, c.sentence_id LIMIT ?`,
@@ -407,7 +408,7 @@ export class Library {
 
   /** How many distinct wordings (text keys) a partner's candidates for the facet have. */
   candidateKeyCount(partnerId: string, facet: CandidateFacet): number {
-    return this.db.prepare('SELECT count(DISTINCT key_id) FROM candidates WHERE partner_id = ? AND facet = ?').pluck().get(partnerId, facet) as number;
+    return this.prepared('SELECT count(DISTINCT key_id) FROM candidates WHERE partner_id = ? AND facet = ?').pluck().get(partnerId, facet) as number;
   }
 
   /** The wordings among `keys` (every one, when absent) that the partner's candidates for the facet have. */
@@ -437,7 +438,7 @@ export class Library {
 
   /** How many events a partner has (its timeline's length), from the build-time ranks. */
   partnerEventCount(partnerId: string): number {
-    return this.db.prepare('SELECT count(*) FROM partner_events WHERE partner_id = ?').pluck().get(partnerId) as number;
+    return this.prepared('SELECT count(*) FROM partner_events WHERE partner_id = ?').pluck().get(partnerId) as number;
   }
 
   /** A partner's first `limit` events by a build-time rank (compare's importance, the briefing's score), then oldest first. */
@@ -446,10 +447,20 @@ export class Library {
     return this.rankedEvents(`pe.partner_id = ? ORDER BY pe.${column} DESC, pe.event_ord LIMIT ?`, column, [partnerId, limit]);
   }
 
-  /** The oldest of the partner's events that quotes a sentence of this wording (textKey), or null. */
-  partnerEventQuoting(partnerId: string, key: string): RankedEvent | null {
-    const rows = this.rankedEvents('pe.partner_id = ? AND pe.quote_hash = ? ORDER BY pe.event_ord', 'score', [partnerId, quoteHash(key)]);
-    return rows.find((r) => textKey(r.event.quote) === key) ?? null;
+  /** For each wording (textKey) that one of the partner's events quotes: the oldest such event. */
+  partnerEventsQuoting(partnerId: string, keys: readonly string[]): Map<string, RankedEvent> {
+    const wanted = new Set(keys);
+    const hashes = [...new Set(keys.map(quoteHash))];
+    const out = new Map<string, RankedEvent>();
+    for (let i = 0; i < hashes.length; i += 500) {
+      const chunk = hashes.slice(i, i + 500);
+      const rows = this.rankedEvents(`pe.partner_id = ? AND pe.quote_hash IN (${chunk.map(() => '?').join(',')}) ORDER BY pe.event_ord`, 'score', [partnerId, ...chunk]);
+      for (const r of rows) {
+        const key = textKey(r.event.quote); // the hash found it; the wording decides
+        if (wanted.has(key) && !out.has(key)) out.set(key, r);
+      }
+    }
+    return out;
   }
 
   /** Those of `ids` that are the partner's events, oldest first. */
@@ -463,11 +474,18 @@ export class Library {
   }
 
   private rankedEvents(where: string, rank: 'importance' | 'score', args: (string | number)[]): RankedEvent[] {
-    const rows = this.db
-      .prepare(`SELECT ${EVENT_COLUMNS}, e.ord, pe.${rank} FROM partner_events pe JOIN events e ON e.ord = pe.event_ord WHERE ${where}`)
+    const rows = this
+      .prepared(`SELECT ${EVENT_COLUMNS}, e.ord, pe.${rank} FROM partner_events pe JOIN events e ON e.ord = pe.event_ord WHERE ${where}`)
       .raw(true)
       .all(...args) as [...EventRow, number, number][];
     return rows.map((r) => ({ event: eventOf(r.slice(0, -2) as EventRow), ord: r[r.length - 2] as number, rank: r[r.length - 1] as number, lib: 0 }));
+  }
+
+  /** A statement prepared once per library: a comparison asks the same few queries hundreds of times. */
+  private prepared(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) this.statements.set(sql, (st = this.db.prepare(sql)));
+    return st;
   }
 
   /** `federation`: as one part of a search over several libraries (combinedLibrary.ts). */
