@@ -90,11 +90,6 @@ class Context {
   constructor(readonly library: Library) {
     this.summaries = library.listDocuments();
   }
-  summary(slug: string): (typeof this.summaries)[number] | undefined {
-    this.bySlug ??= new Map(this.summaries.map((d) => [d.slug, d]));
-    return this.bySlug.get(slug);
-  }
-  private bySlug: Map<string, (typeof this.summaries)[number]> | undefined;
   private title(slug: string): string {
     let t = this.titles.get(slug);
     if (t === undefined) {
