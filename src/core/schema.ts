@@ -1,6 +1,6 @@
 // The bundled database's layout. Bump SCHEMA_VERSION when tables change and INGEST_VERSION when
 // parsing or extraction changes what is stored: either makes an existing database stale.
-export const SCHEMA_VERSION = 9; // 4: folded passage texts and posting chunks in their own columns and table; 5: events as columns in chronological order, the timeline table; 6: passage texts stored as the timeline's are (textBuffer.ts); 7: each section's blocks in its sections row, so a long document is read a part at a time; 8: events.date_note (why a year was inferred); 9: section_partners (sections headed by a partner), so a comparison reads only the documents that concern its partners
+export const SCHEMA_VERSION = 10; // 4: folded passage texts and posting chunks in their own columns and table; 5: events as columns in chronological order, the timeline table; 6: passage texts stored as the timeline's are (textBuffer.ts); 7: each section's blocks in its sections row, so a long document is read a part at a time; 8: events.date_note (why a year was inferred); 9: section_partners (sections headed by a partner), so a comparison reads only the documents that concern its partners; 10: candidates (each partner's sentences filed by facet and scored at build time, src/core/candidates.ts) and partner_events (each partner's events ranked, src/core/eventRanks.ts)
 export const INGEST_VERSION = 3; // 2: events carry a category; 3: clause partners, plans and period labels undated, inferred years explained
 
 export const SCHEMA_SQL = `
@@ -51,6 +51,27 @@ CREATE TABLE section_partners (
   anchor     TEXT NOT NULL, -- a section whose path has a heading naming the partner (src/ingest/sectionPartners.ts)
   PRIMARY KEY (partner_id, doc_slug, anchor)
 );
+CREATE TABLE candidate_sentences (
+  id       INTEGER PRIMARY KEY, -- reading order across the library (ties in a comparison go to the earlier)
+  doc_slug TEXT NOT NULL REFERENCES documents(slug),
+  anchor   TEXT NOT NULL,
+  block_id TEXT NOT NULL,
+  text     TEXT NOT NULL
+);
+CREATE TABLE candidate_keys (
+  key TEXT PRIMARY KEY, -- textKey() of a candidate sentence: one per distinct wording
+  id  INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE candidates (
+  partner_id  TEXT NOT NULL,
+  facet       TEXT NOT NULL,
+  score       INTEGER NOT NULL, -- relevance without the date bonus (src/core/candidates.ts)
+  sentence_id INTEGER NOT NULL REFERENCES candidate_sentences(id),
+  key_id      INTEGER NOT NULL, -- candidate_keys.id
+  label       TEXT,             -- key figures: the figures stated
+  PRIMARY KEY (partner_id, facet, score DESC, sentence_id)
+) WITHOUT ROWID;
+CREATE INDEX candidates_by_key ON candidates (partner_id, facet, key_id);
 CREATE TABLE partners (
   id      TEXT PRIMARY KEY,
   name    TEXT NOT NULL,
@@ -89,6 +110,17 @@ CREATE TABLE event_partners (
   partner_id TEXT NOT NULL,
   PRIMARY KEY (partner_id, event_id)
 );
+CREATE TABLE partner_events (
+  partner_id TEXT NOT NULL,
+  event_ord  INTEGER NOT NULL, -- events.ord (one row per event_partners row)
+  importance INTEGER NOT NULL, -- the comparison's mini timeline (eventImportance)
+  score      INTEGER NOT NULL, -- the briefing's short timeline (eventScore)
+  quote_hash INTEGER NOT NULL, -- quoteHash(textKey(quote)): the events that date a quoted sentence
+  PRIMARY KEY (partner_id, event_ord)
+) WITHOUT ROWID;
+CREATE INDEX partner_events_by_importance ON partner_events (partner_id, importance DESC, event_ord);
+CREATE INDEX partner_events_by_score ON partner_events (partner_id, score DESC, event_ord);
+CREATE INDEX partner_events_by_quote ON partner_events (partner_id, quote_hash, event_ord);
 CREATE TABLE warnings (
   ord     INTEGER PRIMARY KEY,
   file    TEXT NOT NULL,

@@ -9,6 +9,7 @@ import { passagesOf } from '../core/passages';
 import { foldForMatch } from '../search/query';
 import { passageId } from '../search/searcher';
 import { sectionPartnersOf } from './sectionPartners';
+import { documentCandidates, type DocumentCandidates } from './candidatesTable';
 
 /** What every document's rows depend on: the library's partners (extraction.partners). */
 export interface RowsContext {
@@ -45,9 +46,13 @@ export interface DocumentRows {
   passages: PassageRow[];
   /** Table cells lost in the source. */
   gaps: number;
+  /** Each partner's comparison candidates in this document (issue 19: filed and scored once, here). */
+  candidates: DocumentCandidates;
 }
 
 export function documentRows(doc: DeskDocument, context: RowsContext, headingCache = new Map<string, string | null>()): DocumentRows {
+  const sectionPartners = sectionPartnersOf(doc, context.partnerKeys, headingCache);
+  const passages = passageRows(doc, context.partnerNames);
   return {
     slug: doc.slug,
     title: doc.title,
@@ -56,9 +61,10 @@ export function documentRows(doc: DeskDocument, context: RowsContext, headingCac
     partners: JSON.stringify(doc.partners),
     body: JSON.stringify({ ...doc, sections: [] }),
     sections: doc.sections.map((s) => [s.anchor, s.heading, s.level, JSON.stringify(s.path), JSON.stringify(s.blocks)]),
-    sectionPartners: sectionPartnersOf(doc, context.partnerKeys, headingCache),
-    passages: passageRows(doc, context.partnerNames),
+    sectionPartners,
+    passages,
     gaps: doc.sections.reduce((m, s) => m + s.blocks.reduce((k, b) => k + (b.type === 'table' && b.gaps ? b.gaps.missingCells : 0), 0), 0),
+    candidates: documentCandidates(doc, sectionPartners, passages, (id) => context.partnerNames.has(id)),
   };
 }
 

@@ -17,6 +17,8 @@ import { partnerKeyMap } from './sectionPartners';
 import { TextStreamEncoder } from './encodeTextStream';
 import { trace } from './streamedBuild';
 import { documentRows, passageRows, type DocumentRows, type RowsContext } from './documentRows';
+import { CandidatesWriter } from './candidatesTable';
+import { writePartnerEvents } from './partnerEventsTable';
 
 export interface LibraryContent {
   /** In library order, "See also" links already resolved. Emptied once written (see `written`). */
@@ -107,6 +109,7 @@ export class LibraryFileWriter {
   private readonly insSectionPartner: Database.Statement;
   private readonly stagePassage: Database.Statement;
   private readonly stageEventRow: Database.Statement;
+  private readonly candidates: CandidatesWriter;
   private readonly weights = new LunrWeightsBuilder();
   private readonly vocabulary = new VocabularyBuilder();
   private readonly folded = new TextStreamEncoder();
@@ -142,6 +145,7 @@ export class LibraryFileWriter {
     this.insSectionPartner = this.db.prepare('INSERT OR IGNORE INTO section_partners (partner_id, doc_slug, anchor) VALUES (?,?,?)');
     this.stagePassage = this.stage.prepare('INSERT INTO passages VALUES (?,?,?,?,?,?,?)');
     this.stageEventRow = this.stage.prepare('INSERT INTO events VALUES (?,?,?)');
+    this.candidates = new CandidatesWriter(this.db);
   }
 
   /** The next document (library order): its rows written, its passages staged and indexed. */
@@ -149,6 +153,8 @@ export class LibraryFileWriter {
     this.insDoc.run(rows.slug, this.documents++, rows.title, rows.kind, rows.sourceFile, rows.partners, rows.sections.length, rows.passages.length, rows.body);
     rows.sections.forEach(([anchor, heading, level, path, blocks], j) => this.insSection.run(rows.slug, j, anchor, heading, level, path, blocks));
     for (const [partnerId, anchor] of rows.sectionPartners) this.insSectionPartner.run(partnerId, rows.slug, anchor);
+    // Each partner's comparison candidates, filed and scored once per document (issue 19), in the worker.
+    this.candidates.write(rows.slug, rows.candidates);
     for (const p of rows.passages) {
       this.stagePassage.run(p.id, rows.slug, p.anchor, p.blockId, JSON.stringify(p.sectionPath), p.text, p.partnerIds.join('\n'));
       const section = p.sectionPath.join(' ');
@@ -218,6 +224,9 @@ export class LibraryFileWriter {
       trace('events written');
       const insWarning = db.prepare('INSERT INTO warnings (ord, file, line, code, message) VALUES (?,?,?,?,?)');
       end.warnings.forEach((w, k) => insWarning.run(k, w.file, w.line ?? null, w.code, w.message));
+      // Read back from the events and documents just written, so it follows their order (events.ord).
+      writePartnerEvents(db);
+      trace('partner events ranked');
 
       const w = this.weights.finish();
       trace('weights inverted');

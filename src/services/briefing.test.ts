@@ -169,7 +169,7 @@ describe('briefing sheet: asked twice', () => {
   it('answers the same sheet from memory (a PDF asks for it twice), and builds it again when anything asked differs', () => {
     const fresh = Library.open(inject('dbPath'));
     try {
-      const reads = vi.spyOn(fresh, 'documentsConcerning');
+      const reads = vi.spyOn(fresh, 'partnerCandidates');
       const first = buildBriefing(fresh, { partners: ['Kosovo'], date: '2026-02-01' });
       const builtOnce = reads.mock.calls.length;
       expect(builtOnce).toBeGreaterThan(0);

@@ -1,14 +1,14 @@
 // The briefing sheet: what a diplomat takes into a meeting about one partner (or 2–4 side by
-// side). It is assembled from data only: the comparison's facets (compare.ts / facets.ts) give the
+// side). It is assembled from data only: the comparison's facets (compare.ts / core/facets.ts) give the
 // key facts and the key passages, the timeline gives the dated events (briefingTimeline.ts), and
 // every quote keeps its source, numbered in a sources list (briefingSources.ts). The caps keep one
 // partner to 1–3 pages. The PDF's header and footer are in briefingPdf.ts.
 import { DeskError, type BriefingParams } from '../shared/api';
 import type { BriefingItem, BriefingRow, BriefingSheet, ComparisonPartner, FacetEntry, FacetId } from '../shared/types';
 import { buildComparison, MAX_PARTNERS } from './compare';
-import { FACETS } from './facets';
+import { FACETS } from '../core/facets';
 import { clip, itemId, keyMilestones, sortEnvoys, take, textKey } from './briefingItems';
-import { eventDate, eventScore, pickEvents } from './briefingTimeline';
+import { eventDate, pickRankedEvents } from './briefingTimeline';
 import { DocCache, findPassage, partnerOf, passageFacet, SourceList } from './briefingSources';
 import type { LibraryView as Library } from './libraryView';
 
@@ -124,10 +124,9 @@ function assembleBriefing(library: Library, ids: string[], params: BriefingOptio
   // 2. The short timeline.
   const timeline: Record<string, BriefingItem[]> = {};
   for (const p of comparison.partners) {
-    const events = library.timeline({ partner: p.id });
-    const about = new Set(library.listDocuments().filter((d) => d.kind !== 'overview' && d.partners[0] === p.id).map((d) => d.slug));
-    for (const e of events) if (excluded.has(e.id)) used.add(e.id);
-    const chosen = pickEvents(events.filter((e) => !excluded.has(e.id)), caps.timeline, (e) => eventScore(e, about), pinned);
+    // Read best first by the build-time score (issue 19), not the partner's whole timeline.
+    for (const r of library.partnerEventsAmong(p.id, [...excluded])) used.add(r.event.id);
+    const chosen = pickRankedEvents(library, p.id, caps.timeline, pinned, excluded);
     timeline[p.id] = chosen.map((e) => {
       used.add(e.id);
       return {

@@ -3,12 +3,12 @@
 import type { BriefingSource, ComparisonPartner, DeskDocument, FacetId } from '../shared/types';
 import { mentionsIn } from '../core/partners';
 import { passagesOf } from '../core/passages';
-import { classifySentence, facetForHeadings } from './facets';
+import { classifySentence, facetForHeadings } from '../core/facets';
 import type { LibraryView as Library } from './libraryView';
 
 export class DocCache {
   private readonly docs = new Map<string, DeskDocument | null>();
-  constructor(private readonly library: Library) {}
+  constructor(readonly library: Library) {}
   get(slug: string): DeskDocument | null {
     if (!this.docs.has(slug)) {
       try {
@@ -52,9 +52,10 @@ export class SourceList {
     const key = `${docSlug}#${anchor}`;
     let s = this.byKey.get(key);
     if (!s) {
-      const doc = this.docs.get(docSlug);
-      const section = doc?.sections.find((x) => x.anchor === anchor);
-      s = { n: this.byKey.size + 1, docSlug, docTitle: doc?.title ?? docSlug, anchor, sectionPath: section?.path ?? [] };
+      // The section's row alone, not the whole document (issue 19: a sheet cites dozens of documents).
+      const section = this.docs.library.findSection(docSlug, anchor);
+      const docTitle = section?.docTitle ?? this.docs.library.documentTitle(docSlug) ?? docSlug;
+      s = { n: this.byKey.size + 1, docSlug, docTitle, anchor, sectionPath: section?.path ?? [] };
       this.byKey.set(key, s);
     }
     return s.n;

@@ -1,26 +1,13 @@
 // The briefing sheet's short timeline: how much a dated event matters, and the best few, one
 // per date and milestone.
 import type { DateValue, TimelineEvent } from '../shared/types';
-import { describeDate } from './compare';
+import { describeDate } from './compareDates';
+import { chronological, eventScore as scoreEvent, type RankedEvent } from '../core/eventRanks';
+import type { LibraryView } from './libraryView';
 
-const PRECISION_POINTS: Record<DateValue['precision'], number> = { day: 3, month: 2, year: 1, range: 0, decade: 0 };
-const CATEGORY_POINTS: Record<TimelineEvent['category'], number> = { diplomatic: 3, accession: 3, security: 2, conflict: 1, economy: 0, people: 0 };
-const MILESTONE = /\b(?:relations? (?:were |was )?(?:established|severed|suspended)|diplomatic relations|recogni[sz]|full member|member of|Partnership for Peace|Membership Action Plan|accession|invitation to join|embassy|signed|declaration)\b/i;
-
-/**
- * How much a dated event matters on a briefing: day precision (3) over month (2) and year (1);
- * relations and accession (3) over security (2), conflict (1) and the rest (0); a milestone
- * (relations established or severed, recognition, membership, an embassy, a signature) 2 more;
- * an event from a document about the partner 1 more; full membership or relations established 1 more; a row whose country was lost in the source,
- * or an envoy's term, 5 less.
- */
+/** The briefing's rank of an event (core/eventRanks.ts); `aboutDocs`: the documents about the partner. */
 export function eventScore(e: TimelineEvent, aboutDocs: ReadonlySet<string>): number {
-  let s = PRECISION_POINTS[e.precision] + CATEGORY_POINTS[e.category];
-  if (MILESTONE.test(`${e.summary} ${e.quote}`)) s += 2;
-  if (aboutDocs.has(e.docSlug)) s += 1;
-  if (/\b(?:full member|became a member|relations were established)\b/i.test(`${e.summary} ${e.quote}`)) s += 1;
-  if (/country not named in the source|term as representative/i.test(e.summary)) s -= 5;
-  return s;
+  return scoreEvent(e, aboutDocs.has(e.docSlug));
 }
 
 /** The best `cap` events (pinned ones always, on top of the cap), one per date and milestone, oldest first. */
@@ -34,6 +21,40 @@ export function pickEvents(events: readonly TimelineEvent[], cap: number, score:
     chosen.push(r);
   }
   return chosen.sort((a, b) => a.i - b.i).map((r) => r.e);
+}
+
+/**
+ * pickEvents over a partner's whole timeline, reading it best first by the build-time score
+ * (partner_events) only as far as the cap and the duplicates need: the pinned events (unless
+ * excluded) always, then the best-scored others, one per date and milestone, oldest first.
+ */
+export function pickRankedEvents(
+  library: Pick<LibraryView, 'partnerEventsRanked' | 'partnerEventsAmong'>,
+  partnerId: string,
+  cap: number,
+  pinned: ReadonlySet<string>,
+  excluded: ReadonlySet<string>,
+): TimelineEvent[] {
+  const kept = pinned.size > 0 ? library.partnerEventsAmong(partnerId, [...pinned]).filter((r) => !excluded.has(r.event.id)) : [];
+  let chosen: RankedEvent[] = [];
+  for (let limit = Math.max(32, cap * 8); ; limit *= 4) {
+    const ranked = library.partnerEventsRanked(partnerId, 'score', limit);
+    chosen = [...kept];
+    let unpinned = 0;
+    let done = ranked.length < limit;
+    for (const r of ranked) {
+      if (pinned.has(r.event.id) || excluded.has(r.event.id)) continue;
+      if (unpinned >= cap || r.rank < 0) {
+        done = true;
+        break;
+      }
+      if (chosen.some((c) => sameEvent(c.event, r.event))) continue;
+      chosen.push(r);
+      unpinned++;
+    }
+    if (done || unpinned >= cap) break;
+  }
+  return chosen.sort(chronological).map((r) => r.event);
 }
 
 const EVENT_KEYS: readonly [string, RegExp][] = [

@@ -4,7 +4,7 @@
 // the user's is read from its own file (userLibrary.ts). With no documents of the user's, every
 // call is the bundled library's own.
 import type { DocumentPart, SearchParams, SectionHead, TimelinePage, TimelineParams } from '../shared/api';
-import type { DeskDocument, DocumentSummary, LibraryInfo, Partner, PartnerSummary, SearchResponse, TimelineEvent, TimelineMarks, TimelineMatch } from '../shared/types';
+import type { DeskDocument, DocumentSummary, LibraryInfo, Partner, PartnerSummary, SearchResponse, Section, TimelineEvent, TimelineMarks, TimelineMatch } from '../shared/types';
 import type { DocumentOrigin } from '../shared/userDocuments';
 import { expandMarks, MarksEncoder, type StoredMarks } from '../shared/timelineMarks';
 import { federatedSearch } from '../search/federated';
@@ -12,6 +12,11 @@ import type { Library } from './library';
 import type { LibraryView } from './libraryView';
 import type { UserLibrary } from './userLibrary';
 import { mergePartner, mergePartnerSummary } from '../core/mergePartners';
+import type { CandidateFacet, CandidateHit } from '../core/candidates';
+import { chronological, type RankedEvent } from '../core/eventRanks';
+
+/** Added to the reading order of the user's candidate sentences: after every bundled sentence (ids stay far below 2^40). */
+const USER_ORDER_OFFSET = 2 ** 40;
 
 export class CombinedLibrary implements LibraryView {
   private origins: { hash: string; map: Map<string, DocumentOrigin> } | null = null;
@@ -102,6 +107,10 @@ export class CombinedLibrary implements LibraryView {
 
   findSection(slug: string, anchor: string): { docTitle: string; level: number; path: string[] } | null {
     return this.ownerOf(slug).findSection(slug, anchor);
+  }
+
+  section(slug: string, anchor: string): Section | null {
+    return this.ownerOf(slug).section(slug, anchor);
   }
 
   documentTitle(slug: string): string | null {
@@ -205,6 +214,58 @@ export class CombinedLibrary implements LibraryView {
 
   passageBlocksNaming(partnerId: string): { docSlug: string; anchor: string; blockId: string }[] {
     return this.all().flatMap((l) => l.passageBlocksNaming(partnerId));
+  }
+
+  /** Both libraries' best candidates in one ranking; the user's sentences read after every bundled one. */
+  partnerCandidates(partnerId: string, facet: CandidateFacet, limit: number): CandidateHit[] {
+    const mine = this.mine();
+    const bundled = this.bundled.partnerCandidates(partnerId, facet, limit);
+    if (!mine) return bundled;
+    const theirs = mine.partnerCandidates(partnerId, facet, limit).map((c) => ({ ...c, order: c.order + USER_ORDER_OFFSET }));
+    return [...bundled, ...theirs].sort((a, b) => b.score - a.score || a.order - b.order).slice(0, limit);
+  }
+
+  /** Distinct wordings over both libraries: a sentence in both counts once. */
+  candidateKeyCount(partnerId: string, facet: CandidateFacet): number {
+    const mine = this.mine();
+    const bundled = this.bundled.candidateKeyCount(partnerId, facet);
+    if (!mine) return bundled;
+    const theirs = mine.candidateKeys(partnerId, facet);
+    return bundled + theirs.length - this.bundled.candidateKeys(partnerId, facet, theirs).length;
+  }
+
+  candidateKeys(partnerId: string, facet: CandidateFacet, keys?: readonly string[]): string[] {
+    return [...new Set(this.all().flatMap((l) => l.candidateKeys(partnerId, facet, keys)))];
+  }
+
+  partnerEventCount(partnerId: string): number {
+    return this.all().reduce((n, l) => n + l.partnerEventCount(partnerId), 0);
+  }
+
+  /** Both libraries' best events in one ranking: rank, then one chronology (bundled first on equal dates). */
+  partnerEventsRanked(partnerId: string, by: 'importance' | 'score', limit: number): RankedEvent[] {
+    const parts = this.all().map((l, k) => l.partnerEventsRanked(partnerId, by, limit).map((r) => ({ ...r, lib: k })));
+    if (parts.length === 1) return parts[0]!;
+    return parts.flat().sort((a, b) => b.rank - a.rank || chronological(a, b)).slice(0, limit);
+  }
+
+  /** The oldest event quoting each wording, in the combined chronology. */
+  partnerEventsQuoting(partnerId: string, keys: readonly string[]): Map<string, RankedEvent> {
+    const out = new Map<string, RankedEvent>();
+    this.all().forEach((l, k) => {
+      for (const [key, r] of l.partnerEventsQuoting(partnerId, keys)) {
+        const mine = { ...r, lib: k };
+        const known = out.get(key);
+        if (!known || chronological(mine, known) < 0) out.set(key, mine);
+      }
+    });
+    return out;
+  }
+
+  partnerEventsAmong(partnerId: string, ids: readonly string[]): RankedEvent[] {
+    return this.all()
+      .flatMap((l, k) => l.partnerEventsAmong(partnerId, ids).map((r) => ({ ...r, lib: k })))
+      .sort(chronological);
   }
 
   search(params: SearchParams): SearchResponse {

@@ -3,7 +3,7 @@ import { DeskError } from '../shared/api';
 import type { Block, Comparison, FacetEntry, FacetId } from '../shared/types';
 import { createDesk } from './desk';
 import { CELL_CAP, comparePartners } from './compare';
-import { FACETS } from './facets';
+import { FACETS } from '../core/facets';
 import { Library } from './library';
 
 let lib: Library;

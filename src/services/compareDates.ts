@@ -20,8 +20,11 @@ export const describeDate = (d: DateValue): string => formatDate(d);
 
 /** Entries from different quotes whose dates do not refine one another: mark each with what the other says. */
 export function markDateConflicts(groups: { entry: FacetEntry; values: DateValue[] }[], ctx: { where(ref: { docSlug: string; anchor: string }): string }, what: string): void {
+  // Agreement is decided on each group's distinct dates (a fact stated hundreds of times repeats its date).
+  const distinct = new Map(groups.map((g) => [g, [...new Map(g.values.map((v) => [`${v.date}|${v.precision}|${v.end ?? ''}`, v])).values()]]));
   for (const g of groups) {
-    const others = groups.filter((o) => o !== g && !o.values.some((v) => g.values.some((w) => compatible(v, w))));
+    const mine = distinct.get(g)!;
+    const others = groups.filter((o) => o !== g && !distinct.get(o)!.some((v) => mine.some((w) => compatible(v, w))));
     if (others.length === 0) continue;
     g.entry.sourcesDiffer = others
       .map((o) => `Another source gives ${o.values.map(describeDate).join(' / ')} as the ${what} (${ctx.where(o.entry)}).`)

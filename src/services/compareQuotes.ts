@@ -3,6 +3,7 @@
 import type { FacetEntry, Section, SourceRef } from '../shared/types';
 import { foldAccents } from '../shared/text';
 import { pickSpread } from './pickSpread';
+import { textKey } from '../core/candidates';
 
 export type Scored = { entry: FacetEntry; score: number; order: number };
 
@@ -11,9 +12,7 @@ export function pick(scored: Scored[]): FacetEntry[] {
   return pickSpread(scored, (e) => textKey(e.text));
 }
 
-export function textKey(text: string): string {
-  return foldAccents(text).toLowerCase().replace(/^[-•◇\s]+/, '').replace(/\s+/g, ' ').replace(/[.\s]+$/, '').trim();
-}
+export { textKey } from '../core/candidates';
 
 export function isTableRow(quote: string): boolean {
   return quote.trim().startsWith('|');
@@ -111,8 +110,10 @@ export function dedupeRefs(refs: SourceRef[]): SourceRef[] {
 /** Entries with the same words and date (a table row repeated under two headings) become one, the rest as `alsoIn`. */
 export function mergeSame(entries: FacetEntry[]): FacetEntry[] {
   const out: FacetEntry[] = [];
+  const keys = new Map<FacetEntry, string>();
+  const keyOf = (e: FacetEntry) => keys.get(e) ?? keys.set(e, textKey(e.text)).get(e)!;
   for (const e of entries) {
-    const same = out.find((o) => textKey(o.text) === textKey(e.text) && o.date?.date === e.date?.date && o.label === e.label);
+    const same = out.find((o) => keyOf(o) === keyOf(e) && o.date?.date === e.date?.date && o.label === e.label);
     if (same) same.alsoIn = [...(same.alsoIn ?? []), { docSlug: e.docSlug, anchor: e.anchor, quote: e.text }];
     else out.push(e);
   }

@@ -183,11 +183,11 @@ export class LibraryTimeline {
   }
 }
 
-const EVENT_COLUMNS = 'e.id, e.date, e.precision, e.end_date, e.summary, e.partners, e.doc_slug, e.anchor, e.quote, e.category, e.date_note';
-type EventRow = [string, string, TimelineEvent['precision'], string | null, string, string, string, string, string, TimelineEvent['category'], string | null];
+export const EVENT_COLUMNS = 'e.id, e.date, e.precision, e.end_date, e.summary, e.partners, e.doc_slug, e.anchor, e.quote, e.category, e.date_note';
+export type EventRow = [string, string, TimelineEvent['precision'], string | null, string, string, string, string, string, TimelineEvent['category'], string | null];
 
 /** A row of EVENT_COLUMNS as the TimelineEvent it was built from (same keys, same order). */
-function eventOf([id, date, precision, end, summary, partners, docSlug, anchor, quote, category, inferred]: EventRow | [...EventRow, number]): TimelineEvent {
+export function eventOf([id, date, precision, end, summary, partners, docSlug, anchor, quote, category, inferred]: EventRow | [...EventRow, number]): TimelineEvent {
   return {
     id,
     date,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { Library } from './library';
+import { Library } from '../services/library';
 import { classifySentence, FACETS, facetForHeadings, figuresIn, HEADING_FACETS, isAgreementSentence, topicsOf } from './facets';
 
 describe('the facet list', () => {

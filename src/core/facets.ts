@@ -4,7 +4,7 @@
 // matters). Everything a reviewer needs to check the mapping is in the three tables below.
 import type { FacetId } from '../shared/types';
 import { foldAccents } from '../shared/text';
-import { mentionsIn } from '../core/partners';
+import { mentionsIn } from './partners';
 
 // --- 1. The facets, in the order a comparison shows them -------------------------------------
 
@@ -237,12 +237,24 @@ export function isAgreementSentence(sentence: string): boolean {
 
 function maskNames(sentence: string, names: readonly string[]): string {
   let text = sentence;
-  for (const n of [...names].sort((a, b) => b.length - a.length)) {
-    if (!n) continue;
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:'s)?(?![\\p{L}\\p{N}])`, 'gu');
-    text = text.replace(re, '·');
-  }
+  // A pattern matches its name as written: a name the text does not hold has nothing to mask.
+  for (const [name, re] of maskPatterns(names)) if (text.includes(name)) text = text.replace(re, '·');
   return text;
+}
+
+/** Compiled once per list of names: the build classifies every candidate sentence for each partner it may belong to. */
+const MASKS = new Map<string, [string, RegExp][]>();
+function maskPatterns(names: readonly string[]): [string, RegExp][] {
+  const key = names.join('\n');
+  let res = MASKS.get(key);
+  if (!res) {
+    res = [...names]
+      .sort((a, b) => b.length - a.length)
+      .filter((n) => n)
+      .map((n) => [n, new RegExp(`(?<![\\p{L}\\p{N}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:'s)?(?![\\p{L}\\p{N}])`, 'gu')] as [string, RegExp]);
+    MASKS.set(key, res);
+  }
+  return res;
 }
 
 // --- 4. Key figures -----------------------------------------------------------------------------
