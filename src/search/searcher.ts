@@ -13,6 +13,8 @@ import { lacking, wordsNotFound } from './partial';
 
 export interface PassageSource {
   getPassages(ids: string[]): Map<string, Passage>;
+  /** Only the texts (what reranking and phrase checks read): cheaper than whole passages. */
+  getTexts?(ids: string[]): Map<string, string>;
   /**
    * Every passage's text as foldForMatch() leaves it, by index ordinal, for checking phrases on
    * every candidate; null when the source has none (then candidates' texts are read and folded).
@@ -171,9 +173,9 @@ export class Searcher {
       } else {
         for (let b = 0; b < ranked.length; b += TEXT_BATCH) {
           const batch = ranked.slice(b, b + TEXT_BATCH);
-          const texts = this.passages.getPassages(batch.map((i) => this.index.refs[docs[i]!]!));
+          const texts = this.textsOf(batch.map((i) => this.index.refs[docs[i]!]!));
           for (const i of batch) {
-            const text = foldForMatch(texts.get(this.index.refs[docs[i]!]!)?.text ?? '');
+            const text = foldForMatch(texts.get(this.index.refs[docs[i]!]!) ?? '');
             if (parsed.phrases.every((phrase) => text.includes(phrase))) pass(i);
           }
         }
@@ -227,8 +229,8 @@ export class Searcher {
     const pool = topK(docs, scores, n, Math.max(limit, RERANK_POOL));
     // The pool's own texts (a few dozen rows), not the folded-text buffer: a search that needs no
     // phrase check never depends on that part of the index.
-    const texts = this.passages.getPassages(pool.map((i) => this.index.refs[docs[i]!]!));
-    const textOf = (i: number) => foldForMatch(texts.get(this.index.refs[docs[i]!]!)?.text ?? '');
+    const texts = this.textsOf(pool.map((i) => this.index.refs[docs[i]!]!));
+    const textOf = (i: number) => foldForMatch(texts.get(this.index.refs[docs[i]!]!) ?? '');
     const linkList = new Set<number>();
     for (const i of pool) {
       const text = textOf(i);
@@ -249,8 +251,13 @@ export class Searcher {
     const folded = this.passages.foldedTexts?.() ?? null;
     const ordinals = Array.from(docs.subarray(0, Math.min(n, PHRASE_CHECK_LIMIT)));
     if (folded && folded.size === this.index.refs.length) return wordsNotFound(parsed, ordinals.map((d) => folded.text(d)));
-    const texts = this.passages.getPassages(ordinals.map((d) => this.index.refs[d]!));
-    return wordsNotFound(parsed, [...texts.values()].map((p) => foldForMatch(p.text)));
+    const texts = this.textsOf(ordinals.map((d) => this.index.refs[d]!));
+    return wordsNotFound(parsed, [...texts.values()].map((t) => foldForMatch(t)));
+  }
+
+  private textsOf(ids: string[]): Map<string, string> {
+    if (this.passages.getTexts) return this.passages.getTexts(ids);
+    return new Map([...this.passages.getPassages(ids)].map(([id, p]) => [id, p.text]));
   }
 
   private documentOrdinal(slug: string): number {

@@ -455,30 +455,56 @@ export class Library {
     // Document titles are read on the first page of results, not at load (issue 7: load time).
     let titleMap: Map<string, string> | null = null;
     const titles = { get: (slug: string) => (titleMap ??= new Map(this.listDocuments().map((d) => [d.slug, d.title]))).get(slug) };
-    const partnersOf = this.db.prepare('SELECT p.name FROM passage_partners pp JOIN partners p ON p.id = pp.partner_id WHERE pp.passage_id = ? ORDER BY p.name');
+    // Prepared once per chunk size: a search reads 50 texts to rerank and a page of passages, and
+    // preparing (and a partners query per row) cost more than the reads themselves (issue 19).
+    const statements = new Map<string, Database.Statement>();
+    const inChunks = <R>(sql: (marks: string) => string, ids: readonly string[], each: (rows: R[]) => void): void => {
+      // Chunked to stay under SQLite's bound-parameter limit.
+      for (let i = 0; i < ids.length; i += 500) {
+        const chunk = ids.slice(i, i + 500);
+        const text = sql(chunk.map(() => '?').join(','));
+        let st = statements.get(text);
+        if (!st) statements.set(text, (st = this.db.prepare(text)));
+        each(st.all(...chunk) as R[]);
+      }
+    };
     return {
       getPassages: (ids) => {
         const out = new Map<string, Passage>();
         if (ids.length === 0) return out;
-        // Chunked to stay under SQLite's bound-parameter limit.
-        for (let i = 0; i < ids.length; i += 500) {
-          const chunk = ids.slice(i, i + 500);
-          const rows = this.db
-            .prepare(`SELECT id, doc_slug, anchor, block_id, path, text FROM passages WHERE id IN (${chunk.map(() => '?').join(',')})`)
-            .all(...chunk) as { id: string; doc_slug: string; anchor: string; block_id: string; path: string; text: string }[];
-          for (const r of rows) {
-            out.set(r.id, {
-              id: r.id,
-              docSlug: r.doc_slug,
-              docTitle: titles.get(r.doc_slug) ?? r.doc_slug,
-              anchor: r.anchor,
-              blockId: r.block_id,
-              sectionPath: parseStored<string[]>(r.path, `passage "${r.id}"`),
-              text: r.text,
-              partners: (partnersOf.all(r.id) as { name: string }[]).map((p) => p.name),
-            });
-          }
-        }
+        const partners = new Map<string, string[]>();
+        inChunks<{ passage_id: string; name: string }>(
+          (marks) => `SELECT pp.passage_id, p.name FROM passage_partners pp JOIN partners p ON p.id = pp.partner_id WHERE pp.passage_id IN (${marks}) ORDER BY p.name`,
+          ids,
+          (rows) => {
+            for (const r of rows) partners.set(r.passage_id, [...(partners.get(r.passage_id) ?? []), r.name]);
+          },
+        );
+        inChunks<{ id: string; doc_slug: string; anchor: string; block_id: string; path: string; text: string }>(
+          (marks) => `SELECT id, doc_slug, anchor, block_id, path, text FROM passages WHERE id IN (${marks})`,
+          ids,
+          (rows) => {
+            for (const r of rows) {
+              out.set(r.id, {
+                id: r.id,
+                docSlug: r.doc_slug,
+                docTitle: titles.get(r.doc_slug) ?? r.doc_slug,
+                anchor: r.anchor,
+                blockId: r.block_id,
+                sectionPath: parseStored<string[]>(r.path, `passage "${r.id}"`),
+                text: r.text,
+                partners: partners.get(r.id) ?? [],
+              });
+            }
+          },
+        );
+        return out;
+      },
+      getTexts: (ids) => {
+        const out = new Map<string, string>();
+        inChunks<{ id: string; text: string }>((marks) => `SELECT id, text FROM passages WHERE id IN (${marks})`, ids, (rows) => {
+          for (const r of rows) out.set(r.id, r.text);
+        });
         return out;
       },
       foldedTexts: () => {
