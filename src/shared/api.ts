@@ -1,6 +1,8 @@
 // The one contract between the data and every screen. Each method takes one plain params
 // object and resolves to plain JSON; every failure is a DeskError with a code from ErrorCode.
 // Transports (Electron IPC, the browser edition's HTTP, the CLI) convert errors once, at the edge.
+// One file on purpose: it is the contract, read as a whole (every method with its params, errors
+// and limits); the data shapes it returns are in types.ts.
 import type {
   BriefingSheet,
   Comparison,
