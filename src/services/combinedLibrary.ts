@@ -2,7 +2,8 @@
 // makes — documents, partners, the timeline, compare, briefings — sees both, and search returns
 // one ranked list (src/search/federated.ts). The bundled library is never rebuilt or written;
 // the user's is read from its own file (userLibrary.ts). With no documents of the user's, every
-// call is the bundled library's own.
+// call is the bundled library's own. One file on purpose: it is LibraryView implemented method by
+// method, each a short merge of the two libraries' answers, and reads best side by side with it.
 import type { DocumentPart, SearchParams, SectionHead, TimelinePage, TimelineParams } from '../shared/api';
 import type { DeskDocument, DocumentSummary, LibraryInfo, Partner, PartnerSummary, SearchResponse, Section, TimelineEvent, TimelineMarks, TimelineMatch } from '../shared/types';
 import type { DocumentOrigin } from '../shared/userDocuments';
