@@ -10,6 +10,7 @@ import { nameKey } from '../shared/text';
 import { VocabularyBuilder, type IndexablePassage } from '../search/buildIndex';
 import { LunrWeightsBuilder } from '../search/lunrWeights';
 import { encodeScorerData } from '../search/scorer';
+import { chunkTexts, FOLDED_CHUNK_BYTES } from '../search/chunkedTexts';
 import { INGEST_VERSION, SCHEMA_SQL, SCHEMA_VERSION } from '../core/schema';
 import type { Extraction } from './extract';
 import { eventDateKey, sortedEvents, writeSortedEvents } from './eventsTable';
@@ -232,15 +233,10 @@ export class LibraryFileWriter {
       trace('weights inverted');
       const serializedIndex = encodeScorerData(w);
       trace('index encoded');
-      const folded = this.folded.finish();
-      db.prepare('INSERT INTO search_index (id, corpus_hash, lunr, vocabulary, folded, folded_ends) VALUES (1, ?, ?, ?, ?, ?)').run(
-        end.corpusHash,
-        serializedIndex.header,
-        vocabulary,
-        folded.bytes,
-        folded.ends,
-      );
+      db.prepare('INSERT INTO search_index (id, corpus_hash, lunr, vocabulary) VALUES (1, ?, ?, ?)').run(end.corpusHash, serializedIndex.header, vocabulary);
       trace('search_index row');
+      const insFolded = db.prepare('INSERT INTO search_folded (chunk, first, texts, ends) VALUES (?, ?, ?, ?)');
+      chunkTexts(this.folded.finish(), FOLDED_CHUNK_BYTES).forEach((c, k) => insFolded.run(k, c.first, c.bytes, c.ends));
       const insChunk = db.prepare('INSERT INTO search_postings (chunk, docs, weights) VALUES (?, ?, ?)');
       serializedIndex.chunks.forEach((c, k) => insChunk.run(k, c.docs, c.weights));
       const report = { counts, passagesPerDoc: this.passagesPerDoc };

@@ -1,8 +1,9 @@
 // Many short texts in one UTF-8 buffer, back to back, each followed by "\n", with an Int32 end
 // offset per text (issue 7: searching 100,000+ texts without a row read or a string each).
 // Two uses, both stored at build time and loaded on first use:
-//   - every passage's folded text (search_index.folded, .folded_ends): a quoted phrase is checked
-//     on each candidate passage by a byte search bounded to that passage (`containsAll`);
+//   - every passage's folded text (search_folded, a chunk of passages per row: chunkedTexts.ts): a
+//     quoted phrase is checked on each candidate passage by a byte search bounded to that passage
+//     (`containsAll`);
 //   - every timeline event's filter text (timeline.texts, .text_ends): the word filter scans the
 //     whole buffer for its longest word, then checks the other words in the events it hit
 //     (`matching`).
@@ -15,6 +16,17 @@ export interface EncodedTexts {
   bytes: Buffer;
   /** Int32 little-endian: where each text ends in `bytes` (its "\n" not included). */
   ends: Buffer;
+}
+
+/** Passage texts by ordinal, for phrase checks and "words not found" (a TextBuffer, or ChunkedTexts read a chunk at a time). */
+export interface FoldedTexts {
+  readonly size: number;
+  text(i: number): string;
+  containsAll(i: number, needles: readonly Buffer[]): boolean;
+  /** 1 where the text at that ordinal contains every needle. */
+  containing(ordinals: ArrayLike<number>, needles: readonly Buffer[]): Uint8Array;
+  /** The texts at these ordinals, in their order. */
+  texts(ordinals: ArrayLike<number>): string[];
 }
 
 export function encodeTexts(texts: readonly string[]): EncodedTexts {
@@ -32,7 +44,7 @@ export function encodeTexts(texts: readonly string[]): EncodedTexts {
   return { bytes, ends };
 }
 
-export class TextBuffer {
+export class TextBuffer implements FoldedTexts {
   private readonly bytes: Buffer;
   private readonly ends: Int32Array;
 
@@ -48,6 +60,10 @@ export class TextBuffer {
 
   get size(): number {
     return this.ends.length;
+  }
+
+  get byteLength(): number {
+    return this.bytes.length;
   }
 
   /** Strings → the needles `containsAll` takes. */
@@ -69,6 +85,16 @@ export class TextBuffer {
     const text = this.bytes.subarray(this.start(i), this.ends[i]!);
     for (const needle of needles) if (text.indexOf(needle) === -1) return false;
     return true;
+  }
+
+  containing(ordinals: ArrayLike<number>, needles: readonly Buffer[]): Uint8Array {
+    const hits = new Uint8Array(ordinals.length);
+    for (let at = 0; at < ordinals.length; at++) hits[at] = this.containsAll(ordinals[at]!, needles) ? 1 : 0;
+    return hits;
+  }
+
+  texts(ordinals: ArrayLike<number>): string[] {
+    return Array.from(ordinals, (i) => this.text(i));
   }
 
   /**
