@@ -1,7 +1,6 @@
 // The folded passage texts stored in chunks of about a megabyte (search_folded, issue 19): one
 // blob of every text made the serving process hold 44 MB at 5,000 documents, and SQLite a second
-// copy while reading it. A phrase check reads only the chunks that hold its candidates, each once
-// per query (`containing` visits the candidates chunk by chunk), and keeps the last few read.
+// copy while reading it. A phrase check reads only the chunks that hold its candidates.
 import { CorruptIndexError } from './scorer';
 import { TextBuffer, type EncodedTexts, type FoldedTexts } from './textBuffer';
 
@@ -32,8 +31,7 @@ export function chunkTexts(all: EncodedTexts, chunkBytes: number): TextChunk[] {
 }
 
 export class ChunkedTexts implements FoldedTexts {
-  private readonly cache = new Map<number, TextBuffer>(); // in use order, least recent first
-  private cached = 0;
+  private readonly chunks: (TextBuffer | undefined)[];
 
   /**
    * `firsts`: each chunk's first text, ascending from 0; `size`: how many texts in all;
@@ -44,11 +42,11 @@ export class ChunkedTexts implements FoldedTexts {
     private readonly firsts: Int32Array,
     readonly size: number,
     private readonly read: (k: number) => EncodedTexts | null,
-    private readonly cacheBytes: number,
     private readonly what = 'texts',
   ) {
     if (size > 0 && firsts[0] !== 0) throw new CorruptIndexError(what);
     for (let k = 1; k < firsts.length; k++) if (!(firsts[k]! > firsts[k - 1]! && firsts[k]! < size)) throw new CorruptIndexError(what);
+    this.chunks = new Array<TextBuffer | undefined>(firsts.length);
   }
 
   text(i: number): string {
@@ -62,35 +60,6 @@ export class ChunkedTexts implements FoldedTexts {
     return this.chunk(k).containsAll(i - this.firsts[k]!, needles);
   }
 
-  containing(ordinals: ArrayLike<number>, needles: readonly Buffer[]): Uint8Array {
-    const hits = new Uint8Array(ordinals.length);
-    this.byChunk(ordinals, (at, chunk, local) => (hits[at] = chunk.containsAll(local, needles) ? 1 : 0));
-    return hits;
-  }
-
-  texts(ordinals: ArrayLike<number>): string[] {
-    const out = new Array<string>(ordinals.length);
-    this.byChunk(ordinals, (at, chunk, local) => (out[at] = chunk.text(local)));
-    return out;
-  }
-
-  /** `each` for every ordinal in range, chunk by chunk, so each chunk is read once. */
-  private byChunk(ordinals: ArrayLike<number>, each: (at: number, chunk: TextBuffer, local: number) => void): void {
-    const order: number[] = [];
-    const chunkOf = new Int32Array(ordinals.length);
-    for (let at = 0; at < ordinals.length; at++) {
-      const i = ordinals[at]!;
-      if (i < 0 || i >= this.size) continue;
-      chunkOf[at] = this.chunkOf(i);
-      order.push(at);
-    }
-    order.sort((a, b) => chunkOf[a]! - chunkOf[b]! || a - b);
-    for (const at of order) {
-      const k = chunkOf[at]!;
-      each(at, this.chunk(k), ordinals[at]! - this.firsts[k]!);
-    }
-  }
-
   private chunkOf(i: number): number {
     let lo = 0;
     let hi = this.firsts.length - 1;
@@ -102,26 +71,21 @@ export class ChunkedTexts implements FoldedTexts {
     return lo;
   }
 
+  /**
+   * Read once, then kept (as posting chunks are): an 8 MB least-recently-used bound made the
+   * bench's phrase queries read the chunks again and again (search CPU p95 14 → 54 ms at 5,000
+   * documents) and raised the peak with the garbage of the reads (issue 19).
+   */
   private chunk(k: number): TextBuffer {
-    const hit = this.cache.get(k);
-    if (hit) {
-      this.cache.delete(k);
-      this.cache.set(k, hit);
-      return hit;
+    let c = this.chunks[k];
+    if (!c) {
+      const raw = this.read(k);
+      if (!raw) throw new CorruptIndexError(`${this.what}: chunk ${k} missing`);
+      c = new TextBuffer(raw.bytes, raw.ends, `${this.what}: chunk ${k}`);
+      const want = (k + 1 < this.firsts.length ? this.firsts[k + 1]! : this.size) - this.firsts[k]!;
+      if (c.size !== want) throw new CorruptIndexError(`${this.what}: chunk ${k}`);
+      this.chunks[k] = c;
     }
-    const raw = this.read(k);
-    if (!raw) throw new CorruptIndexError(`${this.what}: chunk ${k} missing`);
-    const buffer = new TextBuffer(raw.bytes, raw.ends, `${this.what}: chunk ${k}`);
-    const want = (k + 1 < this.firsts.length ? this.firsts[k + 1]! : this.size) - this.firsts[k]!;
-    if (buffer.size !== want) throw new CorruptIndexError(`${this.what}: chunk ${k}`);
-    // Least recently used chunks go first; the one just read stays even when it alone is over the bound.
-    while (this.cache.size > 0 && this.cached + raw.bytes.byteLength > this.cacheBytes) {
-      const [oldest, old] = this.cache.entries().next().value as [number, TextBuffer];
-      this.cache.delete(oldest);
-      this.cached -= old.byteLength;
-    }
-    this.cache.set(k, buffer);
-    this.cached += buffer.byteLength;
-    return buffer;
+    return c;
   }
 }

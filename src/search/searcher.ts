@@ -169,11 +169,7 @@ export class Searcher {
       const folded = this.passages.foldedTexts?.() ?? null;
       if (folded && folded.size === this.index.refs.length) {
         const needles = TextBuffer.needles(parsed.phrases);
-        // Checked all at once, so texts stored in chunks are read a chunk at a time (chunkedTexts.ts).
-        const hits = folded.containing(ranked.map((i) => docs[i]!), needles);
-        ranked.forEach((i, at) => {
-          if (hits[at]) pass(i);
-        });
+        for (const i of ranked) if (folded.containsAll(docs[i]!, needles)) pass(i);
       } else {
         for (let b = 0; b < ranked.length; b += TEXT_BATCH) {
           const batch = ranked.slice(b, b + TEXT_BATCH);
@@ -254,7 +250,7 @@ export class Searcher {
   private wordsNotFound(parsed: ParsedQuery, docs: Int32Array, n: number): string[] {
     const folded = this.passages.foldedTexts?.() ?? null;
     const ordinals = Array.from(docs.subarray(0, Math.min(n, PHRASE_CHECK_LIMIT)));
-    if (folded && folded.size === this.index.refs.length) return wordsNotFound(parsed, folded.texts(ordinals));
+    if (folded && folded.size === this.index.refs.length) return wordsNotFound(parsed, ordinals.map((d) => folded.text(d)));
     const texts = this.textsOf(ordinals.map((d) => this.index.refs[d]!));
     return wordsNotFound(parsed, [...texts.values()].map((t) => foldForMatch(t)));
   }

@@ -23,10 +23,6 @@ export interface FoldedTexts {
   readonly size: number;
   text(i: number): string;
   containsAll(i: number, needles: readonly Buffer[]): boolean;
-  /** 1 where the text at that ordinal contains every needle. */
-  containing(ordinals: ArrayLike<number>, needles: readonly Buffer[]): Uint8Array;
-  /** The texts at these ordinals, in their order. */
-  texts(ordinals: ArrayLike<number>): string[];
 }
 
 export function encodeTexts(texts: readonly string[]): EncodedTexts {
@@ -62,10 +58,6 @@ export class TextBuffer implements FoldedTexts {
     return this.ends.length;
   }
 
-  get byteLength(): number {
-    return this.bytes.length;
-  }
-
   /** Strings → the needles `containsAll` takes. */
   static needles(strings: readonly string[]): Buffer[] {
     return strings.map((s) => Buffer.from(s, 'utf8'));
@@ -85,16 +77,6 @@ export class TextBuffer implements FoldedTexts {
     const text = this.bytes.subarray(this.start(i), this.ends[i]!);
     for (const needle of needles) if (text.indexOf(needle) === -1) return false;
     return true;
-  }
-
-  containing(ordinals: ArrayLike<number>, needles: readonly Buffer[]): Uint8Array {
-    const hits = new Uint8Array(ordinals.length);
-    for (let at = 0; at < ordinals.length; at++) hits[at] = this.containsAll(ordinals[at]!, needles) ? 1 : 0;
-    return hits;
-  }
-
-  texts(ordinals: ArrayLike<number>): string[] {
-    return Array.from(ordinals, (i) => this.text(i));
   }
 
   /**
