@@ -22,8 +22,8 @@ import { nameKey } from '../shared/text';
 import { INGEST_VERSION, SCHEMA_VERSION } from '../core/schema';
 import { textKey, type CandidateFacet, type CandidateHit } from '../core/candidates';
 import { quoteHash, type RankedEvent } from '../core/eventRanks';
-import type { ChunkedTexts } from '../search/chunkedTexts';
-import { foldedChunks } from './foldedChunks';
+import type { FoldedTexts } from '../search/textBuffer';
+import { foldedRows } from './foldedRows';
 import { CorruptIndexError } from '../search/scorer';
 import { Searcher, type Federation, type PassageSource } from '../search/searcher';
 import { EVENT_COLUMNS, eventOf, LibraryTimeline, type EventRow } from './libraryTimeline';
@@ -45,7 +45,7 @@ export class Library {
   private readonly partnerPassages = new Map<string, Set<string>>();
   /** nameKey → partner id (null: none); a comparison asks for every heading it reads (issue 19). */
   private readonly partnerIds = new Map<string, string | null>();
-  private folded: ChunkedTexts | undefined;
+  private folded: FoldedTexts | undefined;
   private readonly events: LibraryTimeline;
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -510,8 +510,8 @@ export class Library {
       },
       foldedTexts: () => {
         if (this.folded === undefined) {
-          // Read on the first phrase query, not at load (issue 7: load time).
-          this.folded = foldedChunks(this.db);
+          // Asked on the first phrase query, not at load (issue 7: load time).
+          this.folded = foldedRows(this.db);
         }
         return this.folded;
       },
