@@ -26,6 +26,7 @@ import { measureTimelineView, type TimelineRun } from './timeline';
 import type { BriefingRun, ServiceCall, ServiceRun, Task } from './worker';
 import { measureAddedDocuments } from './added';
 import { BENCH_USAGE, parseBenchArgs, type BenchArgs } from './args';
+import { bundleWorker } from './bundle';
 
 let parsed: BenchArgs;
 try {
@@ -73,8 +74,14 @@ const PLANS: CorpusPlan[] =
 
 // --- helpers -----------------------------------------------------------------------------------
 
+/** The bundled worker (bundle.ts), made on the first serving task; null: it could not be built. */
+let bundled: string | null | undefined;
+
 function worker<T>(task: Task, timeoutMs?: number): T {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/bench/worker.ts'), JSON.stringify(task)], {
+  // The search rows (load, serving memory, latency) run the worker bundled, as the app ships its code.
+  if (task.kind === 'search' || task.kind === 'load') bundled ??= bundleWorker(log);
+  const script = (task.kind === 'search' || task.kind === 'load') && bundled ? [bundled] : ['--import', 'tsx', join(ROOT, 'scripts/bench/worker.ts')];
+  const out = execFileSync(process.execPath, [...script, JSON.stringify(task)], {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
@@ -109,10 +116,10 @@ function measureBuild(plan: CorpusPlan, corpusDir: string, db: string): { ms: nu
   return { ms: median(rs.map((r) => r.ms)), cpuMs: median(rs.map((r) => r.cpuMs)), counts: rs[0]!.counts, peakRss: median(rs.map((r) => r.peakRss)), runs: rs.length };
 }
 
-/** The index is a header (search_index.lunr) and posting chunks (search_postings); phrase checks add the folded texts. */
+/** The index is a header (search_index.lunr) and posting chunks (search_postings); phrase checks add the folded texts (search_folded). */
 function measureSizes(db: string): { dbBytes: number; indexBytes: number; headerBytes: number; foldedBytes: number } {
   const d = new Database(db, { readonly: true });
-  const head = d.prepare('SELECT length(lunr) AS header, length(folded) + length(folded_ends) AS folded FROM search_index').get() as { header: number; folded: number };
+  const head = d.prepare('SELECT length(lunr) AS header, (SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM search_folded) AS folded FROM search_index').get() as { header: number; folded: number };
   const postings = (d.prepare('SELECT coalesce(sum(length(docs) + length(weights)), 0) AS n FROM search_postings').get() as { n: number }).n;
   d.close();
   return { dbBytes: statSync(db).size, indexBytes: head.header + postings, headerBytes: head.header, foldedBytes: head.folded };
@@ -410,7 +417,7 @@ async function benchCorpus(plan: CorpusPlan, tmp: string): Promise<CorpusReport>
     [`Search p50 (${QUERIES.length} queries; median of ${sL.runs} runs)`, ms(sL.p50), ms(sF.p50), ratio(sL.p50, sF.p50), ''],
     ['Search p95: wall (CPU)', `${ms(sL.p95)} (${ms(sL.cpuP95)})`, `${ms(sF.p95)} (${ms(sF.cpuP95)})`, ratio(sL.p95, sF.p95), tgt('≤ 20 ms')],
     ['Search max', ms(sL.max), ms(sF.max), ratio(sL.max, sF.max), ''],
-    ['Peak RSS of the serving process (VmHWM)', mb(sL.peakRss), mb(sF.peakRss), ratio(sL.peakRss, sF.peakRss), tgt('≤ 200 MB')],
+    ['Peak RSS of the serving process (VmHWM; worker bundled as the app ships, not tsx)', mb(sL.peakRss), mb(sF.peakRss), ratio(sL.peakRss, sF.peakRss), tgt('≤ 200 MB')],
     [`Recall@10 overlap (FTS5 top 10 found by Lunr; ${recall.queries} queries)`, `${(recall.overlap * 100).toFixed(0)} %`, '', '', ''],
     [`Timeline query, first page (${DEFAULT_TIMELINE_PAGE} events) in the serving process: all ${sL.timeline?.events ?? '?'} events / busiest partner / 2000–2009`, sL.timeline ? `${ms(sL.timeline.all!)} / ${ms(sL.timeline.partner!)} / ${ms(sL.timeline.decade!)} (peak RSS after them ${mb(sL.timelinePeakRss)})` : '–', '', '', ''],
     ['Timeline view #/timeline (browser edition, headless Chromium already running): first render; zoom step', timeline.row, '', '', ''],

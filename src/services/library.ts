@@ -22,7 +22,8 @@ import { nameKey } from '../shared/text';
 import { INGEST_VERSION, SCHEMA_VERSION } from '../core/schema';
 import { textKey, type CandidateFacet, type CandidateHit } from '../core/candidates';
 import { quoteHash, type RankedEvent } from '../core/eventRanks';
-import { TextBuffer } from '../search/textBuffer';
+import type { FoldedTexts } from '../search/textBuffer';
+import { foldedRows } from './foldedRows';
 import { CorruptIndexError } from '../search/scorer';
 import { Searcher, type Federation, type PassageSource } from '../search/searcher';
 import { EVENT_COLUMNS, eventOf, LibraryTimeline, type EventRow } from './libraryTimeline';
@@ -44,7 +45,7 @@ export class Library {
   private readonly partnerPassages = new Map<string, Set<string>>();
   /** nameKey → partner id (null: none); a comparison asks for every heading it reads (issue 19). */
   private readonly partnerIds = new Map<string, string | null>();
-  private folded: TextBuffer | undefined;
+  private folded: FoldedTexts | undefined;
   private readonly events: LibraryTimeline;
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -509,9 +510,8 @@ export class Library {
       },
       foldedTexts: () => {
         if (this.folded === undefined) {
-          // Read on the first phrase query, not at load (issue 7: load time).
-          const row = this.db.prepare('SELECT folded, folded_ends FROM search_index WHERE id = 1').get() as { folded: Buffer; folded_ends: Buffer };
-          this.folded = new TextBuffer(row.folded, row.folded_ends, 'folded passage texts');
+          // Asked on the first phrase query, not at load (issue 7: load time).
+          this.folded = foldedRows(this.db);
         }
         return this.folded;
       },
