@@ -20,13 +20,15 @@ import type {
 } from '../shared/types';
 import { nameKey } from '../shared/text';
 import { INGEST_VERSION, SCHEMA_VERSION } from '../core/schema';
-import { textKey, type CandidateFacet, type CandidateHit } from '../core/candidates';
-import { quoteHash, type RankedEvent } from '../core/eventRanks';
+import type { CandidateFacet, CandidateHit } from '../core/candidates';
+import type { RankedEvent } from '../core/eventRanks';
 import type { FoldedTexts } from '../search/textBuffer';
 import { foldedRows } from './foldedRows';
 import { CorruptIndexError } from '../search/scorer';
 import { Searcher, type Federation, type PassageSource } from '../search/searcher';
-import { EVENT_COLUMNS, eventOf, LibraryTimeline, type EventRow } from './libraryTimeline';
+import { LibraryTimeline } from './libraryTimeline';
+import { LibraryCandidates } from './libraryCandidates';
+import { libraryPassages } from './libraryPassages';
 import { parseStored } from './storedJson';
 import { rankNames } from '../core/nameSuggestions';
 
@@ -47,6 +49,7 @@ export class Library {
   private readonly partnerIds = new Map<string, string | null>();
   private folded: FoldedTexts | undefined;
   private readonly events: LibraryTimeline;
+  private readonly candidates: LibraryCandidates;
   private readonly statements = new Map<string, Database.Statement>();
 
   private constructor(
@@ -54,6 +57,7 @@ export class Library {
     readonly path: string,
     readonly corpusHash: string,
   ) {
+    this.candidates = new LibraryCandidates(db);
     this.events = new LibraryTimeline(db, { corpusHash, requirePartnerId: (n) => this.requirePartnerId(n), requireDocument: (slug) => this.getDocumentExists(slug) });
   }
 
@@ -318,95 +322,33 @@ export class Library {
       .all(partnerId) as { docSlug: string; anchor: string; blockId: string }[];
   }
 
-  /**
-   * A partner's comparison candidates for one facet (build-time table `candidates`): the best
-   * `limit` by stored score, then reading order. `order` is the sentence's place in the library.
-   */
+  /** A partner's best comparison candidates for a facet (build-time table; libraryCandidates.ts). */
   partnerCandidates(partnerId: string, facet: CandidateFacet, limit: number): CandidateHit[] {
-    const rows = this
-      .prepared(
-        `SELECT c.score, c.sentence_id, c.label, s.doc_slug, s.anchor, s.block_id, s.text FROM candidates c
-         JOIN candidate_sentences s ON s.id = c.sentence_id
-         WHERE c.partner_id = ? AND c.facet = ? ORDER BY c.score DESC, c.sentence_id LIMIT ?`,
-      )
-      .raw(true)
-      .all(partnerId, facet, limit) as [number, number, string | null, string, string, string, string][];
-    return rows.map(([score, order, label, docSlug, anchor, blockId, text]) => ({ score, order, docSlug, anchor, blockId, text, ...(label !== null ? { label } : {}) }));
+    return this.candidates.partnerCandidates(partnerId, facet, limit);
   }
 
-  /** How many distinct wordings (text keys) a partner's candidates for the facet have. */
   candidateKeyCount(partnerId: string, facet: CandidateFacet): number {
-    return this.prepared('SELECT count(DISTINCT key_id) FROM candidates WHERE partner_id = ? AND facet = ?').pluck().get(partnerId, facet) as number;
+    return this.candidates.candidateKeyCount(partnerId, facet);
   }
 
-  /** The wordings among `keys` (every one, when absent) that the partner's candidates for the facet have. */
   candidateKeys(partnerId: string, facet: CandidateFacet, keys?: readonly string[]): string[] {
-    if (keys === undefined) {
-      const texts = this.db
-        .prepare('SELECT s.text FROM candidates c JOIN candidate_sentences s ON s.id = c.sentence_id WHERE c.partner_id = ? AND c.facet = ?')
-        .pluck()
-        .all(partnerId, facet) as string[];
-      return [...new Set(texts.map(textKey))];
-    }
-    const out: string[] = [];
-    // Chunked to stay under SQLite's bound-parameter limit.
-    for (let i = 0; i < keys.length; i += 500) {
-      const chunk = keys.slice(i, i + 500);
-      const found = this.db
-        .prepare(
-          `SELECT k.key FROM candidate_keys k WHERE k.key IN (${chunk.map(() => '?').join(',')})
-           AND EXISTS (SELECT 1 FROM candidates c WHERE c.partner_id = ? AND c.facet = ? AND c.key_id = k.id)`,
-        )
-        .pluck()
-        .all(...chunk, partnerId, facet) as string[];
-      out.push(...found);
-    }
-    return out;
+    return this.candidates.candidateKeys(partnerId, facet, keys);
   }
 
-  /** How many events a partner has (its timeline's length), from the build-time ranks. */
   partnerEventCount(partnerId: string): number {
-    return this.prepared('SELECT count(*) FROM partner_events WHERE partner_id = ?').pluck().get(partnerId) as number;
+    return this.candidates.partnerEventCount(partnerId);
   }
 
-  /** A partner's first `limit` events by a build-time rank (compare's importance, the briefing's score), then oldest first. */
   partnerEventsRanked(partnerId: string, by: 'importance' | 'score', limit: number): RankedEvent[] {
-    const column = by === 'importance' ? 'importance' : 'score';
-    return this.rankedEvents(`pe.partner_id = ? ORDER BY pe.${column} DESC, pe.event_ord LIMIT ?`, column, [partnerId, limit]);
+    return this.candidates.partnerEventsRanked(partnerId, by, limit);
   }
 
-  /** For each wording (textKey) that one of the partner's events quotes: the oldest such event. */
   partnerEventsQuoting(partnerId: string, keys: readonly string[]): Map<string, RankedEvent> {
-    const wanted = new Set(keys);
-    const hashes = [...new Set(keys.map(quoteHash))];
-    const out = new Map<string, RankedEvent>();
-    for (let i = 0; i < hashes.length; i += 500) {
-      const chunk = hashes.slice(i, i + 500);
-      const rows = this.rankedEvents(`pe.partner_id = ? AND pe.quote_hash IN (${chunk.map(() => '?').join(',')}) ORDER BY pe.event_ord`, 'score', [partnerId, ...chunk]);
-      for (const r of rows) {
-        const key = textKey(r.event.quote); // the hash found it; the wording decides
-        if (wanted.has(key) && !out.has(key)) out.set(key, r);
-      }
-    }
-    return out;
+    return this.candidates.partnerEventsQuoting(partnerId, keys);
   }
 
-  /** Those of `ids` that are the partner's events, oldest first. */
   partnerEventsAmong(partnerId: string, ids: readonly string[]): RankedEvent[] {
-    const out: RankedEvent[] = [];
-    for (let i = 0; i < ids.length; i += 500) {
-      const chunk = ids.slice(i, i + 500);
-      out.push(...this.rankedEvents(`pe.partner_id = ? AND e.id IN (${chunk.map(() => '?').join(',')})`, 'score', [partnerId, ...chunk]));
-    }
-    return out.sort((a, b) => a.ord - b.ord);
-  }
-
-  private rankedEvents(where: string, rank: 'importance' | 'score', args: (string | number)[]): RankedEvent[] {
-    const rows = this
-      .prepared(`SELECT ${EVENT_COLUMNS}, e.ord, pe.${rank} FROM partner_events pe JOIN events e ON e.ord = pe.event_ord WHERE ${where}`)
-      .raw(true)
-      .all(...args) as [...EventRow, number, number][];
-    return rows.map((r) => ({ event: eventOf(r.slice(0, -2) as EventRow), ord: r[r.length - 2] as number, rank: r[r.length - 1] as number, lib: 0 }));
+    return this.candidates.partnerEventsAmong(partnerId, ids);
   }
 
   /** A statement prepared once per library: a comparison asks the same few queries hundreds of times. */
@@ -453,77 +395,13 @@ export class Library {
   }
 
   private passageSource(): PassageSource {
-    // Document titles are read on the first page of results, not at load (issue 7: load time).
-    let titleMap: Map<string, string> | null = null;
-    const titles = { get: (slug: string) => (titleMap ??= new Map(this.listDocuments().map((d) => [d.slug, d.title]))).get(slug) };
-    // Prepared once per chunk size: a search reads 50 texts to rerank and a page of passages, and
-    // preparing (and a partners query per row) cost more than the reads themselves (issue 19).
-    const statements = new Map<string, Database.Statement>();
-    const inChunks = <R>(sql: (marks: string) => string, ids: readonly string[], each: (rows: R[]) => void): void => {
-      // Chunked to stay under SQLite's bound-parameter limit.
-      for (let i = 0; i < ids.length; i += 500) {
-        const chunk = ids.slice(i, i + 500);
-        const text = sql(chunk.map(() => '?').join(','));
-        let st = statements.get(text);
-        if (!st) statements.set(text, (st = this.db.prepare(text)));
-        each(st.all(...chunk) as R[]);
-      }
-    };
-    return {
-      getPassages: (ids) => {
-        const out = new Map<string, Passage>();
-        if (ids.length === 0) return out;
-        const partners = new Map<string, string[]>();
-        inChunks<{ passage_id: string; name: string }>(
-          (marks) => `SELECT pp.passage_id, p.name FROM passage_partners pp JOIN partners p ON p.id = pp.partner_id WHERE pp.passage_id IN (${marks}) ORDER BY p.name`,
-          ids,
-          (rows) => {
-            for (const r of rows) partners.set(r.passage_id, [...(partners.get(r.passage_id) ?? []), r.name]);
-          },
-        );
-        inChunks<{ id: string; doc_slug: string; anchor: string; block_id: string; path: string; text: string }>(
-          (marks) => `SELECT id, doc_slug, anchor, block_id, path, text FROM passages WHERE id IN (${marks})`,
-          ids,
-          (rows) => {
-            for (const r of rows) {
-              out.set(r.id, {
-                id: r.id,
-                docSlug: r.doc_slug,
-                docTitle: titles.get(r.doc_slug) ?? r.doc_slug,
-                anchor: r.anchor,
-                blockId: r.block_id,
-                sectionPath: parseStored<string[]>(r.path, `passage "${r.id}"`),
-                text: r.text,
-                partners: partners.get(r.id) ?? [],
-              });
-            }
-          },
-        );
-        return out;
-      },
-      getTexts: (ids) => {
-        const out = new Map<string, string>();
-        inChunks<{ id: string; text: string }>((marks) => `SELECT id, text FROM passages WHERE id IN (${marks})`, ids, (rows) => {
-          for (const r of rows) out.set(r.id, r.text);
-        });
-        return out;
-      },
-      foldedTexts: () => {
-        if (this.folded === undefined) {
-          // Asked on the first phrase query, not at load (issue 7: load time).
-          this.folded = foldedRows(this.db);
-        }
-        return this.folded;
-      },
-      passageIdsForPartner: (partnerId) => {
-        let ids = this.partnerPassages.get(partnerId);
-        if (!ids) {
-          ids = new Set((this.db.prepare('SELECT passage_id FROM passage_partners WHERE partner_id = ?').all(partnerId) as { passage_id: string }[]).map((r) => r.passage_id));
-          this.partnerPassages.set(partnerId, ids);
-        }
-        return ids;
-      },
-    };
+    return libraryPassages(this.db, {
+      // Document titles are read on the first page of results, not at load (issue 7: load time).
+      titles: () => new Map(this.listDocuments().map((d) => [d.slug, d.title])),
+      // Asked on the first phrase query, not at load (issue 7: load time).
+      folded: () => (this.folded ??= foldedRows(this.db)),
+      partnerPassages: this.partnerPassages,
+    });
   }
 
   private getDocumentExists(slug: string): void {

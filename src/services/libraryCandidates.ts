@@ -1,0 +1,111 @@
+// A library's build-time comparison tables read back (issue 19): each partner's candidate
+// sentences per facet (candidates, candidate_sentences, candidate_keys) and its ranked events
+// (partner_events). compare.ts and briefing.ts ask these through Library (and CombinedLibrary).
+import type Database from 'better-sqlite3';
+import { textKey, type CandidateFacet, type CandidateHit } from '../core/candidates';
+import { quoteHash, type RankedEvent } from '../core/eventRanks';
+import { EVENT_COLUMNS, eventOf, type EventRow } from './libraryTimeline';
+
+export class LibraryCandidates {
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(private readonly db: Database.Database) {}
+
+  /**
+   * A partner's comparison candidates for one facet (build-time table `candidates`): the best
+   * `limit` by stored score, then reading order. `order` is the sentence's place in the library.
+   */
+  partnerCandidates(partnerId: string, facet: CandidateFacet, limit: number): CandidateHit[] {
+    const rows = this
+      .prepared(
+        `SELECT c.score, c.sentence_id, c.label, s.doc_slug, s.anchor, s.block_id, s.text FROM candidates c
+         JOIN candidate_sentences s ON s.id = c.sentence_id
+         WHERE c.partner_id = ? AND c.facet = ? ORDER BY c.score DESC, c.sentence_id LIMIT ?`,
+      )
+      .raw(true)
+      .all(partnerId, facet, limit) as [number, number, string | null, string, string, string, string][];
+    return rows.map(([score, order, label, docSlug, anchor, blockId, text]) => ({ score, order, docSlug, anchor, blockId, text, ...(label !== null ? { label } : {}) }));
+  }
+
+  /** How many distinct wordings (text keys) a partner's candidates for the facet have. */
+  candidateKeyCount(partnerId: string, facet: CandidateFacet): number {
+    return this.prepared('SELECT count(DISTINCT key_id) FROM candidates WHERE partner_id = ? AND facet = ?').pluck().get(partnerId, facet) as number;
+  }
+
+  /** The wordings among `keys` (every one, when absent) that the partner's candidates for the facet have. */
+  candidateKeys(partnerId: string, facet: CandidateFacet, keys?: readonly string[]): string[] {
+    if (keys === undefined) {
+      const texts = this.db
+        .prepare('SELECT s.text FROM candidates c JOIN candidate_sentences s ON s.id = c.sentence_id WHERE c.partner_id = ? AND c.facet = ?')
+        .pluck()
+        .all(partnerId, facet) as string[];
+      return [...new Set(texts.map(textKey))];
+    }
+    const out: string[] = [];
+    // Chunked to stay under SQLite's bound-parameter limit.
+    for (let i = 0; i < keys.length; i += 500) {
+      const chunk = keys.slice(i, i + 500);
+      const found = this.db
+        .prepare(
+          `SELECT k.key FROM candidate_keys k WHERE k.key IN (${chunk.map(() => '?').join(',')})
+           AND EXISTS (SELECT 1 FROM candidates c WHERE c.partner_id = ? AND c.facet = ? AND c.key_id = k.id)`,
+        )
+        .pluck()
+        .all(...chunk, partnerId, facet) as string[];
+      out.push(...found);
+    }
+    return out;
+  }
+
+  /** How many events a partner has (its timeline's length), from the build-time ranks. */
+  partnerEventCount(partnerId: string): number {
+    return this.prepared('SELECT count(*) FROM partner_events WHERE partner_id = ?').pluck().get(partnerId) as number;
+  }
+
+  /** A partner's first `limit` events by a build-time rank (compare's importance, the briefing's score), then oldest first. */
+  partnerEventsRanked(partnerId: string, by: 'importance' | 'score', limit: number): RankedEvent[] {
+    const column = by === 'importance' ? 'importance' : 'score';
+    return this.rankedEvents(`pe.partner_id = ? ORDER BY pe.${column} DESC, pe.event_ord LIMIT ?`, column, [partnerId, limit]);
+  }
+
+  /** For each wording (textKey) that one of the partner's events quotes: the oldest such event. */
+  partnerEventsQuoting(partnerId: string, keys: readonly string[]): Map<string, RankedEvent> {
+    const wanted = new Set(keys);
+    const hashes = [...new Set(keys.map(quoteHash))];
+    const out = new Map<string, RankedEvent>();
+    for (let i = 0; i < hashes.length; i += 500) {
+      const chunk = hashes.slice(i, i + 500);
+      const rows = this.rankedEvents(`pe.partner_id = ? AND pe.quote_hash IN (${chunk.map(() => '?').join(',')}) ORDER BY pe.event_ord`, 'score', [partnerId, ...chunk]);
+      for (const r of rows) {
+        const key = textKey(r.event.quote); // the hash found it; the wording decides
+        if (wanted.has(key) && !out.has(key)) out.set(key, r);
+      }
+    }
+    return out;
+  }
+
+  /** Those of `ids` that are the partner's events, oldest first. */
+  partnerEventsAmong(partnerId: string, ids: readonly string[]): RankedEvent[] {
+    const out: RankedEvent[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      out.push(...this.rankedEvents(`pe.partner_id = ? AND e.id IN (${chunk.map(() => '?').join(',')})`, 'score', [partnerId, ...chunk]));
+    }
+    return out.sort((a, b) => a.ord - b.ord);
+  }
+
+  private rankedEvents(where: string, rank: 'importance' | 'score', args: (string | number)[]): RankedEvent[] {
+    const rows = this
+      .prepared(`SELECT ${EVENT_COLUMNS}, e.ord, pe.${rank} FROM partner_events pe JOIN events e ON e.ord = pe.event_ord WHERE ${where}`)
+      .raw(true)
+      .all(...args) as [...EventRow, number, number][];
+    return rows.map((r) => ({ event: eventOf(r.slice(0, -2) as EventRow), ord: r[r.length - 2] as number, rank: r[r.length - 1] as number, lib: 0 }));
+  }
+
+  /** A statement prepared once: a comparison asks the same few queries hundreds of times. */
+  private prepared(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) this.statements.set(sql, (st = this.db.prepare(sql)));
+    return st;
+  }
+}
