@@ -96,6 +96,7 @@ function assembleBriefing(library: Library, ids: string[], params: BriefingOptio
       ...(e.date ? { date: e.date } : {}),
       source,
       ...(also.length ? { alsoSources: also } : {}),
+      ...(e.alsoInMore ? { alsoMore: e.alsoInMore } : {}),
       ...(pinned.has(id) ? { pinned: true as const } : {}),
       ...(e.sourcesDiffer ? { sourcesDiffer: e.sourcesDiffer } : {}),
     };

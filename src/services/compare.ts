@@ -11,7 +11,7 @@ import type { CandidateFacet } from '../core/candidates';
 import type { LibraryView as Library } from './libraryView';
 import { eventDate, compatible } from './compareDates';
 import { envoyEntries, membershipEntries, missionEntries, recognitionEntries, relationEntries, type FactColumn } from './compareFacts';
-import { excerpt, findBlockId, isTableRow, rowText, tableHeader, textKey } from './compareQuotes';
+import { citeFirst, excerpt, findBlockId, isTableRow, rowText, tableHeader, textKey } from './compareQuotes';
 import { milestoneKeys } from './compareTimeline';
 import { chronological, type RankedEvent } from '../core/eventRanks';
 import { candidateCell } from './candidateCells';
@@ -158,7 +158,7 @@ class PartnerColumn implements FactColumn {
   build(): Map<FacetId, { entries: FacetEntry[]; more: number }> {
     const out = new Map<FacetId, { entries: FacetEntry[]; more: number }>();
     const set = (id: FacetId, { entries, total }: { entries: FacetEntry[]; total: number }) =>
-      out.set(id, { entries: entries.slice(0, CELL_CAP[id]), more: Math.max(0, total - CELL_CAP[id]) });
+      out.set(id, { entries: entries.slice(0, CELL_CAP[id]).map(citeFirst), more: Math.max(0, total - CELL_CAP[id]) });
     set('relations', this.withSentences(this.relations(), 'relations'));
     set('recognition', this.withSentences(this.recognition(), 'recognition'));
     set('missions', this.withSentences(this.missions(), 'missions'));

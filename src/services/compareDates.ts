@@ -27,7 +27,7 @@ export function markDateConflicts(groups: { entry: FacetEntry; values: DateValue
     const others = groups.filter((o) => o !== g && !distinct.get(o)!.some((v) => mine.some((w) => compatible(v, w))));
     if (others.length === 0) continue;
     g.entry.sourcesDiffer = others
-      .map((o) => `Another source gives ${o.values.map(describeDate).join(' / ')} as the ${what} (${ctx.where(o.entry)}).`)
+      .map((o) => `Another source gives ${distinct.get(o)!.map(describeDate).join(' / ')} as the ${what} (${ctx.where(o.entry)}).`)
       .join(' ');
   }
 }

@@ -4,7 +4,7 @@ import type { DateValue, FacetEntry, Mission, Partner, SourceRef } from '../shar
 import { foldAccents } from '../shared/text';
 import { partnerById } from '../core/partners';
 import { compatible, describeDate, markDateConflicts, rank } from './compareDates';
-import { dedupeRefs, mergeSame, quoteRank, textKey } from './compareQuotes';
+import { ALSO_IN_CAP, dedupeRefs, isTableRow, mergeSame, quoteRank, rowText, textKey } from './compareQuotes';
 import { envoyPhrase, missionsPhrase } from './compareShort';
 
 /** What the fact facets need from a comparison column. */
@@ -23,45 +23,67 @@ export function relationEntries(col: FactColumn): FacetEntry[] {
     const facts = col.partner.establishedSources.filter((f) => f.kind === kind);
     if (facts.length === 0) continue;
     const label = kind === 're-established' ? 'Relations re-established' : kind ? `Relations established ${kind}` : 'Relations established';
-    const groups = oneFactOnce(datedByQuote(col, facts, label));
+    const groups = oneFactOnce(col, datedByQuote(col, facts), label);
     markDateConflicts(groups, col, kind ? `date relations were established ${kind}` : 'date of establishment');
     // The date the partner record settles on first, then the most precise.
     const main = col.partner.established?.date;
     groups.sort((a, b) => Number(b.values.some((v) => v.date === main)) - Number(a.values.some((v) => v.date === main)) || rank(b.entry.date) - rank(a.entry.date));
     established.push(...groups.map((g) => g.entry));
   }
-  const severed = oneFactOnce(datedByQuote(col, col.partner.severed, 'Relations severed'));
+  const severed = oneFactOnce(col, datedByQuote(col, col.partner.severed), 'Relations severed');
   markDateConflicts(severed, col, 'date relations were severed');
   return mergeSame([...established, ...severed.map((g) => g.entry)]);
 }
 
+/** One quote's statement of a fact: its source, the date it settles on, every date it states. */
+interface Stated {
+  source: SourceRef;
+  date: DateValue;
+  values: DateValue[];
+}
+
 /**
- * The same fact stated by several sources is one entry citing them all (`alsoIn`): statements
- * whose dates agree ("established in 1993" and "established on January 13, 1993"; the table's
- * "18 February 2008" and "established the following day" after 17 February 2008). The entry
- * quotes the most precise statement, one that states its date itself before one that infers it,
- * then the most readable. Dates that do not agree stay separate entries (sources differ).
+ * The same fact stated by several sources is one entry citing them (`alsoIn`, best first; the
+ * comparison then cites the first few and counts the rest): statements whose dates agree
+ * ("established in 1993" and "established on January 13, 1993"; the table's "18 February 2008"
+ * and "established the following day" after 17 February 2008). The entry quotes the most precise
+ * statement, one that states its date itself before one that infers it, then the most readable.
+ * Dates that do not agree stay separate entries (sources differ). Only the quoted statement of
+ * each fact is made an entry (its section read, its block found): a fact a synthetic library
+ * states 600 times made 600 entries, most of a comparison's time (issue 19).
  */
-function oneFactOnce(groups: { entry: FacetEntry; values: DateValue[] }[]): { entry: FacetEntry; values: DateValue[] }[] {
-  const order = [...groups].sort(
-    (a, b) => rank(b.entry.date) - rank(a.entry.date) || Number(!!a.entry.date?.inferred) - Number(!!b.entry.date?.inferred) || quoteRank(a.entry.text) - quoteRank(b.entry.text),
-  );
+function oneFactOnce(col: FactColumn, stated: Stated[], label: string): { entry: FacetEntry; values: DateValue[] }[] {
+  const order = stated
+    .map((g) => ({ g, quote: quoteRank(plainQuote(g.source.quote)) }))
+    .sort((a, b) => rank(b.g.date) - rank(a.g.date) || Number(!!a.g.date.inferred) - Number(!!b.g.date.inferred) || a.quote - b.quote)
+    .map((x) => x.g);
   // `distinct`: the group's dates without repeats, which is all agreement depends on (a fact a
   // synthetic library states 600 times compared 600 × 600 times was most of a comparison: issue 19).
-  const out: { entry: FacetEntry; values: DateValue[]; distinct: DateValue[]; refs: SourceRef[] }[] = [];
+  const out: { lead: Stated; values: DateValue[]; distinct: DateValue[]; refs: SourceRef[] }[] = [];
   for (const g of order) {
     const mine = distinctDates(g.values);
     const same = out.find((o) => o.distinct.every((v) => mine.every((w) => compatible(v, w))));
     if (same) {
       same.values.push(...g.values);
       same.distinct = distinctDates([...same.distinct, ...mine]);
-      same.refs.push({ docSlug: g.entry.docSlug, anchor: g.entry.anchor, quote: g.entry.text }, ...(g.entry.alsoIn ?? []));
-    } else out.push({ ...g, distinct: mine, refs: [...(g.entry.alsoIn ?? [])] });
+      same.refs.push(g.source);
+    } else out.push({ lead: g, values: [...g.values], distinct: mine, refs: [] });
   }
-  return out.map(({ entry, values, refs }) => {
-    const alsoIn = dedupeRefs(refs);
-    return { entry: alsoIn.length ? { ...entry, alsoIn } : entry, values };
+  return out.map(({ lead, values, refs }) => {
+    const entry: FacetEntry = { ...col.sourceEntry(lead.source), label, date: lead.date };
+    const others = dedupeRefs(refs);
+    // The cited few quoted as their entries would read; the rest only counted.
+    const alsoIn = others.slice(0, ALSO_IN_CAP).map((r) => ({ ...r, quote: col.sourceEntry(r).text }));
+    const more = others.length - alsoIn.length;
+    return { entry: { ...entry, ...(alsoIn.length ? { alsoIn } : {}), ...(more ? { alsoInMore: more } : {}) }, values };
   });
+}
+
+/** A quote without the table and list marks the entry drops, for ranking it (no section read). */
+function plainQuote(quote: string): string {
+  const text = quote.trim();
+  if (isTableRow(text)) return rowText(text) || text;
+  return text.replace(/^- [^:]{1,40}: /, '').replace(/^- /, '');
 }
 
 /** One of each date (by what datesAgree reads: date, precision, end), in first-seen order. */
@@ -75,23 +97,23 @@ export function distinctDates(values: readonly DateValue[]): DateValue[] {
 }
 
 export function recognitionEntries(col: FactColumn): FacetEntry[] {
-  return datedByQuote(col, col.partner.recognition, 'Recognition')
-    .sort((a, b) => (a.entry.date?.date ?? '').localeCompare(b.entry.date?.date ?? ''))
-    .map((g) => g.entry);
+  return datedByQuote(col, col.partner.recognition)
+    .sort((a, b) => (a.date.date ?? '').localeCompare(b.date.date ?? ''))
+    .map((g) => ({ ...col.sourceEntry(g.source), label: 'Recognition', date: g.date }));
 }
 
-/** One entry per quote and fact (a row can state a date and a severance: "1971 Severed Diplomatic in 7 September 2022"). */
-function datedByQuote(col: FactColumn, facts: { value: DateValue; source: SourceRef }[], label: string): { entry: FacetEntry; values: DateValue[] }[] {
-  const groups = new Map<string, { entry: FacetEntry; values: DateValue[] }>();
+/** One statement per quote and fact (a row can state a date and a severance: "1971 Severed Diplomatic in 7 September 2022"). */
+function datedByQuote(col: FactColumn, facts: { value: DateValue; source: SourceRef }[]): Stated[] {
+  const groups = new Map<string, Stated>();
   for (const f of facts) {
     const key = `${f.source.docSlug}#${f.source.anchor}#${f.source.quote}`;
     const g = groups.get(key);
     if (g) {
       g.values.push(f.value);
-      if (f.value.date === col.partner.established?.date) g.entry.date = f.value;
+      if (f.value.date === col.partner.established?.date) g.date = f.value;
       continue;
     }
-    groups.set(key, { entry: { ...col.sourceEntry(f.source), label, date: f.value }, values: [f.value] });
+    groups.set(key, { source: f.source, date: f.value, values: [f.value] });
   }
   return [...groups.values()];
 }

@@ -97,6 +97,20 @@ export function quoteRank(quote: string): number {
   return quote.length > 120 ? 1 : 0;
 }
 
+/**
+ * A fact cites its best few other sources and counts the rest: a fact stated in 600 documents
+ * citing all 600 filled a briefing sheet with its sources list (issue 19). Three: the entry's
+ * own quote and three more show a fact is widely stated, and still fit one line of citations.
+ */
+export const ALSO_IN_CAP = 3;
+
+/** The entry citing at most ALSO_IN_CAP of its `alsoIn` (which are best first), the rest counted in `alsoInMore`. */
+export function citeFirst(e: FacetEntry): FacetEntry {
+  const also = e.alsoIn ?? [];
+  if (also.length <= ALSO_IN_CAP) return e;
+  return { ...e, alsoIn: also.slice(0, ALSO_IN_CAP), alsoInMore: (e.alsoInMore ?? 0) + also.length - ALSO_IN_CAP };
+}
+
 export function dedupeRefs(refs: SourceRef[]): SourceRef[] {
   const seen = new Set<string>();
   return refs.filter((r) => {
@@ -114,7 +128,10 @@ export function mergeSame(entries: FacetEntry[]): FacetEntry[] {
   const keyOf = (e: FacetEntry) => keys.get(e) ?? keys.set(e, textKey(e.text)).get(e)!;
   for (const e of entries) {
     const same = out.find((o) => keyOf(o) === keyOf(e) && o.date?.date === e.date?.date && o.label === e.label);
-    if (same) same.alsoIn = [...(same.alsoIn ?? []), { docSlug: e.docSlug, anchor: e.anchor, quote: e.text }];
+    if (same) {
+      same.alsoIn = [...(same.alsoIn ?? []), { docSlug: e.docSlug, anchor: e.anchor, quote: e.text }, ...(e.alsoIn ?? [])];
+      if (e.alsoInMore) same.alsoInMore = (same.alsoInMore ?? 0) + e.alsoInMore;
+    }
     else out.push(e);
   }
   return out;
