@@ -3,7 +3,7 @@
 import type { DateValue, FacetEntry, Mission, Partner, SourceRef } from '../shared/types';
 import { foldAccents } from '../shared/text';
 import { partnerById } from '../core/partners';
-import { compatible, describeDate, markDateConflicts, rank } from './compareDates';
+import { compatible, describeDate, DIFFER_CAP, firstFew, markDateConflicts, rank } from './compareDates';
 import { ALSO_IN_CAP, dedupeRefs, isTableRow, mergeSame, quoteRank, rowText, textKey } from './compareQuotes';
 import { envoyPhrase, missionsPhrase } from './compareShort';
 
@@ -160,9 +160,9 @@ export function missionEntries(col: FactColumn): FacetEntry[] {
     for (const e of entries) {
       const says = e.missions.filter((m) => m.direction === direction);
       const notes: string[] = [];
-      if (says.some(isResidentEmbassy)) notes.push(...accredited.map((m) => `Another source says ${sender} is accredited from ${m.place} (${col.where(m.source)}).`));
-      if (says.some((m) => /accredited/i.test(m.kind))) notes.push(...resident.map((m) => `Another source says ${sender} has an embassy in ${m.place} (${col.where(m.source)}).`));
-      if (notes.length) e.sourcesDiffer = [...new Set(notes)].join(' ');
+      if (says.some(isResidentEmbassy)) notes.push(...missionNotes(col, accredited, (place) => `${sender} is accredited from ${place}`));
+      if (says.some((m) => /accredited/i.test(m.kind))) notes.push(...missionNotes(col, resident, (place) => `${sender} has an embassy in ${place}`));
+      if (notes.length) e.sourcesDiffer = notes.join(' ');
     }
   }
   const dirOrder = (e: { missions: Mission[] }) => (e.missions.some((m) => m.direction === 'albania-in-partner') ? 0 : 1);
@@ -204,11 +204,36 @@ export function membershipEntries(col: FactColumn): FacetEntry[] {
     entries.push({ entry, values });
     // Within one milestone, two dates that do not refine each other are a disagreement.
     const clash = values.filter((v) => best.value && !compatible(v, best.value));
-    if (clash.length) entry.sourcesDiffer = `Another source gives ${[...new Set(clash.map(describeDate))].join(', ')} for ${best.name}.`;
+    const dates = [...new Set(clash.map(describeDate))];
+    if (dates.length) entry.sourcesDiffer = `Another source gives ${firstFew(dates, DIFFER_CAP + 1, (n) => `${n} more date${n === 1 ? '' : 's'}`)} for ${best.name}.`;
   }
   return entries
     .sort((a, b) => (a.entry.date ? 0 : 1) - (b.entry.date ? 0 : 1) || (a.entry.date?.date ?? '').localeCompare(b.entry.date?.date ?? ''))
     .map((e) => e.entry);
+}
+
+/**
+ * "Another source says X has an embassy in Tirana (place; 5 more sources say so)." One note per
+ * place, the first few places, the first source of each named: the notes of a mission stated in
+ * hundreds of documents filled a sheet (issue 19).
+ */
+function missionNotes(col: FactColumn, missions: readonly Mission[], claim: (place: string) => string): string[] {
+  const byPlace = new Map<string, Mission[]>();
+  for (const m of missions) {
+    const key = placeKey(m);
+    const list = byPlace.get(key);
+    if (list) list.push(m);
+    else byPlace.set(key, [m]);
+  }
+  const places = [...byPlace.values()];
+  const notes = places.slice(0, DIFFER_CAP).map((ms) => {
+    const sources = new Set(ms.map((m) => `${m.source.docSlug}#${m.source.anchor}`)).size;
+    const more = sources > 1 ? `; ${sources - 1} more source${sources === 2 ? ' says' : 's say'} so` : '';
+    return `Another source says ${claim(ms[0]!.place)} (${col.where(ms[0]!.source)}${more}).`;
+  });
+  const rest = places.length - notes.length;
+  if (rest > 0) notes.push(`Other sources name ${rest} more place${rest === 1 ? '' : 's'}.`);
+  return notes;
 }
 
 function isResidentEmbassy(m: Mission): boolean {
