@@ -23,7 +23,8 @@ export const DIFFER_CAP = 2;
 
 /** "A, B and 4 more": the first `cap` of a list, the rest counted as `more`s. */
 export function firstFew(items: readonly string[], cap: number, more: (n: number) => string): string {
-  const shown = items.slice(0, cap);
+  // "and 1 more" says less than the one it counts: name it.
+  const shown = items.slice(0, items.length === cap + 1 ? cap + 1 : cap);
   const rest = items.length - shown.length;
   if (rest > 0) return `${shown.join(', ')} and ${more(rest)}`;
   return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : (shown[0] ?? '');
@@ -42,7 +43,7 @@ export function markDateConflicts(groups: { entry: FacetEntry; values: DateValue
     const others = groups.filter((o) => o !== g && !distinct.get(o)!.some((v) => mine.some((w) => compatible(v, w))));
     if (others.length === 0) continue;
     const named = others
-      .slice(0, DIFFER_CAP)
+      .slice(0, others.length === DIFFER_CAP + 1 ? DIFFER_CAP + 1 : DIFFER_CAP)
       .map((o) => `Another source gives ${distinct.get(o)!.map(describeDate).join(' / ')} as the ${what} (${ctx.where(o.entry)}).`);
     const rest = others.length - named.length;
     if (rest > 0) named.push(`Other sources give ${rest} more date${rest === 1 ? '' : 's'}.`);

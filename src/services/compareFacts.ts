@@ -226,7 +226,7 @@ function missionNotes(col: FactColumn, missions: readonly Mission[], claim: (pla
     else byPlace.set(key, [m]);
   }
   const places = [...byPlace.values()];
-  const notes = places.slice(0, DIFFER_CAP).map((ms) => {
+  const notes = places.slice(0, places.length === DIFFER_CAP + 1 ? DIFFER_CAP + 1 : DIFFER_CAP).map((ms) => {
     const sources = new Set(ms.map((m) => `${m.source.docSlug}#${m.source.anchor}`)).size;
     const more = sources > 1 ? `; ${sources - 1} more source${sources === 2 ? ' says' : 's say'} so` : '';
     return `Another source says ${claim(ms[0]!.place)} (${col.where(ms[0]!.source)}${more}).`;
