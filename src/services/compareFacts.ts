@@ -4,7 +4,7 @@ import type { DateValue, FacetEntry, Mission, Partner, SourceRef } from '../shar
 import { foldAccents } from '../shared/text';
 import { partnerById } from '../core/partners';
 import { compatible, describeDate, DIFFER_CAP, firstFew, markDateConflicts, rank } from './compareDates';
-import { ALSO_IN_CAP, dedupeRefs, isTableRow, mergeSame, quoteRank, rowText, textKey } from './compareQuotes';
+import { citedAndCounted, dedupeRefs, isTableRow, mergeSame, quoteRank, rowText, textKey } from './compareQuotes';
 import { envoyPhrase, missionsPhrase } from './compareShort';
 
 /** What the fact facets need from a comparison column. */
@@ -71,10 +71,9 @@ function oneFactOnce(col: FactColumn, stated: Stated[], label: string): { entry:
   }
   return out.map(({ lead, values, refs }) => {
     const entry: FacetEntry = { ...col.sourceEntry(lead.source), label, date: lead.date };
-    const others = dedupeRefs(refs);
+    const { cited, more } = citedAndCounted(lead.source, refs);
     // The cited few quoted as their entries would read; the rest only counted.
-    const alsoIn = others.slice(0, ALSO_IN_CAP).map((r) => ({ ...r, quote: col.sourceEntry(r).text }));
-    const more = others.length - alsoIn.length;
+    const alsoIn = cited.map((r) => ({ ...r, quote: col.sourceEntry(r).text }));
     return { entry: { ...entry, ...(alsoIn.length ? { alsoIn } : {}), ...(more ? { alsoInMore: more } : {}) }, values };
   });
 }

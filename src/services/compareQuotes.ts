@@ -104,11 +104,30 @@ export function quoteRank(quote: string): number {
  */
 export const ALSO_IN_CAP = 3;
 
-/** The entry citing at most ALSO_IN_CAP of its `alsoIn` (which are best first), the rest counted in `alsoInMore`. */
+/**
+ * Of a fact's other sources (best first), the first ALSO_IN_CAP in places other than the entry's
+ * own (a section citing the fact twice is one citation), and how many other places state it too.
+ */
+export function citedAndCounted(own: { docSlug: string; anchor: string }, refs: readonly SourceRef[]): { cited: SourceRef[]; more: number } {
+  const places = new Set([`${own.docSlug}#${own.anchor}`]);
+  const cited: SourceRef[] = [];
+  for (const r of refs) {
+    const key = `${r.docSlug}#${r.anchor}`;
+    if (places.has(key)) continue;
+    places.add(key);
+    if (cited.length < ALSO_IN_CAP) cited.push(r);
+  }
+  return { cited, more: places.size - 1 - cited.length };
+}
+
+/** The entry citing at most ALSO_IN_CAP other places (`alsoIn`, best first), the rest counted in `alsoInMore`. */
 export function citeFirst(e: FacetEntry): FacetEntry {
   const also = e.alsoIn ?? [];
   if (also.length <= ALSO_IN_CAP) return e;
-  return { ...e, alsoIn: also.slice(0, ALSO_IN_CAP), alsoInMore: (e.alsoInMore ?? 0) + also.length - ALSO_IN_CAP };
+  const { cited, more } = citedAndCounted(e, also);
+  const total = (e.alsoInMore ?? 0) + more;
+  const { alsoIn: _all, alsoInMore: _more, ...rest } = e;
+  return { ...rest, ...(cited.length ? { alsoIn: cited } : {}), ...(total ? { alsoInMore: total } : {}) };
 }
 
 export function dedupeRefs(refs: SourceRef[]): SourceRef[] {
