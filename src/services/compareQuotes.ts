@@ -105,17 +105,17 @@ export function quoteRank(quote: string): number {
 export const ALSO_IN_CAP = 3;
 
 /**
- * Of a fact's other sources (best first), the first ALSO_IN_CAP in places other than the entry's
+ * Of a fact's other sources (best first), the first `cap` in places other than the entry's
  * own (a section citing the fact twice is one citation), and how many other places state it too.
  */
-export function citedAndCounted(own: { docSlug: string; anchor: string }, refs: readonly SourceRef[]): { cited: SourceRef[]; more: number } {
+export function citedAndCounted(own: { docSlug: string; anchor: string }, refs: readonly SourceRef[], cap = ALSO_IN_CAP): { cited: SourceRef[]; more: number } {
   const places = new Set([`${own.docSlug}#${own.anchor}`]);
   const cited: SourceRef[] = [];
   for (const r of refs) {
     const key = `${r.docSlug}#${r.anchor}`;
     if (places.has(key)) continue;
     places.add(key);
-    if (cited.length < ALSO_IN_CAP) cited.push(r);
+    if (cited.length < cap) cited.push(r);
   }
   return { cited, more: places.size - 1 - cited.length };
 }
