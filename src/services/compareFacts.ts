@@ -12,8 +12,8 @@ export interface FactColumn {
   readonly partner: Partner;
   /** "Albania–Ukraine relations › Resident diplomatic missions": where a source is. */
   where(ref: { docSlug: string; anchor: string }): string;
-  /** An entry quoting a fact's source, made readable, with its block and date. */
-  sourceEntry(ref: SourceRef): FacetEntry;
+  /** An entry quoting a fact's source, made readable, with its block and (unless `dated` is false: the fact gives it) the date of its quote. */
+  sourceEntry(ref: SourceRef, dated?: boolean): FacetEntry;
 }
 
 export function relationEntries(col: FactColumn): FacetEntry[] {
@@ -60,20 +60,28 @@ function oneFactOnce(col: FactColumn, stated: Stated[], label: string): { entry:
   // `distinct`: the group's dates without repeats, which is all agreement depends on (a fact a
   // synthetic library states 600 times compared 600 × 600 times was most of a comparison: issue 19).
   const out: { lead: Stated; values: DateValue[]; distinct: DateValue[]; refs: SourceRef[] }[] = [];
+  // Statements giving the same dates join the same group: groups only grow, so one that did not
+  // agree with them never will, and the one that did still does (a fact's hundreds of statements repeat a few dates).
+  const byDates = new Map<string, (typeof out)[number]>();
   for (const g of order) {
     const mine = distinctDates(g.values);
-    const same = out.find((o) => o.distinct.every((v) => mine.every((w) => compatible(v, w))));
+    const key = mine.map(dateKey).sort().join(';');
+    const same = byDates.get(key) ?? out.find((o) => o.distinct.every((v) => mine.every((w) => compatible(v, w))));
+    if (same) byDates.set(key, same);
     if (same) {
       same.values.push(...g.values);
       same.distinct = distinctDates([...same.distinct, ...mine]);
       same.refs.push(g.source);
-    } else out.push({ lead: g, values: [...g.values], distinct: mine, refs: [] });
+    } else {
+      out.push({ lead: g, values: [...g.values], distinct: mine, refs: [] });
+      byDates.set(key, out.at(-1)!);
+    }
   }
   return out.map(({ lead, values, refs }) => {
-    const entry: FacetEntry = { ...col.sourceEntry(lead.source), label, date: lead.date };
+    const entry: FacetEntry = { ...col.sourceEntry(lead.source, false), label, date: lead.date };
     const { cited, more } = citedAndCounted(lead.source, refs);
     // The cited few quoted as their entries would read; the rest only counted.
-    const alsoIn = cited.map((r) => ({ ...r, quote: col.sourceEntry(r).text }));
+    const alsoIn = cited.map((r) => ({ ...r, quote: col.sourceEntry(r, false).text }));
     return { entry: { ...entry, ...(alsoIn.length ? { alsoIn } : {}), ...(more ? { alsoInMore: more } : {}) }, values };
   });
 }
@@ -85,11 +93,14 @@ function plainQuote(quote: string): string {
   return text.replace(/^- [^:]{1,40}: /, '').replace(/^- /, '');
 }
 
-/** One of each date (by what datesAgree reads: date, precision, end), in first-seen order. */
+/** What datesAgree reads of a date: date, precision, end. */
+const dateKey = (v: DateValue) => `${v.date}|${v.precision}|${v.end ?? ''}`;
+
+/** One of each date (by dateKey), in first-seen order. */
 export function distinctDates(values: readonly DateValue[]): DateValue[] {
   const seen = new Map<string, DateValue>();
   for (const v of values) {
-    const k = `${v.date}|${v.precision}|${v.end ?? ''}`;
+    const k = dateKey(v);
     if (!seen.has(k)) seen.set(k, v);
   }
   return [...seen.values()];
@@ -98,7 +109,7 @@ export function distinctDates(values: readonly DateValue[]): DateValue[] {
 export function recognitionEntries(col: FactColumn): FacetEntry[] {
   return datedByQuote(col, col.partner.recognition)
     .sort((a, b) => (a.date.date ?? '').localeCompare(b.date.date ?? ''))
-    .map((g) => ({ ...col.sourceEntry(g.source), label: 'Recognition', date: g.date }));
+    .map((g) => ({ ...col.sourceEntry(g.source, false), label: 'Recognition', date: g.date }));
 }
 
 /** One statement per quote and fact (a row can state a date and a severance: "1971 Severed Diplomatic in 7 September 2022"). */
@@ -198,7 +209,7 @@ export function membershipEntries(col: FactColumn): FacetEntry[] {
     const sorted = [...ms].sort((a, b) => rank(b.value) - rank(a.value) || quoteRank(a.source.quote) - quoteRank(b.source.quote));
     const best = sorted[0]!;
     const also = dedupeRefs(sorted.slice(1).map((m) => m.source).filter((s) => s.quote !== best.source.quote));
-    const entry: FacetEntry = { ...col.sourceEntry(best.source), label: best.name, ...(best.value ? { date: best.value } : {}), ...(also.length ? { alsoIn: also } : {}) };
+    const entry: FacetEntry = { ...col.sourceEntry(best.source, !best.value), label: best.name, ...(best.value ? { date: best.value } : {}), ...(also.length ? { alsoIn: also } : {}) };
     const values = ms.flatMap((m) => (m.value ? [m.value] : []));
     entries.push({ entry, values });
     // Within one milestone, two dates that do not refine each other are a disagreement.
