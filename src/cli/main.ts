@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DeskError, type DeskMethod, type Note, type TimelinePage } from '../shared/api';
 import { EVENT_CATEGORIES, NOT_STATED, type Comparison, type DeskDocument, type DocumentSummary, type PartnerSummary, type SearchResponse } from '../shared/types';
+import { citation } from '../shared/citations';
 import { buildDatabaseInParallel, BuildError, type BuildReport } from '../ingest/build';
 import { createDesk } from '../services/desk';
 import { CORPUS_DIR, defaultUserDataDir, libraryDbPath } from '../host/paths';
@@ -342,6 +343,8 @@ export function formatComparison(c: Comparison): string {
         const lead = [e.date ? formatDate(e.date) : '', e.label ?? ''].filter(Boolean).join(' · ');
         lines.push(`    - ${lead ? `[${lead}] ` : ''}${e.text}`, `      (${e.docSlug}#${e.anchor})`);
         if (e.sourcesDiffer) lines.push(`      ! sources differ: ${e.sourcesDiffer}`);
+        const also = (e.alsoIn ?? []).map((r) => `${r.docSlug}#${r.anchor}`);
+        if (also.length || e.alsoInMore) lines.push(`      also in: ${citation(also, e.alsoInMore)}`);
       }
       const more = facet.more?.[p.id];
       if (more) lines.push(`    … ${more} more in this library`);

@@ -6,6 +6,7 @@
 import { DeskError, type BriefingParams } from '../shared/api';
 import type { BriefingItem, BriefingRow, BriefingSheet, ComparisonPartner, FacetEntry, FacetId } from '../shared/types';
 import { buildComparison, MAX_PARTNERS } from './compare';
+import { citedAndCounted } from './compareQuotes';
 import { FACETS } from '../core/facets';
 import { clip, itemId, keyMilestones, sortEnvoys, take, textKey } from './briefingItems';
 import { eventDate, pickRankedEvents } from './briefingTimeline';
@@ -36,12 +37,18 @@ export interface BriefingCaps {
   passages: number;
   /** Longest quote, in characters; longer ones are cut at a word and marked "…". */
   chars: number;
+  /**
+   * Other sources a fact numbers beside its own, the rest counted ("[4, 9 and 31 more sources]"):
+   * one partner's sheet numbers what the comparison cites (ALSO_IN_CAP); side by side, where three
+   * or four partners' facts share one sources list, one each (each number is a line of that list).
+   */
+  alsoSources: number;
 }
 
 /** Sized so one partner fits 1–3 pages of A4 or US Letter, and 2–4 partners a few pages of table. */
 export const BRIEFING_CAPS: Record<BriefingSheet['layout'], BriefingCaps> = {
-  single: { facts: { relations: 3, recognition: 3, missions: 6, envoys: 4, memberships: 8 }, timeline: 8, perFacet: 2, passages: 12, chars: 340 },
-  'side-by-side': { facts: { relations: 1, recognition: 1, missions: 2, envoys: 2, memberships: 3 }, timeline: 4, perFacet: 1, passages: 8, chars: 180 },
+  single: { facts: { relations: 3, recognition: 3, missions: 6, envoys: 4, memberships: 8 }, timeline: 8, perFacet: 2, passages: 12, chars: 340, alsoSources: 3 },
+  'side-by-side': { facts: { relations: 1, recognition: 1, missions: 2, envoys: 2, memberships: 3 }, timeline: 4, perFacet: 1, passages: 8, chars: 180, alsoSources: 1 },
 };
 
 export interface BriefingOptions extends BriefingParams {
@@ -88,7 +95,9 @@ function assembleBriefing(library: Library, ids: string[], params: BriefingOptio
     const id = itemId(e.docSlug, e.anchor, e.text);
     used.add(id);
     const source = sources.number(e.docSlug, e.anchor);
-    const also = [...new Set((e.alsoIn ?? []).map((a) => sources.number(a.docSlug, a.anchor)))].filter((n) => n !== source);
+    const { cited, more } = citedAndCounted(e, e.alsoIn ?? [], caps.alsoSources);
+    const also = cited.map((a) => sources.number(a.docSlug, a.anchor));
+    const alsoMore = (e.alsoInMore ?? 0) + more;
     return {
       id,
       text: clip(e.text, chars),
@@ -96,6 +105,7 @@ function assembleBriefing(library: Library, ids: string[], params: BriefingOptio
       ...(e.date ? { date: e.date } : {}),
       source,
       ...(also.length ? { alsoSources: also } : {}),
+      ...(alsoMore ? { alsoMore } : {}),
       ...(pinned.has(id) ? { pinned: true as const } : {}),
       ...(e.sourcesDiffer ? { sourcesDiffer: e.sourcesDiffer } : {}),
     };

@@ -11,7 +11,7 @@ import type { CandidateFacet } from '../core/candidates';
 import type { LibraryView as Library } from './libraryView';
 import { eventDate, compatible } from './compareDates';
 import { envoyEntries, membershipEntries, missionEntries, recognitionEntries, relationEntries, type FactColumn } from './compareFacts';
-import { excerpt, findBlockId, isTableRow, rowText, tableHeader, textKey } from './compareQuotes';
+import { citeFirst, excerpt, findBlockId, isTableRow, rowText, tableHeader, textKey } from './compareQuotes';
 import { milestoneKeys } from './compareTimeline';
 import { chronological, type RankedEvent } from '../core/eventRanks';
 import { candidateCell } from './candidateCells';
@@ -151,14 +151,16 @@ class PartnerColumn implements FactColumn {
       ...partner.memberships.map((f) => f.source),
     ];
     for (const r of refs) this.factQuotes.add(textKey(r.quote));
-    this.datesOf([...this.factQuotes]); // every fact's entry is dated by its quote
+    // Mission and envoy entries are dated by their quote, looked up in one batch; the other facts
+    // give their own dates (a fact stated thousands of times looked up every quote: issue 19).
+    this.datesOf([...partner.missions, ...partner.envoys].map((f) => textKey(f.source.quote)));
   }
 
   /** Every facet's entries, most relevant first, capped (CELL_CAP), with the number left out. */
   build(): Map<FacetId, { entries: FacetEntry[]; more: number }> {
     const out = new Map<FacetId, { entries: FacetEntry[]; more: number }>();
     const set = (id: FacetId, { entries, total }: { entries: FacetEntry[]; total: number }) =>
-      out.set(id, { entries: entries.slice(0, CELL_CAP[id]), more: Math.max(0, total - CELL_CAP[id]) });
+      out.set(id, { entries: entries.slice(0, CELL_CAP[id]).map(citeFirst), more: Math.max(0, total - CELL_CAP[id]) });
     set('relations', this.withSentences(this.relations(), 'relations'));
     set('recognition', this.withSentences(this.recognition(), 'recognition'));
     set('missions', this.withSentences(this.missions(), 'missions'));
@@ -262,14 +264,14 @@ class PartnerColumn implements FactColumn {
   // --- quoting ------------------------------------------------------------------------------
 
   /** An entry for an extracted fact: its quote made readable (table row, infobox field, list item), with its block. */
-  sourceEntry(ref: SourceRef): FacetEntry {
+  sourceEntry(ref: SourceRef, dated = true): FacetEntry {
     let text = ref.quote.trim();
     if (isTableRow(text)) text = rowText(text, tableHeader(this.ctx.section(ref.docSlug, ref.anchor), text)) || text;
     else if (/^- [^:]{1,40}: /.test(text)) text = text.replace(/^- [^:]{1,40}: /, '');
     else if (text.startsWith('- ')) text = text.slice(2);
     if (text.length > 400) text = excerpt(text, this.names);
     const blockId = findBlockId(this.ctx.section(ref.docSlug, ref.anchor), ref.quote, text);
-    const date = this.datesOf([textKey(ref.quote)]).get(textKey(ref.quote));
+    const date = dated ? this.datesOf([textKey(ref.quote)]).get(textKey(ref.quote)) : undefined;
     return { text, docSlug: ref.docSlug, anchor: ref.anchor, ...(blockId ? { blockId } : {}), ...(date ? { date } : {}) };
   }
 }

@@ -18,7 +18,23 @@ export const compatible = datesAgree;
 /** "13 January 1993", "March 2020", "1993", "1990s", "1998–1999". */
 export const describeDate = (d: DateValue): string => formatDate(d);
 
-/** Entries from different quotes whose dates do not refine one another: mark each with what the other says. */
+/** At most this many other sources' dates (or places) are named in a "sources differ" note; the rest are counted. */
+export const DIFFER_CAP = 2;
+
+/** "A, B and 4 more": the first `cap` of a list, the rest counted as `more`s. */
+export function firstFew(items: readonly string[], cap: number, more: (n: number) => string): string {
+  // "and 1 more" says less than the one it counts: name it.
+  const shown = items.slice(0, items.length === cap + 1 ? cap + 1 : cap);
+  const rest = items.length - shown.length;
+  if (rest > 0) return `${shown.join(', ')} and ${more(rest)}`;
+  return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : (shown[0] ?? '');
+}
+
+/**
+ * Entries from different quotes whose dates do not refine one another: mark each with what the
+ * others say, the first few named with their place and the rest counted (a large library gives a
+ * fact dozens of dates; a note naming all of them filled pages: issue 19).
+ */
 export function markDateConflicts(groups: { entry: FacetEntry; values: DateValue[] }[], ctx: { where(ref: { docSlug: string; anchor: string }): string }, what: string): void {
   // Agreement is decided on each group's distinct dates (a fact stated hundreds of times repeats its date).
   const distinct = new Map(groups.map((g) => [g, [...new Map(g.values.map((v) => [`${v.date}|${v.precision}|${v.end ?? ''}`, v])).values()]]));
@@ -26,8 +42,11 @@ export function markDateConflicts(groups: { entry: FacetEntry; values: DateValue
     const mine = distinct.get(g)!;
     const others = groups.filter((o) => o !== g && !distinct.get(o)!.some((v) => mine.some((w) => compatible(v, w))));
     if (others.length === 0) continue;
-    g.entry.sourcesDiffer = others
-      .map((o) => `Another source gives ${o.values.map(describeDate).join(' / ')} as the ${what} (${ctx.where(o.entry)}).`)
-      .join(' ');
+    const named = others
+      .slice(0, others.length === DIFFER_CAP + 1 ? DIFFER_CAP + 1 : DIFFER_CAP)
+      .map((o) => `Another source gives ${distinct.get(o)!.map(describeDate).join(' / ')} as the ${what} (${ctx.where(o.entry)}).`);
+    const rest = others.length - named.length;
+    if (rest > 0) named.push(`Other sources give ${rest} more date${rest === 1 ? '' : 's'}.`);
+    g.entry.sourcesDiffer = named.join(' ');
   }
 }

@@ -3,8 +3,8 @@
 import type { DateValue, FacetEntry, Mission, Partner, SourceRef } from '../shared/types';
 import { foldAccents } from '../shared/text';
 import { partnerById } from '../core/partners';
-import { compatible, describeDate, markDateConflicts, rank } from './compareDates';
-import { dedupeRefs, mergeSame, quoteRank, textKey } from './compareQuotes';
+import { compatible, describeDate, DIFFER_CAP, firstFew, markDateConflicts, rank } from './compareDates';
+import { citedAndCounted, dedupeRefs, isTableRow, mergeSame, quoteRank, rowText, textKey } from './compareQuotes';
 import { envoyPhrase, missionsPhrase } from './compareShort';
 
 /** What the fact facets need from a comparison column. */
@@ -12,8 +12,8 @@ export interface FactColumn {
   readonly partner: Partner;
   /** "Albania–Ukraine relations › Resident diplomatic missions": where a source is. */
   where(ref: { docSlug: string; anchor: string }): string;
-  /** An entry quoting a fact's source, made readable, with its block and date. */
-  sourceEntry(ref: SourceRef): FacetEntry;
+  /** An entry quoting a fact's source, made readable, with its block and (unless `dated` is false: the fact gives it) the date of its quote. */
+  sourceEntry(ref: SourceRef, dated?: boolean): FacetEntry;
 }
 
 export function relationEntries(col: FactColumn): FacetEntry[] {
@@ -23,75 +23,107 @@ export function relationEntries(col: FactColumn): FacetEntry[] {
     const facts = col.partner.establishedSources.filter((f) => f.kind === kind);
     if (facts.length === 0) continue;
     const label = kind === 're-established' ? 'Relations re-established' : kind ? `Relations established ${kind}` : 'Relations established';
-    const groups = oneFactOnce(datedByQuote(col, facts, label));
+    const groups = oneFactOnce(col, datedByQuote(col, facts), label);
     markDateConflicts(groups, col, kind ? `date relations were established ${kind}` : 'date of establishment');
     // The date the partner record settles on first, then the most precise.
     const main = col.partner.established?.date;
     groups.sort((a, b) => Number(b.values.some((v) => v.date === main)) - Number(a.values.some((v) => v.date === main)) || rank(b.entry.date) - rank(a.entry.date));
     established.push(...groups.map((g) => g.entry));
   }
-  const severed = oneFactOnce(datedByQuote(col, col.partner.severed, 'Relations severed'));
+  const severed = oneFactOnce(col, datedByQuote(col, col.partner.severed), 'Relations severed');
   markDateConflicts(severed, col, 'date relations were severed');
   return mergeSame([...established, ...severed.map((g) => g.entry)]);
 }
 
+/** One quote's statement of a fact: its source, the date it settles on, every date it states. */
+interface Stated {
+  source: SourceRef;
+  date: DateValue;
+  values: DateValue[];
+}
+
 /**
- * The same fact stated by several sources is one entry citing them all (`alsoIn`): statements
- * whose dates agree ("established in 1993" and "established on January 13, 1993"; the table's
- * "18 February 2008" and "established the following day" after 17 February 2008). The entry
- * quotes the most precise statement, one that states its date itself before one that infers it,
- * then the most readable. Dates that do not agree stay separate entries (sources differ).
+ * The same fact stated by several sources is one entry citing them (`alsoIn`, best first; the
+ * comparison then cites the first few and counts the rest): statements whose dates agree
+ * ("established in 1993" and "established on January 13, 1993"; the table's "18 February 2008"
+ * and "established the following day" after 17 February 2008). The entry quotes the most precise
+ * statement, one that states its date itself before one that infers it, then the most readable.
+ * Dates that do not agree stay separate entries (sources differ). Only the quoted statement of
+ * each fact is made an entry (its section read, its block found): a fact a synthetic library
+ * states 600 times made 600 entries, most of a comparison's time (issue 19).
  */
-function oneFactOnce(groups: { entry: FacetEntry; values: DateValue[] }[]): { entry: FacetEntry; values: DateValue[] }[] {
-  const order = [...groups].sort(
-    (a, b) => rank(b.entry.date) - rank(a.entry.date) || Number(!!a.entry.date?.inferred) - Number(!!b.entry.date?.inferred) || quoteRank(a.entry.text) - quoteRank(b.entry.text),
-  );
+function oneFactOnce(col: FactColumn, stated: Stated[], label: string): { entry: FacetEntry; values: DateValue[] }[] {
+  const order = stated
+    .map((g) => ({ g, quote: quoteRank(plainQuote(g.source.quote)) }))
+    .sort((a, b) => rank(b.g.date) - rank(a.g.date) || Number(!!a.g.date.inferred) - Number(!!b.g.date.inferred) || a.quote - b.quote)
+    .map((x) => x.g);
   // `distinct`: the group's dates without repeats, which is all agreement depends on (a fact a
   // synthetic library states 600 times compared 600 × 600 times was most of a comparison: issue 19).
-  const out: { entry: FacetEntry; values: DateValue[]; distinct: DateValue[]; refs: SourceRef[] }[] = [];
+  const out: { lead: Stated; values: DateValue[]; distinct: DateValue[]; refs: SourceRef[] }[] = [];
+  // Statements giving the same dates join the same group: groups only grow, so one that did not
+  // agree with them never will, and the one that did still does (a fact's hundreds of statements repeat a few dates).
+  const byDates = new Map<string, (typeof out)[number]>();
   for (const g of order) {
     const mine = distinctDates(g.values);
-    const same = out.find((o) => o.distinct.every((v) => mine.every((w) => compatible(v, w))));
+    const key = mine.map(dateKey).sort().join(';');
+    const same = byDates.get(key) ?? out.find((o) => o.distinct.every((v) => mine.every((w) => compatible(v, w))));
+    if (same) byDates.set(key, same);
     if (same) {
       same.values.push(...g.values);
       same.distinct = distinctDates([...same.distinct, ...mine]);
-      same.refs.push({ docSlug: g.entry.docSlug, anchor: g.entry.anchor, quote: g.entry.text }, ...(g.entry.alsoIn ?? []));
-    } else out.push({ ...g, distinct: mine, refs: [...(g.entry.alsoIn ?? [])] });
+      same.refs.push(g.source);
+    } else {
+      out.push({ lead: g, values: [...g.values], distinct: mine, refs: [] });
+      byDates.set(key, out.at(-1)!);
+    }
   }
-  return out.map(({ entry, values, refs }) => {
-    const alsoIn = dedupeRefs(refs);
-    return { entry: alsoIn.length ? { ...entry, alsoIn } : entry, values };
+  return out.map(({ lead, values, refs }) => {
+    const entry: FacetEntry = { ...col.sourceEntry(lead.source, false), label, date: lead.date };
+    const { cited, more } = citedAndCounted(lead.source, refs);
+    // The cited few quoted as their entries would read; the rest only counted.
+    const alsoIn = cited.map((r) => ({ ...r, quote: col.sourceEntry(r, false).text }));
+    return { entry: { ...entry, ...(alsoIn.length ? { alsoIn } : {}), ...(more ? { alsoInMore: more } : {}) }, values };
   });
 }
 
-/** One of each date (by what datesAgree reads: date, precision, end), in first-seen order. */
+/** A quote without the table and list marks the entry drops, for ranking it (no section read). */
+function plainQuote(quote: string): string {
+  const text = quote.trim();
+  if (isTableRow(text)) return rowText(text) || text;
+  return text.replace(/^- [^:]{1,40}: /, '').replace(/^- /, '');
+}
+
+/** What datesAgree reads of a date: date, precision, end. */
+const dateKey = (v: DateValue) => `${v.date}|${v.precision}|${v.end ?? ''}`;
+
+/** One of each date (by dateKey), in first-seen order. */
 export function distinctDates(values: readonly DateValue[]): DateValue[] {
   const seen = new Map<string, DateValue>();
   for (const v of values) {
-    const k = `${v.date}|${v.precision}|${v.end ?? ''}`;
+    const k = dateKey(v);
     if (!seen.has(k)) seen.set(k, v);
   }
   return [...seen.values()];
 }
 
 export function recognitionEntries(col: FactColumn): FacetEntry[] {
-  return datedByQuote(col, col.partner.recognition, 'Recognition')
-    .sort((a, b) => (a.entry.date?.date ?? '').localeCompare(b.entry.date?.date ?? ''))
-    .map((g) => g.entry);
+  return datedByQuote(col, col.partner.recognition)
+    .sort((a, b) => (a.date.date ?? '').localeCompare(b.date.date ?? ''))
+    .map((g) => ({ ...col.sourceEntry(g.source, false), label: 'Recognition', date: g.date }));
 }
 
-/** One entry per quote and fact (a row can state a date and a severance: "1971 Severed Diplomatic in 7 September 2022"). */
-function datedByQuote(col: FactColumn, facts: { value: DateValue; source: SourceRef }[], label: string): { entry: FacetEntry; values: DateValue[] }[] {
-  const groups = new Map<string, { entry: FacetEntry; values: DateValue[] }>();
+/** One statement per quote and fact (a row can state a date and a severance: "1971 Severed Diplomatic in 7 September 2022"). */
+function datedByQuote(col: FactColumn, facts: { value: DateValue; source: SourceRef }[]): Stated[] {
+  const groups = new Map<string, Stated>();
   for (const f of facts) {
     const key = `${f.source.docSlug}#${f.source.anchor}#${f.source.quote}`;
     const g = groups.get(key);
     if (g) {
       g.values.push(f.value);
-      if (f.value.date === col.partner.established?.date) g.entry.date = f.value;
+      if (f.value.date === col.partner.established?.date) g.date = f.value;
       continue;
     }
-    groups.set(key, { entry: { ...col.sourceEntry(f.source), label, date: f.value }, values: [f.value] });
+    groups.set(key, { source: f.source, date: f.value, values: [f.value] });
   }
   return [...groups.values()];
 }
@@ -138,9 +170,9 @@ export function missionEntries(col: FactColumn): FacetEntry[] {
     for (const e of entries) {
       const says = e.missions.filter((m) => m.direction === direction);
       const notes: string[] = [];
-      if (says.some(isResidentEmbassy)) notes.push(...accredited.map((m) => `Another source says ${sender} is accredited from ${m.place} (${col.where(m.source)}).`));
-      if (says.some((m) => /accredited/i.test(m.kind))) notes.push(...resident.map((m) => `Another source says ${sender} has an embassy in ${m.place} (${col.where(m.source)}).`));
-      if (notes.length) e.sourcesDiffer = [...new Set(notes)].join(' ');
+      if (says.some(isResidentEmbassy)) notes.push(...missionNotes(col, accredited, (place) => `${sender} is accredited from ${place}`));
+      if (says.some((m) => /accredited/i.test(m.kind))) notes.push(...missionNotes(col, resident, (place) => `${sender} has an embassy in ${place}`));
+      if (notes.length) e.sourcesDiffer = notes.join(' ');
     }
   }
   const dirOrder = (e: { missions: Mission[] }) => (e.missions.some((m) => m.direction === 'albania-in-partner') ? 0 : 1);
@@ -177,16 +209,41 @@ export function membershipEntries(col: FactColumn): FacetEntry[] {
     const sorted = [...ms].sort((a, b) => rank(b.value) - rank(a.value) || quoteRank(a.source.quote) - quoteRank(b.source.quote));
     const best = sorted[0]!;
     const also = dedupeRefs(sorted.slice(1).map((m) => m.source).filter((s) => s.quote !== best.source.quote));
-    const entry: FacetEntry = { ...col.sourceEntry(best.source), label: best.name, ...(best.value ? { date: best.value } : {}), ...(also.length ? { alsoIn: also } : {}) };
+    const entry: FacetEntry = { ...col.sourceEntry(best.source, !best.value), label: best.name, ...(best.value ? { date: best.value } : {}), ...(also.length ? { alsoIn: also } : {}) };
     const values = ms.flatMap((m) => (m.value ? [m.value] : []));
     entries.push({ entry, values });
     // Within one milestone, two dates that do not refine each other are a disagreement.
     const clash = values.filter((v) => best.value && !compatible(v, best.value));
-    if (clash.length) entry.sourcesDiffer = `Another source gives ${[...new Set(clash.map(describeDate))].join(', ')} for ${best.name}.`;
+    const dates = [...new Set(clash.map(describeDate))];
+    if (dates.length) entry.sourcesDiffer = `Another source gives ${firstFew(dates, DIFFER_CAP + 1, (n) => `${n} more date${n === 1 ? '' : 's'}`)} for ${best.name}.`;
   }
   return entries
     .sort((a, b) => (a.entry.date ? 0 : 1) - (b.entry.date ? 0 : 1) || (a.entry.date?.date ?? '').localeCompare(b.entry.date?.date ?? ''))
     .map((e) => e.entry);
+}
+
+/**
+ * "Another source says X has an embassy in Tirana (place; 5 more sources say so)." One note per
+ * place, the first few places, the first source of each named: the notes of a mission stated in
+ * hundreds of documents filled a sheet (issue 19).
+ */
+function missionNotes(col: FactColumn, missions: readonly Mission[], claim: (place: string) => string): string[] {
+  const byPlace = new Map<string, Mission[]>();
+  for (const m of missions) {
+    const key = placeKey(m);
+    const list = byPlace.get(key);
+    if (list) list.push(m);
+    else byPlace.set(key, [m]);
+  }
+  const places = [...byPlace.values()];
+  const notes = places.slice(0, places.length === DIFFER_CAP + 1 ? DIFFER_CAP + 1 : DIFFER_CAP).map((ms) => {
+    const sources = new Set(ms.map((m) => `${m.source.docSlug}#${m.source.anchor}`)).size;
+    const more = sources > 1 ? `; ${sources - 1} more source${sources === 2 ? ' says' : 's say'} so` : '';
+    return `Another source says ${claim(ms[0]!.place)} (${col.where(ms[0]!.source)}${more}).`;
+  });
+  const rest = places.length - notes.length;
+  if (rest > 0) notes.push(`Other sources name ${rest} more place${rest === 1 ? '' : 's'}.`);
+  return notes;
 }
 
 function isResidentEmbassy(m: Mission): boolean {

@@ -97,6 +97,39 @@ export function quoteRank(quote: string): number {
   return quote.length > 120 ? 1 : 0;
 }
 
+/**
+ * A fact cites its best few other sources and counts the rest: a fact stated in 600 documents
+ * citing all 600 filled a briefing sheet with its sources list (issue 19). Three: the entry's
+ * own quote and three more show a fact is widely stated, and still fit one line of citations.
+ */
+export const ALSO_IN_CAP = 3;
+
+/**
+ * Of a fact's other sources (best first), the first `cap` in places other than the entry's
+ * own (a section citing the fact twice is one citation), and how many other places state it too.
+ */
+export function citedAndCounted(own: { docSlug: string; anchor: string }, refs: readonly SourceRef[], cap = ALSO_IN_CAP): { cited: SourceRef[]; more: number } {
+  const places = new Set([`${own.docSlug}#${own.anchor}`]);
+  const cited: SourceRef[] = [];
+  for (const r of refs) {
+    const key = `${r.docSlug}#${r.anchor}`;
+    if (places.has(key)) continue;
+    places.add(key);
+    if (cited.length < cap) cited.push(r);
+  }
+  return { cited, more: places.size - 1 - cited.length };
+}
+
+/** The entry citing at most ALSO_IN_CAP other places (`alsoIn`, best first), the rest counted in `alsoInMore`. */
+export function citeFirst(e: FacetEntry): FacetEntry {
+  const also = e.alsoIn ?? [];
+  if (also.length <= ALSO_IN_CAP) return e;
+  const { cited, more } = citedAndCounted(e, also);
+  const total = (e.alsoInMore ?? 0) + more;
+  const { alsoIn: _all, alsoInMore: _more, ...rest } = e;
+  return { ...rest, ...(cited.length ? { alsoIn: cited } : {}), ...(total ? { alsoInMore: total } : {}) };
+}
+
 export function dedupeRefs(refs: SourceRef[]): SourceRef[] {
   const seen = new Set<string>();
   return refs.filter((r) => {
@@ -114,7 +147,10 @@ export function mergeSame(entries: FacetEntry[]): FacetEntry[] {
   const keyOf = (e: FacetEntry) => keys.get(e) ?? keys.set(e, textKey(e.text)).get(e)!;
   for (const e of entries) {
     const same = out.find((o) => keyOf(o) === keyOf(e) && o.date?.date === e.date?.date && o.label === e.label);
-    if (same) same.alsoIn = [...(same.alsoIn ?? []), { docSlug: e.docSlug, anchor: e.anchor, quote: e.text }];
+    if (same) {
+      same.alsoIn = [...(same.alsoIn ?? []), { docSlug: e.docSlug, anchor: e.anchor, quote: e.text }, ...(e.alsoIn ?? [])];
+      if (e.alsoInMore) same.alsoInMore = (same.alsoInMore ?? 0) + e.alsoInMore;
+    }
     else out.push(e);
   }
   return out;

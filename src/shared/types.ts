@@ -368,8 +368,10 @@ export interface FacetEntry {
   label?: string;
   /** The date the entry states, as precisely as the source gives it. */
   date?: DateValue;
-  /** Other places in the library that state the same thing. */
+  /** Other places in the library that state the same thing: the first few, best first (a fact is cited, not listed). */
   alsoIn?: SourceRef[];
+  /** How many more places state it, counted but not cited (a large library states a fact hundreds of times). */
+  alsoInMore?: number;
   /** Set when another source disagrees; a short sentence saying what the other source states. */
   sourcesDiffer?: string;
   /** The entry in a few words, where the extracted fact gives them: "embassy in Prishtina", "Qemal Minxhozi". */
@@ -429,6 +431,8 @@ export interface BriefingItem {
   source: number;
   /** Other sources stating the same fact (FacetEntry.alsoIn), by number: one entry citing all of them. */
   alsoSources?: number[];
+  /** How many more sources state it, not numbered (FacetEntry.alsoInMore). */
+  alsoMore?: number;
   pinned?: true;
   sourcesDiffer?: string;
 }

@@ -38,7 +38,7 @@ import {
 import type { LibraryView as Library } from '../services/libraryView';
 import { eventDate, compatible } from '../services/compareDates';
 import { envoyEntries, membershipEntries, missionEntries, recognitionEntries, relationEntries, type FactColumn } from '../services/compareFacts';
-import { excerpt, findBlockId, isTableRow, pick, rowText, tableHeader, textKey, type Scored } from '../services/compareQuotes';
+import { citeFirst, excerpt, findBlockId, isTableRow, pick, rowText, tableHeader, textKey, type Scored } from '../services/compareQuotes';
 import { eventImportance, milestoneKeys } from '../services/compareTimeline';
 
 export { describeDate } from '../services/compareDates';
@@ -165,7 +165,8 @@ class PartnerColumn implements FactColumn {
   build(): Map<FacetId, { entries: FacetEntry[]; more: number }> {
     this.candidates = this.collect();
     const out = new Map<FacetId, { entries: FacetEntry[]; more: number }>();
-    const set = (id: FacetId, all: FacetEntry[]) => out.set(id, { entries: all.slice(0, CELL_CAP[id]), more: Math.max(0, all.length - CELL_CAP[id]) });
+    // Facts cite their first few sources as the comparison now does (citeFirst): what is compared is how cells are chosen.
+    const set = (id: FacetId, all: FacetEntry[]) => out.set(id, { entries: all.slice(0, CELL_CAP[id]).map(citeFirst), more: Math.max(0, all.length - CELL_CAP[id]) });
     set('relations', this.withSentences(this.relations(), 'relations'));
     set('recognition', this.withSentences(this.recognition(), 'recognition'));
     set('missions', this.withSentences(this.missions(), 'missions'));

@@ -72,3 +72,23 @@ describe('one-line answers', () => {
     expect(splitEmptyFacets(c.facets, c.partners).empty).toEqual([]);
   });
 });
+
+describe('an answer citing a fact stated in many documents (issue 19)', () => {
+  it('counts the sources its entries do not cite, summed over the entries of one part', () => {
+    const partner = { id: 'estonia', name: 'Estonia', kind: 'country' as const };
+    const date = { date: '1992-05-05', precision: 'day' as const, text: '5 May 1992' };
+    const ref = (n: number) => ({ docSlug: `d${n}`, anchor: 'lead', quote: 'q' });
+    const a = cellAnswer(
+      'relations',
+      [
+        { text: 'Established on 5 May 1992.', docSlug: 'd0', anchor: 'lead', label: 'Relations established', date, alsoIn: [ref(1), ref(2), ref(3)], alsoInMore: 40 },
+        { text: 'Established in 1992.', docSlug: 'd9', anchor: 'lead', label: 'Relations established', date: { date: '1992', precision: 'year', text: '1992' }, alsoInMore: 2 },
+      ],
+      partner,
+    );
+    expect(a.parts).toHaveLength(1);
+    expect(a.parts[0]!.cites).toEqual([1, 2, 3, 4, 5]);
+    expect(a.parts[0]!.more).toBe(42);
+    expect(a.sources).toHaveLength(5);
+  });
+});

@@ -10,6 +10,8 @@ export interface AnswerPart {
   date?: DateValue;
   /** 1-based numbers of the cell's entries that state it (its citation marks). */
   cites: number[];
+  /** Further sources stating it, counted but not numbered (FacetEntry.alsoInMore). */
+  more?: number;
 }
 
 export interface CellAnswer {
@@ -78,20 +80,25 @@ export function citedSources(entries: readonly FacetEntry[]): { sources: CitedSo
 
 const numbered = (entries: readonly FacetEntry[]) => {
   const { numbers } = citedSources(entries);
-  return entries.map((entry, i) => ({ entry, n: numbers[i]![0]!, ns: numbers[i]! }));
+  return entries.map((entry, i) => ({ entry, n: numbers[i]![0]!, ns: numbers[i]!, more: entry.alsoInMore ?? 0 }));
 };
 type Numbered = ReturnType<typeof numbered>[number];
+
+/** A part's citation marks: the entry's numbers and the count of its other sources. */
+const cite = (x: Pick<Numbered, 'ns' | 'more'>): Pick<AnswerPart, 'cites' | 'more'> => ({ cites: [...x.ns], ...(x.more ? { more: x.more } : {}) });
 
 /** Entries grouped by agreeing date, the most precise date kept; in the cell's order. */
 function byDate(list: readonly Numbered[], text: (e: FacetEntry) => string): AnswerPart[] {
   const parts: AnswerPart[] = [];
-  for (const { entry, ns } of list) {
+  for (const x of list) {
+    const { entry, ns } = x;
     const t = text(entry);
     const same = parts.find((p) => p.text === t && p.date && entry.date && sameDate(p.date, entry.date));
     if (same) {
       same.cites.push(...ns);
+      if (x.more) same.more = (same.more ?? 0) + x.more;
       if (entry.date && same.date && PRECISION_RANK[entry.date.precision] > PRECISION_RANK[same.date.precision]) same.date = entry.date;
-    } else parts.push({ text: t, ...(entry.date ? { date: entry.date } : {}), cites: [...ns] });
+    } else parts.push({ text: t, ...(entry.date ? { date: entry.date } : {}), ...cite(x) });
   }
   return parts;
 }
@@ -100,9 +107,9 @@ function byDate(list: readonly Numbered[], text: (e: FacetEntry) => string): Ans
 function firstSentence(list: readonly Numbered[]): AnswerPart[] {
   const first = list[0];
   if (!first) return [];
-  const { entry, ns } = first;
+  const { entry } = first;
   const text = entry.label === 'The full text is in this library' ? `${entry.text} (full text in this library)` : entry.text;
-  return [{ text: phrase(text, PHRASE_MAX, !!entry.date), ...(entry.date ? { date: entry.date } : {}), cites: [...ns] }];
+  return [{ text: phrase(text, PHRASE_MAX, !!entry.date), ...(entry.date ? { date: entry.date } : {}), ...cite(first) }];
 }
 
 function partsFor(facet: FacetId, list: readonly Numbered[], partner: ComparisonPartner): AnswerPart[] {
@@ -119,9 +126,9 @@ function partsFor(facet: FacetId, list: readonly Numbered[], partner: Comparison
     case 'missions': {
       const withPhrase = list.filter((x) => x.entry.short);
       if (!withPhrase.length) return firstSentence(list);
-      return withPhrase.map(({ entry, ns }) => {
-        const owner = missionOwner(entry.label, partner);
-        return { text: owner ? `${owner}: ${entry.short}` : entry.short!, cites: [...ns] };
+      return withPhrase.map((x) => {
+        const owner = missionOwner(x.entry.label, partner);
+        return { text: owner ? `${owner}: ${x.entry.short}` : x.entry.short!, ...cite(x) };
       });
     }
     case 'envoys': {
@@ -134,21 +141,21 @@ function partsFor(facet: FacetId, list: readonly Numbered[], partner: Comparison
         const prev = latest.get(role);
         if (!prev || (x.entry.date?.date ?? '') >= (prev.entry.date?.date ?? '')) latest.set(role, x);
       }
-      return [...latest.entries()].map(([role, { entry, ns }]) => ({ text: role ? `${role}: ${entry.short}` : entry.short!, cites: [...ns] }));
+      return [...latest.entries()].map(([role, x]) => ({ text: role ? `${role}: ${x.entry.short}` : x.entry.short!, ...cite(x) }));
     }
     case 'memberships': {
       // Where accession stands: the latest dated milestone.
       const dated = labelled.filter((x) => x.entry.date);
-      if (!dated.length) return labelled.length ? [{ text: labelled[0]!.entry.label!, cites: [...labelled[0]!.ns] }] : firstSentence(list);
+      if (!dated.length) return labelled.length ? [{ text: labelled[0]!.entry.label!, ...cite(labelled[0]!) }] : firstSentence(list);
       const last = dated.reduce((a, b) => ((b.entry.date!.date ?? '') > (a.entry.date!.date ?? '') ? b : a));
-      return [{ text: last.entry.label!, date: last.entry.date!, cites: [...last.ns] }];
+      return [{ text: last.entry.label!, date: last.entry.date!, ...cite(last) }];
     }
     case 'key-figures':
-      return labelled.slice(0, 2).map(({ entry, ns }) => ({ text: entry.label!, cites: [...ns] }));
+      return labelled.slice(0, 2).map((x) => ({ text: x.entry.label!, ...cite(x) }));
     case 'timeline': {
       const dated = list.filter((x) => x.entry.date);
       const last = dated.at(-1);
-      return last ? [{ text: phrase(last.entry.text, PHRASE_MAX, true), date: last.entry.date!, cites: [...last.ns] }] : [];
+      return last ? [{ text: phrase(last.entry.text, PHRASE_MAX, true), date: last.entry.date!, ...cite(last) }] : [];
     }
     default:
       return firstSentence(list);

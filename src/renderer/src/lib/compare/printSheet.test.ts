@@ -40,3 +40,15 @@ describe('the printable comparison sheet', () => {
     expect(s.rows.some((r) => r.id === 'recognition')).toBe(false);
   });
 });
+
+describe('the printable comparison sheet, a fact stated in many documents (issue 19)', () => {
+  it('carries the count of the sources a part does not number', () => {
+    const partner = { id: 'estonia', name: 'Estonia', kind: 'country' as const };
+    const date = { date: '1992-05-05', precision: 'day' as const, text: '5 May 1992' };
+    const entry = { text: 'Established on 5 May 1992.', docSlug: 'd0', anchor: 'lead', label: 'Relations established', date, alsoIn: [{ docSlug: 'd1', anchor: 'lead', quote: 'q' }], alsoInMore: 597 };
+    const c = { partners: [partner], facets: [{ id: 'relations' as const, label: 'Relations established', cells: { estonia: [entry] } }] };
+    const s = comparisonSheet(c, {}, (slug) => slug);
+    expect(s.rows[0]!.cells.estonia!.parts[0]).toMatchObject({ cites: [1, 2], more: 597 });
+    expect(s.sources).toHaveLength(2);
+  });
+});

@@ -11,6 +11,8 @@ export interface SheetPart {
   text: string;
   /** Numbers in the sheet's sources list. */
   cites: number[];
+  /** Further sources stating it, counted, not listed. */
+  more?: number;
 }
 
 export interface SheetCell {
@@ -64,6 +66,7 @@ export function comparisonSheet(c: Comparison, docs: Record<string, DeskDocument
           ...(part.date ? { date: formatDate(part.date) } : {}),
           text: part.text,
           cites: [...new Set(part.cites.map((i) => number(a.sources[i - 1]!.docSlug, a.sources[i - 1]!.anchor)))],
+          ...(part.more ? { more: part.more } : {}),
         })),
         differ: a.differ,
       };
