@@ -116,10 +116,10 @@ function measureBuild(plan: CorpusPlan, corpusDir: string, db: string): { ms: nu
   return { ms: median(rs.map((r) => r.ms)), cpuMs: median(rs.map((r) => r.cpuMs)), counts: rs[0]!.counts, peakRss: median(rs.map((r) => r.peakRss)), runs: rs.length };
 }
 
-/** The index is a header (search_index.lunr) and posting chunks (search_postings); phrase checks add the folded texts (search_folded). */
+/** The index is a header (search_index.lunr) and posting chunks (search_postings); phrase checks add the folded texts. */
 function measureSizes(db: string): { dbBytes: number; indexBytes: number; headerBytes: number; foldedBytes: number } {
   const d = new Database(db, { readonly: true });
-  const head = d.prepare('SELECT length(lunr) AS header, (SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM search_folded) AS folded FROM search_index').get() as { header: number; folded: number };
+  const head = d.prepare('SELECT length(lunr) AS header, length(folded) + length(folded_ends) AS folded FROM search_index').get() as { header: number; folded: number };
   const postings = (d.prepare('SELECT coalesce(sum(length(docs) + length(weights)), 0) AS n FROM search_postings').get() as { n: number }).n;
   d.close();
   return { dbBytes: statSync(db).size, indexBytes: head.header + postings, headerBytes: head.header, foldedBytes: head.folded };

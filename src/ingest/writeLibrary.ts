@@ -14,6 +14,7 @@ import { INGEST_VERSION, SCHEMA_SQL, SCHEMA_VERSION } from '../core/schema';
 import type { Extraction } from './extract';
 import { eventDateKey, sortedEvents, writeSortedEvents } from './eventsTable';
 import { partnerKeyMap } from './sectionPartners';
+import { TextStreamEncoder } from './encodeTextStream';
 import { trace } from './streamedBuild';
 import { documentRows, passageRows, type DocumentRows, type RowsContext } from './documentRows';
 import { CandidatesWriter } from './candidatesTable';
@@ -107,11 +108,11 @@ export class LibraryFileWriter {
   private readonly insSection: Database.Statement;
   private readonly insSectionPartner: Database.Statement;
   private readonly stagePassage: Database.Statement;
-  private readonly insFolded: Database.Statement;
   private readonly stageEventRow: Database.Statement;
   private readonly candidates: CandidatesWriter;
   private readonly weights = new LunrWeightsBuilder();
   private readonly vocabulary = new VocabularyBuilder();
+  private readonly folded = new TextStreamEncoder();
   private readonly passagesPerDoc = new Map<string, number>();
   private documents = 0;
   private sections = 0;
@@ -143,7 +144,6 @@ export class LibraryFileWriter {
     this.insSection = this.db.prepare('INSERT INTO sections (doc_slug, ord, anchor, heading, level, path, blocks) VALUES (?,?,?,?,?,?,?)');
     this.insSectionPartner = this.db.prepare('INSERT OR IGNORE INTO section_partners (partner_id, doc_slug, anchor) VALUES (?,?,?)');
     this.stagePassage = this.stage.prepare('INSERT INTO passages VALUES (?,?,?,?,?,?,?)');
-    this.insFolded = this.db.prepare('INSERT INTO search_folded (ord, text) VALUES (?, ?)');
     this.stageEventRow = this.stage.prepare('INSERT INTO events VALUES (?,?,?)');
     this.candidates = new CandidatesWriter(this.db);
   }
@@ -155,14 +155,13 @@ export class LibraryFileWriter {
     for (const [partnerId, anchor] of rows.sectionPartners) this.insSectionPartner.run(partnerId, rows.slug, anchor);
     // Each partner's comparison candidates, filed and scored once per document (issue 19), in the worker.
     this.candidates.write(rows.slug, rows.candidates);
-    rows.passages.forEach((p, j) => {
+    for (const p of rows.passages) {
       this.stagePassage.run(p.id, rows.slug, p.anchor, p.blockId, JSON.stringify(p.sectionPath), p.text, p.partnerIds.join('\n'));
       const section = p.sectionPath.join(' ');
       this.weights.add(p.id, { text: p.text, section, title: rows.title, partners: p.partnerNames.join(' ') });
       this.vocabulary.add(`${rows.title}\n${section}\n${p.text}`);
-      // Written as it comes (index order), so the build never holds every folded text (issue 19).
-      this.insFolded.run(this.passages + j, p.folded);
-    });
+      this.folded.add(p.folded);
+    }
     this.passagesPerDoc.set(rows.slug, rows.passages.length);
     this.sections += rows.sections.length;
     this.passages += rows.passages.length;
@@ -233,7 +232,14 @@ export class LibraryFileWriter {
       trace('weights inverted');
       const serializedIndex = encodeScorerData(w);
       trace('index encoded');
-      db.prepare('INSERT INTO search_index (id, corpus_hash, lunr, vocabulary) VALUES (1, ?, ?, ?)').run(end.corpusHash, serializedIndex.header, vocabulary);
+      const folded = this.folded.finish();
+      db.prepare('INSERT INTO search_index (id, corpus_hash, lunr, vocabulary, folded, folded_ends) VALUES (1, ?, ?, ?, ?, ?)').run(
+        end.corpusHash,
+        serializedIndex.header,
+        vocabulary,
+        folded.bytes,
+        folded.ends,
+      );
       trace('search_index row');
       const insChunk = db.prepare('INSERT INTO search_postings (chunk, docs, weights) VALUES (?, ?, ?)');
       serializedIndex.chunks.forEach((c, k) => insChunk.run(k, c.docs, c.weights));

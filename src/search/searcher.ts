@@ -3,7 +3,7 @@
 // being shown and for phrase checks.
 import type { Passage, SearchHit, SearchResponse } from '../shared/types';
 import { termRanges } from './analyzer';
-import type { FoldedTexts } from './textBuffer';
+import { TextBuffer } from './textBuffer';
 import { loadScorer, type ChunkReader, type Clause, type Matches, type ScoringIndex, type Weighting } from './scorer';
 import { foldForMatch, parseQuery, type ParsedQuery } from './query';
 import { makeSnippet, type Range } from './snippet';
@@ -19,7 +19,7 @@ export interface PassageSource {
    * Every passage's text as foldForMatch() leaves it, by index ordinal, for checking phrases on
    * every candidate; null when the source has none (then candidates' texts are read and folded).
    */
-  foldedTexts?(): FoldedTexts | null;
+  foldedTexts?(): TextBuffer | null;
   /** Ids of passages that name the partner. */
   passageIdsForPartner(partnerId: string): Set<string>;
 }
@@ -168,11 +168,8 @@ export class Searcher {
       };
       const folded = this.passages.foldedTexts?.() ?? null;
       if (folded && folded.size === this.index.refs.length) {
-        // All candidates at once: the library checks them in SQLite, a batch per statement.
-        const hits = folded.containing(ranked.map((i) => docs[i]!), parsed.phrases);
-        ranked.forEach((i, at) => {
-          if (hits[at]) pass(i);
-        });
+        const needles = TextBuffer.needles(parsed.phrases);
+        for (const i of ranked) if (folded.containsAll(docs[i]!, needles)) pass(i);
       } else {
         for (let b = 0; b < ranked.length; b += TEXT_BATCH) {
           const batch = ranked.slice(b, b + TEXT_BATCH);
@@ -253,7 +250,7 @@ export class Searcher {
   private wordsNotFound(parsed: ParsedQuery, docs: Int32Array, n: number): string[] {
     const folded = this.passages.foldedTexts?.() ?? null;
     const ordinals = Array.from(docs.subarray(0, Math.min(n, PHRASE_CHECK_LIMIT)));
-    if (folded && folded.size === this.index.refs.length) return wordsNotFound(parsed, folded.texts(ordinals));
+    if (folded && folded.size === this.index.refs.length) return wordsNotFound(parsed, ordinals.map((d) => folded.text(d)));
     const texts = this.textsOf(ordinals.map((d) => this.index.refs[d]!));
     return wordsNotFound(parsed, [...texts.values()].map((t) => foldForMatch(t)));
   }

@@ -1,9 +1,8 @@
 // Many short texts in one UTF-8 buffer, back to back, each followed by "\n", with an Int32 end
 // offset per text (issue 7: searching 100,000+ texts without a row read or a string each).
 // Two uses, both stored at build time and loaded on first use:
-//   - passages' folded texts where a library has no search_folded table to check them (tests,
-//     sources built in memory): a quoted phrase is checked on each candidate passage by a byte
-//     search bounded to that passage (`containsAll`);
+//   - every passage's folded text (search_index.folded, .folded_ends): a quoted phrase is checked
+//     on each candidate passage by a byte search bounded to that passage (`containsAll`);
 //   - every timeline event's filter text (timeline.texts, .text_ends): the word filter scans the
 //     whole buffer for its longest word, then checks the other words in the events it hit
 //     (`matching`).
@@ -16,18 +15,6 @@ export interface EncodedTexts {
   bytes: Buffer;
   /** Int32 little-endian: where each text ends in `bytes` (its "\n" not included). */
   ends: Buffer;
-}
-
-/**
- * Passage texts by ordinal, for phrase checks and "words not found", asked for many candidates at
- * once: a TextBuffer, or the library's rows, where SQLite does the check (services/foldedRows.ts).
- */
-export interface FoldedTexts {
-  readonly size: number;
-  /** 1 where the text at that ordinal contains every phrase. */
-  containing(ordinals: readonly number[], phrases: readonly string[]): Uint8Array;
-  /** The texts at these ordinals, in their order. */
-  texts(ordinals: readonly number[]): string[];
 }
 
 export function encodeTexts(texts: readonly string[]): EncodedTexts {
@@ -45,7 +32,7 @@ export function encodeTexts(texts: readonly string[]): EncodedTexts {
   return { bytes, ends };
 }
 
-export class TextBuffer implements FoldedTexts {
+export class TextBuffer {
   private readonly bytes: Buffer;
   private readonly ends: Int32Array;
 
@@ -82,15 +69,6 @@ export class TextBuffer implements FoldedTexts {
     const text = this.bytes.subarray(this.start(i), this.ends[i]!);
     for (const needle of needles) if (text.indexOf(needle) === -1) return false;
     return true;
-  }
-
-  containing(ordinals: readonly number[], phrases: readonly string[]): Uint8Array {
-    const needles = TextBuffer.needles(phrases);
-    return Uint8Array.from(ordinals, (i) => (this.containsAll(i, needles) ? 1 : 0));
-  }
-
-  texts(ordinals: readonly number[]): string[] {
-    return ordinals.map((i) => this.text(i));
   }
 
   /**

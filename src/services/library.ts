@@ -22,8 +22,7 @@ import { nameKey } from '../shared/text';
 import { INGEST_VERSION, SCHEMA_VERSION } from '../core/schema';
 import type { CandidateFacet, CandidateHit } from '../core/candidates';
 import type { RankedEvent } from '../core/eventRanks';
-import type { FoldedTexts } from '../search/textBuffer';
-import { foldedRows } from './foldedRows';
+import { TextBuffer } from '../search/textBuffer';
 import { CorruptIndexError } from '../search/scorer';
 import { Searcher, type Federation, type PassageSource } from '../search/searcher';
 import { LibraryTimeline } from './libraryTimeline';
@@ -47,7 +46,7 @@ export class Library {
   private readonly partnerPassages = new Map<string, Set<string>>();
   /** nameKey → partner id (null: none); a comparison asks for every heading it reads (issue 19). */
   private readonly partnerIds = new Map<string, string | null>();
-  private folded: FoldedTexts | undefined;
+  private folded: TextBuffer | undefined;
   private readonly events: LibraryTimeline;
   private readonly candidates: LibraryCandidates;
   private readonly statements = new Map<string, Database.Statement>();
@@ -399,7 +398,13 @@ export class Library {
       // Document titles are read on the first page of results, not at load (issue 7: load time).
       titles: () => new Map(this.listDocuments().map((d) => [d.slug, d.title])),
       // Asked on the first phrase query, not at load (issue 7: load time).
-      folded: () => (this.folded ??= foldedRows(this.db)),
+      folded: () => {
+        if (this.folded === undefined) {
+          const row = this.db.prepare('SELECT folded, folded_ends FROM search_index WHERE id = 1').get() as { folded: Buffer; folded_ends: Buffer };
+          this.folded = new TextBuffer(row.folded, row.folded_ends, 'folded passage texts');
+        }
+        return this.folded;
+      },
       partnerPassages: this.partnerPassages,
     });
   }
