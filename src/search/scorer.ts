@@ -28,6 +28,9 @@
 // offsets — read at load, and the postings (passage ordinals and weights) in chunks of
 // POSTING_CHUNK entries, each read the first time a query reaches into it. Terms are sorted and
 // postings laid out term by term, so a query (a prefix's expansions included) touches few chunks.
+//
+// One file on purpose: the stored form, its encoder and the evaluator must agree to the bit, and
+// scorer.test.ts checks them together against lunr's own scores.
 
 export const SCORER_FORMAT = 'relations-desk/scorer-2';
 

@@ -1,6 +1,8 @@
 // Run-time search over a prebuilt Lunr index, executed by our own scorer (scorer.ts). The index
 // is loaded once, never rebuilt; passage text comes from the database only for the results
-// being shown and for phrase checks.
+// being shown and for phrase checks. One file on purpose: it is the query's one path, in order —
+// parse, score, filter, check phrases, rerank, page, snippets, suggestions — and each step reads
+// what the one before it left; the steps' own logic is in query, partial, snippet and suggest.ts.
 import type { Passage, SearchHit, SearchResponse } from '../shared/types';
 import { termRanges } from './analyzer';
 import { TextBuffer } from './textBuffer';
