@@ -1,6 +1,6 @@
 // The bundled database's layout. Bump SCHEMA_VERSION when tables change and INGEST_VERSION when
 // parsing or extraction changes what is stored: either makes an existing database stale.
-export const SCHEMA_VERSION = 10; // 4: folded passage texts and posting chunks in their own columns and table; 5: events as columns in chronological order, the timeline table; 6: passage texts stored as the timeline's are (textBuffer.ts); 7: each section's blocks in its sections row, so a long document is read a part at a time; 8: events.date_note (why a year was inferred); 9: section_partners (sections headed by a partner), so a comparison reads only the documents that concern its partners; 10: candidates (each partner's sentences filed by facet and scored at build time, src/core/candidates.ts) and partner_events (each partner's events ranked, src/core/eventRanks.ts)
+export const SCHEMA_VERSION = 12; // 4: folded passage texts and posting chunks in their own columns and table; 5: events as columns in chronological order, the timeline table; 6: passage texts stored as the timeline's are (textBuffer.ts); 7: each section's blocks in its sections row, so a long document is read a part at a time; 8: events.date_note (why a year was inferred); 9: section_partners (sections headed by a partner), so a comparison reads only the documents that concern its partners; 10: candidates (each partner's sentences filed by facet and scored at build time, src/core/candidates.ts) and partner_events (each partner's events ranked, src/core/eventRanks.ts); 11 was taken back (per-passage folded rows); 12: folded passage texts as word codes (src/search/foldedWords.ts)
 export const INGEST_VERSION = 3; // 2: events carry a category; 3: clause partners, plans and period labels undated, inferred years explained
 
 export const SCHEMA_SQL = `
@@ -133,8 +133,8 @@ CREATE TABLE search_index (
   corpus_hash TEXT NOT NULL,
   lunr        BLOB NOT NULL, -- the index header: passage ids, terms, posting offsets (scorer.ts)
   vocabulary  TEXT NOT NULL, -- JSON object: folded word → corpus spelling
-  folded      BLOB NOT NULL, -- foldForMatch() of every passage's text, UTF-8, each followed by a newline, in index order
-  folded_ends BLOB NOT NULL  -- Int32LE end offset of each passage's text in folded (textBuffer.ts)
+  folded      BLOB NOT NULL, -- foldForMatch() of every passage's text in index order: its distinct words and each passage's word codes (foldedWords.ts)
+  folded_ends BLOB NOT NULL  -- Int32LE end offset of each passage's codes in folded (foldedWords.ts)
 );
 CREATE TABLE search_postings (
   chunk   INTEGER PRIMARY KEY, -- entries [chunk × size, (chunk + 1) × size), size in the header

@@ -14,7 +14,7 @@ import { INGEST_VERSION, SCHEMA_SQL, SCHEMA_VERSION } from '../core/schema';
 import type { Extraction } from './extract';
 import { eventDateKey, sortedEvents, writeSortedEvents } from './eventsTable';
 import { partnerKeyMap } from './sectionPartners';
-import { TextStreamEncoder } from './encodeTextStream';
+import { FoldedWordsEncoder } from '../search/foldedWords';
 import { trace } from './streamedBuild';
 import { documentRows, passageRows, type DocumentRows, type RowsContext } from './documentRows';
 import { CandidatesWriter } from './candidatesTable';
@@ -112,7 +112,7 @@ export class LibraryFileWriter {
   private readonly candidates: CandidatesWriter;
   private readonly weights = new LunrWeightsBuilder();
   private readonly vocabulary = new VocabularyBuilder();
-  private readonly folded = new TextStreamEncoder();
+  private readonly folded = new FoldedWordsEncoder();
   private readonly passagesPerDoc = new Map<string, number>();
   private documents = 0;
   private sections = 0;

@@ -5,7 +5,7 @@
 // what the one before it left; the steps' own logic is in query, partial, snippet and suggest.ts.
 import type { Passage, SearchHit, SearchResponse } from '../shared/types';
 import { termRanges } from './analyzer';
-import { TextBuffer } from './textBuffer';
+import type { FoldedWords } from './foldedWords';
 import { loadScorer, type ChunkReader, type Clause, type Matches, type ScoringIndex, type Weighting } from './scorer';
 import { foldForMatch, parseQuery, type ParsedQuery } from './query';
 import { makeSnippet, type Range } from './snippet';
@@ -21,7 +21,7 @@ export interface PassageSource {
    * Every passage's text as foldForMatch() leaves it, by index ordinal, for checking phrases on
    * every candidate; null when the source has none (then candidates' texts are read and folded).
    */
-  foldedTexts?(): TextBuffer | null;
+  foldedTexts?(): FoldedWords | null;
   /** Ids of passages that name the partner. */
   passageIdsForPartner(partnerId: string): Set<string>;
 }
@@ -170,8 +170,8 @@ export class Searcher {
       };
       const folded = this.passages.foldedTexts?.() ?? null;
       if (folded && folded.size === this.index.refs.length) {
-        const needles = TextBuffer.needles(parsed.phrases);
-        for (const i of ranked) if (folded.containsAll(docs[i]!, needles)) pass(i);
+        const phrases = folded.prepare(parsed.phrases);
+        for (const i of ranked) if (folded.containsAll(docs[i]!, phrases)) pass(i);
       } else {
         for (let b = 0; b < ranked.length; b += TEXT_BATCH) {
           const batch = ranked.slice(b, b + TEXT_BATCH);
@@ -252,7 +252,8 @@ export class Searcher {
   private wordsNotFound(parsed: ParsedQuery, docs: Int32Array, n: number): string[] {
     const folded = this.passages.foldedTexts?.() ?? null;
     const ordinals = Array.from(docs.subarray(0, Math.min(n, PHRASE_CHECK_LIMIT)));
-    if (folded && folded.size === this.index.refs.length) return wordsNotFound(parsed, ordinals.map((d) => folded.text(d)));
+    // Texts made as they are read: the search stops at the first text that has every word.
+    if (folded && folded.size === this.index.refs.length) return wordsNotFound(parsed, (function* () { for (const d of ordinals) yield folded.text(d); })());
     const texts = this.textsOf(ordinals.map((d) => this.index.refs[d]!));
     return wordsNotFound(parsed, [...texts.values()].map((t) => foldForMatch(t)));
   }

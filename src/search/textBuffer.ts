@@ -1,11 +1,9 @@
 // Many short texts in one UTF-8 buffer, back to back, each followed by "\n", with an Int32 end
 // offset per text (issue 7: searching 100,000+ texts without a row read or a string each).
-// Two uses, both stored at build time and loaded on first use:
-//   - every passage's folded text (search_index.folded, .folded_ends): a quoted phrase is checked
-//     on each candidate passage by a byte search bounded to that passage (`containsAll`);
-//   - every timeline event's filter text (timeline.texts, .text_ends): the word filter scans the
-//     whole buffer for its longest word, then checks the other words in the events it hit
-//     (`matching`).
+// Stored at build time and loaded on first use for every timeline event's filter text
+// (timeline.texts, .text_ends): the word filter scans the whole buffer for its longest word, then
+// checks the other words in the events it hit (`matching`). Passages' folded texts were kept this
+// way too, until schema 12 kept them as word codes (foldedWords.ts: a quarter of the memory).
 // Needles never contain "\n" (both sides are folded and whitespace-normalised), so a match never
 // spans two texts.
 import { CorruptIndexError } from './scorer';

@@ -22,7 +22,7 @@ import { nameKey } from '../shared/text';
 import { INGEST_VERSION, SCHEMA_VERSION } from '../core/schema';
 import type { CandidateFacet, CandidateHit } from '../core/candidates';
 import type { RankedEvent } from '../core/eventRanks';
-import { TextBuffer } from '../search/textBuffer';
+import { FoldedWords } from '../search/foldedWords';
 import { CorruptIndexError } from '../search/scorer';
 import { Searcher, type Federation, type PassageSource } from '../search/searcher';
 import { LibraryTimeline } from './libraryTimeline';
@@ -46,7 +46,7 @@ export class Library {
   private readonly partnerPassages = new Map<string, Set<string>>();
   /** nameKey → partner id (null: none); a comparison asks for every heading it reads (issue 19). */
   private readonly partnerIds = new Map<string, string | null>();
-  private folded: TextBuffer | undefined;
+  private folded: FoldedWords | undefined;
   private readonly events: LibraryTimeline;
   private readonly candidates: LibraryCandidates;
   private readonly statements = new Map<string, Database.Statement>();
@@ -401,7 +401,7 @@ export class Library {
       folded: () => {
         if (this.folded === undefined) {
           const row = this.db.prepare('SELECT folded, folded_ends FROM search_index WHERE id = 1').get() as { folded: Buffer; folded_ends: Buffer };
-          this.folded = new TextBuffer(row.folded, row.folded_ends, 'folded passage texts');
+          this.folded = new FoldedWords(row.folded, row.folded_ends);
         }
         return this.folded;
       },

@@ -3,14 +3,14 @@
 // name a partner. Statements are prepared once per chunk size (issue 19).
 import type Database from 'better-sqlite3';
 import type { Passage } from '../shared/types';
-import type { TextBuffer } from '../search/textBuffer';
+import type { FoldedWords } from '../search/foldedWords';
 import type { PassageSource } from '../search/searcher';
 import { parseStored } from './storedJson';
 
 export interface PassageReads {
   /** Document titles by slug, read on the first page of results. */
   titles: () => Map<string, string>;
-  folded: () => TextBuffer;
+  folded: () => FoldedWords;
   /** Passage ids per partner, kept by the library between calls. */
   partnerPassages: Map<string, Set<string>>;
 }
