@@ -152,6 +152,7 @@ describe('stored postings', () => {
     });
     // Chunks of 2 entries: x's postings (one weight beyond 32,767) and y's (all within).
     const encoded = encodeScorerData(data, 2);
+    expect(encoded.chunks.map((c) => c.weights.length / c.docs.length)).toEqual([1, 0.5]);
     const stored = loadScorer(encoded.header, (k) => encoded.chunks[k] ?? null);
     const inMemory = scoringIndexOf(data);
     for (const clauses of [[{ term: 'x', prefix: false, required: true, boost: 1 }], [{ term: 'y', prefix: false, required: false, boost: 2 }], [{ term: '', prefix: true, required: false, boost: 1 }]]) {

@@ -32,7 +32,7 @@
 // One file on purpose: the stored form, its encoder and the evaluator must agree to the bit, and
 // scorer.test.ts checks them together against lunr's own scores.
 
-export const SCORER_FORMAT = 'relations-desk/scorer-2';
+export const SCORER_FORMAT = 'relations-desk/scorer-3';
 
 /** A stored index part that cannot be read as written: the library must be rebuilt. */
 export class CorruptIndexError extends Error {
@@ -139,7 +139,10 @@ export interface EncodedScorer {
    * starts[counts[0]].
    */
   header: Buffer;
-  /** Entries [k · chunk, (k + 1) · chunk): Int32LE passage ordinals and weights × 1000. */
+  /**
+   * Entries [k · chunk, (k + 1) · chunk): Int32LE passage ordinals, and weights × 1000 as Int16LE
+   * when every one of the chunk fits (all of them at 5,000 documents), else Int32LE.
+   */
   chunks: { docs: Buffer; weights: Buffer }[];
 }
 
@@ -175,9 +178,26 @@ export function encodeScorerData(data: ScorerData, chunk = POSTING_CHUNK): Encod
   for (let from = 0; from < data.docs.length; from += chunk) {
     const to = Math.min(data.docs.length, from + chunk);
     // Views, not copies: a copy of every posting was 44 MB of a 5,000-document build's peak (issue 19).
-    chunks.push({ docs: int32Bytes(data.docs.subarray(from, to)), weights: int32Bytes(data.weights.subarray(from, to)) });
+    // The weights are narrowed as each chunk is written, not all at once (10 MB at 5,000 documents).
+    const weights = data.weights.subarray(from, to);
+    chunks.push({ docs: int32Bytes(data.docs.subarray(from, to)), get weights() { return storedWeights(weights); } });
   }
   return { header, chunks };
+}
+
+/** Weights × 1000 in 16 bits when they all fit (see EncodedScorer.chunks), else in 32. */
+function storedWeights(weights: Int32Array): Buffer {
+  for (const w of weights) if (w < -32768 || w > 32767) return int32Bytes(weights);
+  const out = Buffer.allocUnsafe(2 * weights.length);
+  weights.forEach((w, i) => out.writeInt16LE(w, 2 * i));
+  return out;
+}
+
+/** Bytes → Int16Array view (copied once when not 2-byte aligned). */
+function int16View(bytes: Uint8Array): Int16Array {
+  if (bytes.byteLength % 2 !== 0) throw new CorruptIndexError('misaligned array');
+  const aligned = bytes.byteOffset % 2 === 0 ? bytes : Uint8Array.from(bytes);
+  return new Int16Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 2);
 }
 
 /** Bytes → Int32Array view (copied once when not 4-byte aligned). */
@@ -225,11 +245,13 @@ export function loadScorer(headerBytes: Uint8Array, readChunk: ChunkReader): Sco
         const want = Math.min(header.chunk, ne - k * header.chunk);
         if (!raw) throw corrupt(`posting chunk ${k} missing`);
         const docs = int32View(raw.docs);
-        const weights = int32View(raw.weights);
+        // Stored in 16 bits, the weights are used where they lie: no 32-bit copy left for the
+        // garbage collector (issue 19: dead buffers were a share of the serving peak).
+        const weights = raw.weights.byteLength === 2 * want ? int16View(raw.weights) : int32View(raw.weights);
         if (docs.length !== want || weights.length !== want) throw corrupt(`posting chunk ${k}`);
         // A passage ordinal outside the index would be skipped silently and a query come back empty.
         for (const d of docs) if (d < 0 || d >= passages) throw corrupt(`posting chunk ${k}: passage ${d} of ${passages}`);
-        c = { docs, weights: narrowed(weights) };
+        c = { docs, weights };
         chunks[k] = c;
       }
       return c;
@@ -275,16 +297,6 @@ const EMPTY: Matches = { docs: new Int32Array(0), scores: new Float64Array(0), t
 export interface PostingChunks {
   size: number;
   get(k: number): { docs: Int32Array; weights: Int32Array | Int16Array };
-}
-
-/**
- * Weights × 1000 as 16-bit integers when every one of the chunk fits (all of them at 5,000
- * documents: at most 27,665): the same values in half the memory, kept for the life of the
- * process (issue 19: serving memory, −10 MB at 5,000 documents).
- */
-function narrowed(weights: Int32Array): Int32Array | Int16Array {
-  for (const w of weights) if (w < -32768 || w > 32767) return weights;
-  return Int16Array.from(weights);
 }
 
 export class ScoringIndex {
