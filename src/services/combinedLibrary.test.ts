@@ -75,6 +75,18 @@ describe('documents the user added, with the bundled library', () => {
     expect(oneDoc.results.map((r) => r.docSlug)).toEqual(['my-albania-chad-relations']);
   });
 
+  it('are found by a quoted phrase in either library, checked on each library\'s own folded texts', async () => {
+    const both = await call<SearchResponse>('search', { query: '"diplomatic relations"', limit: 100 });
+    expect(both.results.map((r) => r.docSlug)).toContain('my-albania-chad-relations');
+    expect(both.results.some((r) => !r.docSlug.startsWith('my-'))).toBe(true);
+    for (const query of ['"remove border checks"', '"REMOVE BORDER checks for goods"', '"customs agreement on 3 March"']) {
+      const r = await call<SearchResponse>('search', { query });
+      expect(r.results.map((h) => h.docSlug), query).toEqual(['my-customs-notes-on-albania-and-kosovo']);
+      expect(r.results[0]!.highlights.length, query).toBeGreaterThan(0);
+    }
+    expect((await call<SearchResponse>('search', { query: '"border checks remove"' })).total).toBe(0);
+  });
+
   it('open in the reader and take part in partner pages and the timeline', async () => {
     const doc = await call<{ title: string; added?: unknown }>('getDocument', { slug: 'my-albania-chad-relations' });
     expect(doc.title).toBe('Albania–Chad relations');
