@@ -1,8 +1,8 @@
 // encodeTexts (src/search/textBuffer.ts) for texts made one at a time: the same bytes and ends,
-// written into a buffer that grows, so each text can be dropped as soon as it is written. The
-// build folds 100,000 passage texts this way (issue 19: an array of every folded text outlived
-// the young generation and was a large share of the build's peak memory), and the streamed build
-// adds each document's texts as it goes (TextStreamEncoder).
+// written into a buffer that grows, so each text can be dropped as soon as it is written (issue 19:
+// an array of every text outlived the young generation and was a large share of the build's peak
+// memory). The timeline's filter texts are written this way (eventsTable.ts); passages' folded
+// texts, which were too, are word codes since schema 12 (search/foldedWords.ts, streamed alike).
 import type { EncodedTexts } from '../search/textBuffer';
 
 export class TextStreamEncoder {
