@@ -2,6 +2,7 @@
 // of the folded text does (issue 19: the same results in a quarter of the memory).
 import { describe, expect, it } from 'vitest';
 import { encodeFoldedWords, FoldedWords } from './foldedWords';
+import { hasWord, wordPattern } from './partial';
 import { foldForMatch, parseQuery } from './query';
 
 const load = (texts: string[]) => {
@@ -92,6 +93,20 @@ describe('FoldedWords', () => {
     }
     const pairs = words.prepare(['a b', 'e']);
     corpus.forEach((t, i) => expect(words.containsAll(i, pairs)).toBe(expected(t, ['a b', 'e'])));
+  });
+
+  it('finds a word as typed in the passages asked, as hasWord does on their texts', () => {
+    const words = ['kucove', 'Kuçovë', 'air', 'UNION', 'ropean', 'nato', 'greece;', '😀', 'москва', '北京', 'tirana,', 'prishtine)', '(tirana', '2009', 'xyz', 'e'];
+    const all = texts.map((_, i) => i);
+    for (const raw of words) {
+      const pattern = wordPattern(raw, 'gu')!;
+      texts.forEach((t, i) => expect(folded.someWordMatches([i], pattern), `${raw} in ${t}`).toBe(hasWord(t, raw)));
+      expect(folded.someWordMatches(all, pattern), raw).toBe(texts.some((t) => hasWord(t, raw)));
+      expect(folded.someWordMatches([], pattern)).toBe(false);
+    }
+    // "ropean" begins no word: not found, though "european" holds it.
+    expect(folded.someWordMatches(all, wordPattern('ropean', 'gu')!)).toBe(false);
+    expect(folded.someWordMatches([0], wordPattern('Kucove', 'gu')!)).toBe(true);
   });
 
   it('reports damaged stored texts as a corrupt index', () => {

@@ -95,6 +95,8 @@ export class FoldedWords {
   /** Where word i begins in `dict` (after its "\n"); one more entry: the end of the list + 1. */
   private readonly wordStarts: Int32Array;
   private scratch = new Int32Array(256);
+  /** The word list as one string, and where each word begins in it (made on first use). */
+  private listText: { text: string; starts: Int32Array } | null = null;
   private textBytes: Buffer = Buffer.allocUnsafe(4096);
 
   constructor(bytes: Uint8Array, ends: Uint8Array) {
@@ -198,6 +200,40 @@ export class FoldedWords {
     return false;
   }
 
+  /**
+   * Whether a word of one of the passages matches `pattern`, a global RegExp whose matches never
+   * hold a space or a newline (partial.ts wordPattern of a word without one): searched once in the
+   * list of distinct words, then the passages' codes are scanned for the words it matched, with
+   * no text made (issue 19: a query with a word no passage has reads 5,000 of them).
+   */
+  someWordMatches(ordinals: Iterable<number>, pattern: RegExp): boolean {
+    const list = (this.listText ??= this.wordList());
+    const marks = new Uint8Array(list.starts.length - 1);
+    let any = false;
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(list.text); m !== null; m = pattern.exec(list.text)) {
+      if (m[0].length === 0) {
+        pattern.lastIndex++;
+        continue;
+      }
+      // The match's last character is in the word it names (a match may begin at the "\n" before it).
+      marks[wordHolding(list.starts, m.index + m[0].length - 1)] = 1;
+      any = true;
+    }
+    if (!any) return false;
+    const phrase: PreparedPhrase = { first: marks, middle: new Int32Array(0), last: null };
+    for (const i of ordinals) if (i >= 0 && i < this.ends.length && this.contains(i, phrase)) return true;
+    return false;
+  }
+
+  private wordList(): { text: string; starts: Int32Array } {
+    const text = this.dict.toString('utf8');
+    const starts = new Int32Array(this.wordStarts.length);
+    let w = 0;
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts[w++] = at + 1;
+    return { text, starts };
+  }
+
   /** Passage `i`'s folded text. */
   text(i: number): string {
     const n = this.decode(i);
@@ -245,14 +281,7 @@ export class FoldedWords {
 
   /** The word whose "\n"-bounded text starts at byte `at` of the list, or holds it. */
   private wordAt(at: number): number {
-    let lo = 0;
-    let hi = this.wordStarts.length - 2;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (this.wordStarts[mid]! <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return wordHolding(this.wordStarts, at);
   }
 
   private wordId(word: string): number {
@@ -271,4 +300,16 @@ export class FoldedWords {
     for (let at = this.dict.indexOf(needle); at !== -1; at = this.dict.indexOf(needle, at + 1)) marks[this.wordAt(at + shift)] = 1;
     return marks;
   }
+}
+
+/** The word (by `starts`, where each begins; one more entry at the end) holding offset `at`. */
+function wordHolding(starts: Int32Array, at: number): number {
+  let lo = 0;
+  let hi = starts.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (starts[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

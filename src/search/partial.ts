@@ -12,9 +12,14 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** True when a word of `folded` (foldForMatch text) starts with `raw`. */
 export function hasWord(folded: string, raw: string): boolean {
+  const pattern = wordPattern(raw);
+  return pattern === null || pattern.test(folded);
+}
+
+/** What hasWord looks for (null: nothing, which every text has); `flags` for a global search. */
+export function wordPattern(raw: string, flags = 'u'): RegExp | null {
   const w = foldForMatch(raw).trim();
-  if (!w) return true;
-  return new RegExp(`(?:^|[^\\p{L}\\p{N}])${escape(w)}`, 'u').test(folded);
+  return w ? new RegExp(`(?:^|[^\\p{L}\\p{N}])${escape(w)}`, flags) : null;
 }
 
 /** "Open Balkan", "Military Mobility": at least two free words, each title-cased (an acronym such as "NATO" is not). */
@@ -41,6 +46,11 @@ export function lacking(folded: string, forms: readonly ParsedQuery[], partnerTe
     if (missing.length === 0) break;
   }
   return best ?? [];
+}
+
+/** The query's words (as typed) for which `has` says no candidate passage has them. */
+export function wordsNotFoundBy(parsed: ParsedQuery, has: (raw: string) => boolean): string[] {
+  return [...new Set(parsed.words.filter((w) => !w.inPhrase).map((w) => w.raw))].filter((raw) => !has(raw));
 }
 
 /** The query's words that no passage of `texts` has as typed. */

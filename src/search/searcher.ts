@@ -11,7 +11,7 @@ import { foldForMatch, parseQuery, type ParsedQuery } from './query';
 import { makeSnippet, type Range } from './snippet';
 import { closestWord } from './suggest';
 import { spellingVariants } from './variants';
-import { lacking, wordsNotFound } from './partial';
+import { hasWord, lacking, wordPattern, wordsNotFound, wordsNotFoundBy } from './partial';
 
 export interface PassageSource {
   getPassages(ids: string[]): Map<string, Passage>;
@@ -252,8 +252,16 @@ export class Searcher {
   private wordsNotFound(parsed: ParsedQuery, docs: Int32Array, n: number): string[] {
     const folded = this.passages.foldedTexts?.() ?? null;
     const ordinals = Array.from(docs.subarray(0, Math.min(n, PHRASE_CHECK_LIMIT)));
-    // Texts made as they are read: the search stops at the first text that has every word.
-    if (folded && folded.size === this.index.refs.length) return wordsNotFound(parsed, (function* () { for (const d of ordinals) yield folded.text(d); })());
+    if (folded && folded.size === this.index.refs.length) {
+      return wordsNotFoundBy(parsed, (raw) => {
+        const pattern = wordPattern(raw, 'gu');
+        if (pattern === null) return true;
+        // A word within one folded word is looked up in the word list; one that folds to several
+        // ("co-operation") in the candidates' texts.
+        if (!foldForMatch(raw).trim().includes(' ')) return folded.someWordMatches(ordinals, pattern);
+        return ordinals.some((d) => hasWord(folded.text(d), raw));
+      });
+    }
     const texts = this.textsOf(ordinals.map((d) => this.index.refs[d]!));
     return wordsNotFound(parsed, [...texts.values()].map((t) => foldForMatch(t)));
   }
