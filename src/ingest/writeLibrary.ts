@@ -14,7 +14,7 @@ import { INGEST_VERSION, SCHEMA_SQL, SCHEMA_VERSION } from '../core/schema';
 import type { Extraction } from './extract';
 import { eventDateKey, sortedEvents, writeSortedEvents } from './eventsTable';
 import { partnerKeyMap } from './sectionPartners';
-import { FoldedWordsEncoder } from '../search/foldedWords';
+import { FoldedWordsEncoder } from '../search/foldedWordsEncoder';
 import { trace } from './streamedBuild';
 import { documentRows, passageRows, type DocumentRows, type RowsContext } from './documentRows';
 import { CandidatesWriter } from './candidatesTable';

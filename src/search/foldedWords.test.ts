@@ -1,7 +1,8 @@
 // Folded passage texts held as word codes must answer phrase checks exactly as a substring search
 // of the folded text does (issue 19: the same results in a quarter of the memory).
 import { describe, expect, it } from 'vitest';
-import { encodeFoldedWords, FoldedWords } from './foldedWords';
+import { FoldedWords } from './foldedWords';
+import { encodeFoldedWords } from './foldedWordsEncoder';
 import { hasWord, wordPattern } from './partial';
 import { foldForMatch, parseQuery } from './query';
 
