@@ -57,6 +57,9 @@ describe('documents the user added, with the bundled library', () => {
     ]);
     const info = await call<{ counts: { documents: number } }>('info');
     expect(info.counts.documents).toBe(docs.length);
+    // The origins are read from the documents' rows without opening each document: the same as the document says.
+    for (const d of mine) expect((await call<{ added?: unknown }>('getDocument', { slug: d.slug })).added).toEqual(d.added);
+    expect(bundled.addedDocuments().size).toBe(0);
   });
 
   it('are found by search in one ranked list with the bundled library, and alone with "mine"', async () => {

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { DeskError, type DocumentPart, type SectionHead, type TimelinePage, type TimelineParams } from '../shared/api';
 import { REBUILD_HINT } from '../shared/storageErrors';
+import type { DocumentOrigin } from '../shared/userDocuments';
 import type {
   DeskDocument,
   DocumentSummary,
@@ -139,6 +140,12 @@ export class Library {
 
   getDocument(slug: string): DeskDocument {
     return { ...this.documentHead(slug), sections: this.sectionRows(slug, 0, -1) };
+  }
+
+  /** Where each document a user added came from, by slug (none in the bundled library): read without parsing documents. */
+  addedDocuments(): Map<string, DocumentOrigin> {
+    const rows = this.db.prepare("SELECT slug, json_extract(body, '$.added') AS added FROM documents WHERE json_extract(body, '$.added') IS NOT NULL ORDER BY ord").all() as { slug: string; added: string }[];
+    return new Map(rows.map((r) => [r.slug, parseStored<DocumentOrigin>(r.added, `origin of document "${r.slug}"`)]));
   }
 
   /**
