@@ -1,6 +1,9 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Library } from '../services/library';
-import { classifySentence, FACETS, facetForHeadings, figuresIn, HEADING_FACETS, isAgreementSentence, topicsOf } from './facets';
+import { splitSentences } from './sentences';
+import { classifySentence, FACETS, TOPIC_CUES, VETOES, facetForHeadings, figuresIn, HEADING_FACETS, isAgreementSentence, topicsOf } from './facets';
 
 describe('the facet list', () => {
   it('has the twelve facets in the order the comparison shows them', () => {
@@ -112,6 +115,21 @@ describe('the sentence classifier', () => {
     const base = classifySentence('Rama offered NATO a naval base, referring to the ongoing Russian invasion of Ukraine.', ['NATO']);
     expect(topicsOf('security', base)).toEqual(['security', 'russia-ukraine']);
     expect(topicsOf(undefined, classifySentence('This comment outraged Serbia.'))).toEqual([]);
+  });
+
+  it("counts each facet's cues as testing every cue would, on every sentence of the corpus (the any-cue patterns are only a shortcut)", () => {
+    const dir = join(__dirname, '../../corpus');
+    const sentences = readdirSync(dir).flatMap((f) => readFileSync(join(dir, f), 'utf8').split(/\n+/).flatMap((line) => splitSentences(line)));
+    const everyCue = (text: string) =>
+      TOPIC_CUES.flatMap(([facet, cues]) => (VETOES[facet]?.test(text) ? [] : [[facet, cues.filter((re) => re.test(text)).length] as const])).filter(([, n]) => n > 0);
+    let scored = 0;
+    for (const sentence of sentences) {
+      const { scores } = classifySentence(sentence);
+      expect(new Map(scores), sentence).toEqual(new Map(everyCue(sentence)));
+      if (scores.length > 0) scored++;
+    }
+    expect(sentences.length).toBeGreaterThan(500);
+    expect(scored).toBeGreaterThan(200);
   });
 
   it('recognises agreements that were signed or are in force', () => {
