@@ -256,7 +256,14 @@ function maskNames(sentence: string, names: readonly string[]): string {
 
 /** Compiled once per list of names: the build classifies every candidate sentence for each partner it may belong to. */
 const MASKS = new Map<string, [string, RegExp][]>();
+/**
+ * The same, by list: the build passes each partner's list with each of its sentences, and joining
+ * it each time cost more than the masking. Callers do not change a list once they have passed it.
+ */
+const MASKS_OF_LIST = new WeakMap<readonly string[], [string, RegExp][]>();
 function maskPatterns(names: readonly string[]): [string, RegExp][] {
+  const known = MASKS_OF_LIST.get(names);
+  if (known) return known;
   const key = names.join('\n');
   let res = MASKS.get(key);
   if (!res) {
@@ -266,6 +273,7 @@ function maskPatterns(names: readonly string[]): [string, RegExp][] {
       .map((n) => [n, new RegExp(`(?<![\\p{L}\\p{N}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:'s)?(?![\\p{L}\\p{N}])`, 'gu')] as [string, RegExp]);
     MASKS.set(key, res);
   }
+  MASKS_OF_LIST.set(names, res);
   return res;
 }
 
