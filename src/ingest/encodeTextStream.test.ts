@@ -11,16 +11,6 @@ describe('encodeTextStream', () => {
     expect(Buffer.compare(a.ends, b.ends)).toBe(0);
   });
 
-  it('writes the same bytes and ends when texts fill its chunks exactly or are larger than one', () => {
-    const chunk = 4 << 20;
-    const texts = ['a'.repeat(chunk - 1), 'b'.repeat(chunk - 2), 'c', 'ë'.repeat(chunk), '', 'd'.repeat(10), 'e'.repeat(chunk + 7)];
-    const a = encodeTexts(texts);
-    const b = encodeTextStream(texts.values());
-    expect(b.bytes.length).toBe(a.bytes.length);
-    expect(Buffer.compare(a.bytes, b.bytes)).toBe(0);
-    expect(Buffer.compare(a.ends, b.ends)).toBe(0);
-  });
-
   it('encodes nothing as empty buffers', () => {
     const b = encodeTextStream([]);
     expect([b.bytes.length, b.ends.length]).toEqual([0, 0]);
