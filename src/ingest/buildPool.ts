@@ -18,7 +18,7 @@ export type BuildJob =
 
 /**
  * The second pass's shared counters (an Int32Array on a SharedArrayBuffer): the next document a
- * worker may take, and how many the main thread has written. A worker takes the next document
+ * worker may take, and how many the main thread has taken to write. A worker takes the next document
  * itself and waits while it would be more than `window` ahead of the writing (memory), so the main
  * thread sends nothing per document (issue 19: a message per document cost the main thread ~3 s of
  * CPU at 5,000 documents and woke an idle worker each time).
@@ -89,7 +89,7 @@ export class BuildPool {
     if (!entry) return null;
     const workers: Worker[] = [];
     try {
-      for (let k = 0; k < size; k++) workers.push(new Worker(entry));
+      for (let k = 0; k < size; k++) workers.push(new Worker(entry, { resourceLimits: WORKER_HEAP }));
       await Promise.all(
         workers.map(
           (w) =>
@@ -194,6 +194,15 @@ export class BuildPool {
     this.rowsArrived?.();
   }
 }
+
+/**
+ * A worker holds a few documents at a time; the rest of its heap is garbage. V8 lets a heap whose
+ * limit is the default (several GB) grow to about four times what survives before it collects
+ * again; under a 1 GB limit it collects at under twice. Two workers at the default were a third
+ * of the build's peak memory at 5,000 documents (issue 19). 1 GB still parses the largest file
+ * read.ts accepts (MAX_SOURCE_BYTES).
+ */
+const WORKER_HEAP = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 24 };
 
 function workerEntry(): URL | null {
   for (const name of ['./buildWorker.mjs', './buildWorker.js', './buildWorker.boot.mjs']) {
