@@ -150,10 +150,11 @@ class PartnerColumn implements FactColumn {
       ...partner.envoys.map((f) => f.source),
       ...partner.memberships.map((f) => f.source),
     ];
-    for (const r of refs) this.factQuotes.add(textKey(r.quote));
+    // Each wording once: a synthetic library states a membership thousands of times in a few hundred wordings (issue 19).
+    for (const quote of new Set(refs.map((r) => r.quote))) this.factQuotes.add(textKey(quote));
     // Mission and envoy entries are dated by their quote, looked up in one batch; the other facts
     // give their own dates (a fact stated thousands of times looked up every quote: issue 19).
-    this.datesOf([...partner.missions, ...partner.envoys].map((f) => textKey(f.source.quote)));
+    this.datesOf([...new Set([...partner.missions, ...partner.envoys].map((f) => f.source.quote))].map(textKey));
   }
 
   /** Every facet's entries, most relevant first, capped (CELL_CAP), with the number left out. */

@@ -15,6 +15,31 @@ export const rank = (d: DateValue | undefined) => (d ? PRECISION_RANK[d.precisio
 /** Two dates agree when one refines the other (1993 and 13 January 1993), or a decade/range holds the other. */
 export const compatible = datesAgree;
 
+/** What datesAgree and describeDate read of a date: date, precision, end. */
+export const dateKey = (v: DateValue): string => `${v.date}|${v.precision}|${v.end ?? ''}`;
+
+/**
+ * `compatible`, remembered per pair of distinct dates: a fact stated hundreds of times repeats a
+ * few dates, and comparing its statements pairwise was a tenth of a comparison (issue 19).
+ */
+export class Agreement {
+  private readonly ids = new Map<string, number>();
+  private readonly known = new Map<number, boolean>();
+  /** A small number per distinct date (by dateKey). */
+  id(v: DateValue): number {
+    const k = dateKey(v);
+    let id = this.ids.get(k);
+    if (id === undefined) this.ids.set(k, (id = this.ids.size));
+    return id;
+  }
+  agree(a: DateValue, b: DateValue, ia = this.id(a), ib = this.id(b)): boolean {
+    const pair = ia < ib ? ia * 0x100000 + ib : ib * 0x100000 + ia; // datesAgree is symmetric
+    let yes = this.known.get(pair);
+    if (yes === undefined) this.known.set(pair, (yes = datesAgree(a, b)));
+    return yes;
+  }
+}
+
 /** "13 January 1993", "March 2020", "1993", "1990s", "1998–1999". */
 export const describeDate = (d: DateValue): string => formatDate(d);
 
@@ -37,10 +62,13 @@ export function firstFew(items: readonly string[], cap: number, more: (n: number
  */
 export function markDateConflicts(groups: { entry: FacetEntry; values: DateValue[] }[], ctx: { where(ref: { docSlug: string; anchor: string }): string }, what: string): void {
   // Agreement is decided on each group's distinct dates (a fact stated hundreds of times repeats its date).
-  const distinct = new Map(groups.map((g) => [g, [...new Map(g.values.map((v) => [`${v.date}|${v.precision}|${v.end ?? ''}`, v])).values()]]));
+  const distinct = new Map(groups.map((g) => [g, [...new Map(g.values.map((v) => [dateKey(v), v])).values()]]));
+  const agreement = new Agreement();
+  const ids = new Map([...distinct.values()].flat().map((v) => [v, agreement.id(v)]));
+  const agree = (v: DateValue, w: DateValue) => agreement.agree(v, w, ids.get(v), ids.get(w));
   for (const g of groups) {
     const mine = distinct.get(g)!;
-    const others = groups.filter((o) => o !== g && !distinct.get(o)!.some((v) => mine.some((w) => compatible(v, w))));
+    const others = groups.filter((o) => o !== g && !distinct.get(o)!.some((v) => mine.some((w) => agree(v, w))));
     if (others.length === 0) continue;
     const named = others
       .slice(0, others.length === DIFFER_CAP + 1 ? DIFFER_CAP + 1 : DIFFER_CAP)

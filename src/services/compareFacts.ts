@@ -3,7 +3,7 @@
 import type { DateValue, FacetEntry, Mission, Partner, SourceRef } from '../shared/types';
 import { foldAccents } from '../shared/text';
 import { partnerById } from '../core/partners';
-import { compatible, describeDate, DIFFER_CAP, firstFew, markDateConflicts, rank } from './compareDates';
+import { Agreement, dateKey, describeDate, DIFFER_CAP, firstFew, markDateConflicts, rank } from './compareDates';
 import { citedAndCounted, dedupeRefs, isTableRow, mergeSame, quoteRank, rowText, textKey } from './compareQuotes';
 import { envoyPhrase, missionsPhrase } from './compareShort';
 
@@ -63,14 +63,17 @@ function oneFactOnce(col: FactColumn, stated: Stated[], label: string): { entry:
   // Statements giving the same dates join the same group: groups only grow, so one that did not
   // agree with them never will, and the one that did still does (a fact's hundreds of statements repeat a few dates).
   const byDates = new Map<string, (typeof out)[number]>();
+  const agreement = new Agreement();
   for (const g of order) {
     const mine = distinctDates(g.values);
     const key = mine.map(dateKey).sort().join(';');
-    const same = byDates.get(key) ?? out.find((o) => o.distinct.every((v) => mine.every((w) => compatible(v, w))));
+    const known = byDates.get(key);
+    const same = known ?? out.find((o) => o.distinct.every((v) => mine.every((w) => agreement.agree(v, w))));
     if (same) byDates.set(key, same);
     if (same) {
       same.values.push(...g.values);
-      same.distinct = distinctDates([...same.distinct, ...mine]);
+      // A group found by its dates already holds each of them.
+      if (!known) same.distinct = distinctDates([...same.distinct, ...mine]);
       same.refs.push(g.source);
     } else {
       out.push({ lead: g, values: [...g.values], distinct: mine, refs: [] });
@@ -92,9 +95,6 @@ function plainQuote(quote: string): string {
   if (isTableRow(text)) return rowText(text) || text;
   return text.replace(/^- [^:]{1,40}: /, '').replace(/^- /, '');
 }
-
-/** What datesAgree reads of a date: date, precision, end. */
-const dateKey = (v: DateValue) => `${v.date}|${v.precision}|${v.end ?? ''}`;
 
 /** One of each date (by dateKey), in first-seen order. */
 export function distinctDates(values: readonly DateValue[]): DateValue[] {
@@ -135,7 +135,9 @@ export function missionEntries(col: FactColumn): FacetEntry[] {
   const groups = new Map<string, Mission[]>();
   for (const m of col.partner.missions) {
     const key = `${m.direction}|${m.kind}|${placeKey(m)}`;
-    groups.set(key, [...(groups.get(key) ?? []), m]);
+    const group = groups.get(key);
+    if (group) group.push(m);
+    else groups.set(key, [m]);
   }
   const byText = new Map<string, FacetEntry & { missions: Mission[] }>();
   const perQuote = new Map<string, number>();
@@ -201,9 +203,13 @@ export function membershipEntries(col: FactColumn): FacetEntry[] {
   const groups = new Map<string, Partner['memberships']>();
   for (const m of col.partner.memberships) {
     const key = foldAccents(m.name).toLowerCase();
-    groups.set(key, [...(groups.get(key) ?? []), m]);
+    const group = groups.get(key);
+    // Pushed, not copied: a synthetic library states one membership thousands of times (issue 19).
+    if (group) group.push(m);
+    else groups.set(key, [m]);
   }
   const entries: { entry: FacetEntry; values: DateValue[] }[] = [];
+  const agreement = new Agreement();
   for (const ms of groups.values()) {
     // The most precise date, then prose over a table row, then reading order.
     const sorted = [...ms].sort((a, b) => rank(b.value) - rank(a.value) || quoteRank(a.source.quote) - quoteRank(b.source.quote));
@@ -213,7 +219,8 @@ export function membershipEntries(col: FactColumn): FacetEntry[] {
     const values = ms.flatMap((m) => (m.value ? [m.value] : []));
     entries.push({ entry, values });
     // Within one milestone, two dates that do not refine each other are a disagreement.
-    const clash = values.filter((v) => best.value && !compatible(v, best.value));
+    // On distinct dates: describeDate and agreement read only what dateKey does.
+    const clash = distinctDates(values).filter((v) => best.value && !agreement.agree(v, best.value));
     const dates = [...new Set(clash.map(describeDate))];
     if (dates.length) entry.sourcesDiffer = `Another source gives ${firstFew(dates, DIFFER_CAP + 1, (n) => `${n} more date${n === 1 ? '' : 's'}`)} for ${best.name}.`;
   }

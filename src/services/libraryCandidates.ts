@@ -70,15 +70,38 @@ export class LibraryCandidates {
 
   /** For each wording (textKey) that one of the partner's events quotes: the oldest such event. */
   partnerEventsQuoting(partnerId: string, keys: readonly string[]): Map<string, RankedEvent> {
-    const wanted = new Set(keys);
-    const hashes = [...new Set(keys.map(quoteHash))];
+    const wanted = new Map<number, Set<string>>();
+    for (const k of keys) {
+      const h = quoteHash(k);
+      const same = wanted.get(h);
+      if (same) same.add(k);
+      else wanted.set(h, new Set([k]));
+    }
     const out = new Map<string, RankedEvent>();
-    for (let i = 0; i < hashes.length; i += 500) {
-      const chunk = hashes.slice(i, i + 500);
-      const rows = this.rankedEvents(`pe.partner_id = ? AND pe.quote_hash IN (${chunk.map(() => '?').join(',')}) ORDER BY pe.event_ord`, 'score', [partnerId, ...chunk]);
+    // The oldest event of each hash, from the index alone (a sentence a synthetic library repeats in
+    // hundreds of documents is quoted by hundreds of events, and reading them all was a tenth of a
+    // comparison: issue 19). The hash found it; the wording decides.
+    const oldest = this.prepared(
+      `SELECT pe.quote_hash, min(pe.event_ord) FROM partner_events pe
+       WHERE pe.partner_id = ? AND pe.quote_hash IN (SELECT value FROM json_each(?)) GROUP BY pe.quote_hash`,
+    )
+      .raw(true)
+      .all(partnerId, JSON.stringify([...wanted.keys()])) as [number, number][];
+    const firsts = this.rankedEvents(`pe.partner_id = ? AND pe.event_ord IN (SELECT value FROM json_each(?))`, 'score', [partnerId, JSON.stringify(oldest.map(([, ord]) => ord))]);
+    const unsettled: number[] = [];
+    for (const r of firsts) {
+      const key = textKey(r.event.quote);
+      const h = quoteHash(key); // = its quote_hash
+      const same = wanted.get(h)!;
+      if (same.has(key)) out.set(key, r);
+      // Another wording with the same hash (rare): that hash's events are read in full, oldest first.
+      if (same.size > 1 || !same.has(key)) unsettled.push(h);
+    }
+    if (unsettled.length > 0) {
+      const rows = this.rankedEvents(`pe.partner_id = ? AND pe.quote_hash IN (SELECT value FROM json_each(?)) ORDER BY pe.event_ord`, 'score', [partnerId, JSON.stringify([...new Set(unsettled)])]);
       for (const r of rows) {
-        const key = textKey(r.event.quote); // the hash found it; the wording decides
-        if (wanted.has(key) && !out.has(key)) out.set(key, r);
+        const key = textKey(r.event.quote);
+        if (wanted.get(quoteHash(key))?.has(key) && !out.has(key)) out.set(key, r);
       }
     }
     return out;
