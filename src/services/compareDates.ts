@@ -24,18 +24,23 @@ export const dateKey = (v: DateValue): string => `${v.date}|${v.precision}|${v.e
  */
 export class Agreement {
   private readonly ids = new Map<string, number>();
+  private readonly values: DateValue[] = [];
   private readonly known = new Map<number, boolean>();
   /** A small number per distinct date (by dateKey). */
   id(v: DateValue): number {
     const k = dateKey(v);
     let id = this.ids.get(k);
-    if (id === undefined) this.ids.set(k, (id = this.ids.size));
+    if (id === undefined) {
+      this.ids.set(k, (id = this.values.length));
+      this.values.push(v);
+    }
     return id;
   }
-  agree(a: DateValue, b: DateValue, ia = this.id(a), ib = this.id(b)): boolean {
-    const pair = ia < ib ? ia * 0x100000 + ib : ib * 0x100000 + ia; // datesAgree is symmetric
+  /** Whether the dates numbered `a` and `b` (by `id`) agree. */
+  agree(a: number, b: number): boolean {
+    const pair = a < b ? a * 0x100000 + b : b * 0x100000 + a; // datesAgree is symmetric
     let yes = this.known.get(pair);
-    if (yes === undefined) this.known.set(pair, (yes = datesAgree(a, b)));
+    if (yes === undefined) this.known.set(pair, (yes = datesAgree(this.values[a]!, this.values[b]!)));
     return yes;
   }
 }
@@ -58,23 +63,38 @@ export function firstFew(items: readonly string[], cap: number, more: (n: number
 /**
  * Entries from different quotes whose dates do not refine one another: mark each with what the
  * others say, the first few named with their place and the rest counted (a large library gives a
- * fact dozens of dates; a note naming all of them filled pages: issue 19).
+ * fact dozens of dates; a note naming all of them filled pages: issue 19). With `later`, a note
+ * is worked out only if its entry is shown (it costs a pass over every other entry: issue 19).
  */
-export function markDateConflicts(groups: { entry: FacetEntry; values: DateValue[] }[], ctx: { where(ref: { docSlug: string; anchor: string }): string }, what: string): void {
+export function markDateConflicts(groups: { entry: FacetEntry; values: DateValue[] }[], ctx: NoteContext, what: string): void {
   // Agreement is decided on each group's distinct dates (a fact stated hundreds of times repeats its date).
   const distinct = new Map(groups.map((g) => [g, [...new Map(g.values.map((v) => [dateKey(v), v])).values()]]));
   const agreement = new Agreement();
-  const ids = new Map([...distinct.values()].flat().map((v) => [v, agreement.id(v)]));
-  const agree = (v: DateValue, w: DateValue) => agreement.agree(v, w, ids.get(v), ids.get(w));
-  for (const g of groups) {
-    const mine = distinct.get(g)!;
-    const others = groups.filter((o) => o !== g && !distinct.get(o)!.some((v) => mine.some((w) => agree(v, w))));
-    if (others.length === 0) continue;
-    const named = others
-      .slice(0, others.length === DIFFER_CAP + 1 ? DIFFER_CAP + 1 : DIFFER_CAP)
-      .map((o) => `Another source gives ${distinct.get(o)!.map(describeDate).join(' / ')} as the ${what} (${ctx.where(o.entry)}).`);
-    const rest = others.length - named.length;
-    if (rest > 0) named.push(`Other sources give ${rest} more date${rest === 1 ? '' : 's'}.`);
-    g.entry.sourcesDiffer = named.join(' ');
+  const ids = new Map([...distinct].map(([g, values]) => [g, values.map((v) => agreement.id(v))]));
+  const all = [...groups]; // as they are now: the caller sorts them after
+  for (const g of all) {
+    const mine = ids.get(g)!;
+    const note = (): string | undefined => {
+      const others = all.filter((o) => o !== g && !ids.get(o)!.some((v) => mine.some((w) => agreement.agree(v, w))));
+      if (others.length === 0) return undefined;
+      const named = others
+        .slice(0, others.length === DIFFER_CAP + 1 ? DIFFER_CAP + 1 : DIFFER_CAP)
+        .map((o) => `Another source gives ${distinct.get(o)!.map(describeDate).join(' / ')} as the ${what} (${ctx.where(o.entry)}).`);
+      const rest = others.length - named.length;
+      if (rest > 0) named.push(`Other sources give ${rest} more date${rest === 1 ? '' : 's'}.`);
+      return named.join(' ');
+    };
+    if (ctx.later) g.entry.sourcesDiffer = ctx.later(note);
+    else {
+      const text = note();
+      if (text !== undefined) g.entry.sourcesDiffer = text;
+    }
   }
+}
+
+/** What a "sources differ" note needs of the comparison. */
+export interface NoteContext {
+  where(ref: { docSlug: string; anchor: string }): string;
+  /** A stand-in for a value worked out only if its entry is shown (absent: worked out now); `undefined`: no value. */
+  later?(fill: () => string | undefined): string;
 }

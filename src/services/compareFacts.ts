@@ -14,6 +14,8 @@ export interface FactColumn {
   where(ref: { docSlug: string; anchor: string }): string;
   /** An entry quoting a fact's source, made readable, with its block and (unless `dated` is false: the fact gives it) the date of its quote. */
   sourceEntry(ref: SourceRef, dated?: boolean): FacetEntry;
+  /** A stand-in for a value worked out only if its entry is shown (absent: worked out at once). */
+  later?(fill: () => string | undefined): string;
 }
 
 export function relationEntries(col: FactColumn): FacetEntry[] {
@@ -59,7 +61,7 @@ function oneFactOnce(col: FactColumn, stated: Stated[], label: string): { entry:
     .map((x) => x.g);
   // `distinct`: the group's dates without repeats, which is all agreement depends on (a fact a
   // synthetic library states 600 times compared 600 × 600 times was most of a comparison: issue 19).
-  const out: { lead: Stated; values: DateValue[]; distinct: DateValue[]; refs: SourceRef[] }[] = [];
+  const out: { lead: Stated; values: DateValue[]; distinct: DateValue[]; ids: number[]; refs: SourceRef[] }[] = [];
   // Statements giving the same dates join the same group: groups only grow, so one that did not
   // agree with them never will, and the one that did still does (a fact's hundreds of statements repeat a few dates).
   const byDates = new Map<string, (typeof out)[number]>();
@@ -68,15 +70,19 @@ function oneFactOnce(col: FactColumn, stated: Stated[], label: string): { entry:
     const mine = distinctDates(g.values);
     const key = mine.map(dateKey).sort().join(';');
     const known = byDates.get(key);
-    const same = known ?? out.find((o) => o.distinct.every((v) => mine.every((w) => agreement.agree(v, w))));
+    const ids = known ? [] : mine.map((v) => agreement.id(v));
+    const same = known ?? out.find((o) => o.ids.every((v) => ids.every((w) => agreement.agree(v, w))));
     if (same) byDates.set(key, same);
     if (same) {
       same.values.push(...g.values);
       // A group found by its dates already holds each of them.
-      if (!known) same.distinct = distinctDates([...same.distinct, ...mine]);
+      if (!known) {
+        same.distinct = distinctDates([...same.distinct, ...mine]);
+        same.ids = same.distinct.map((v) => agreement.id(v));
+      }
       same.refs.push(g.source);
     } else {
-      out.push({ lead: g, values: [...g.values], distinct: mine, refs: [] });
+      out.push({ lead: g, values: [...g.values], distinct: mine, ids, refs: [] });
       byDates.set(key, out.at(-1)!);
     }
   }
@@ -220,7 +226,7 @@ export function membershipEntries(col: FactColumn): FacetEntry[] {
     entries.push({ entry, values });
     // Within one milestone, two dates that do not refine each other are a disagreement.
     // On distinct dates: describeDate and agreement read only what dateKey does.
-    const clash = distinctDates(values).filter((v) => best.value && !agreement.agree(v, best.value));
+    const clash = distinctDates(values).filter((v) => best.value && !agreement.agree(agreement.id(v), agreement.id(best.value)));
     const dates = [...new Set(clash.map(describeDate))];
     if (dates.length) entry.sourcesDiffer = `Another source gives ${firstFew(dates, DIFFER_CAP + 1, (n) => `${n} more date${n === 1 ? '' : 's'}`)} for ${best.name}.`;
   }
