@@ -1,6 +1,7 @@
 // Dates in a comparison: an event's date as a DateValue, precision ranks, when two dates agree,
 // and the "sources differ" note for dates that do not.
-import { datesAgree, formatDate } from '../shared/dates';
+import { datesAgree, dateSpan, formatDate } from '../shared/dates';
+export { dateSpan };
 import type { DateValue, FacetEntry, TimelineEvent } from '../shared/types';
 import { PRECISION_RANK } from '../shared/dates';
 
