@@ -296,7 +296,7 @@ class PartnerColumn implements FactColumn {
   /** An entry for an extracted fact: its quote made readable (table row, infobox field, list item), with its block. */
   sourceEntry(ref: SourceRef, dated = true): FacetEntry {
     let text = ref.quote.trim();
-    if (isTableRow(text)) text = rowText(text, tableHeader(this.ctx.section(ref.docSlug, ref.anchor), text)) || text;
+    if (isTableRow(text)) text = rowText(text, () => tableHeader(this.ctx.section(ref.docSlug, ref.anchor), text)) || text;
     else if (/^- [^:]{1,40}: /.test(text)) text = text.replace(/^- [^:]{1,40}: /, '');
     else if (text.startsWith('- ')) text = text.slice(2);
     if (text.length > 400) text = excerpt(text, this.names);

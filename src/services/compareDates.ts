@@ -20,30 +20,33 @@ export const compatible = datesAgree;
 export const dateKey = (v: DateValue): string => `${v.date}|${v.precision}|${v.end ?? ''}`;
 
 /**
- * `compatible`, remembered per pair of distinct dates: a fact stated hundreds of times repeats a
- * few dates, and comparing its statements pairwise was a tenth of a comparison (issue 19).
+ * The spans a set of dates covers, sorted and merged where they overlap: two sets hold a pair of
+ * agreeing dates (overlapping spans) exactly when their coverages meet (`meet`).
  */
-export class Agreement {
-  private readonly ids = new Map<string, number>();
-  private readonly values: DateValue[] = [];
-  private readonly known = new Map<number, boolean>();
-  /** A small number per distinct date (by dateKey). */
-  id(v: DateValue): number {
-    const k = dateKey(v);
-    let id = this.ids.get(k);
-    if (id === undefined) {
-      this.ids.set(k, (id = this.values.length));
-      this.values.push(v);
-    }
-    return id;
+export function coverage(values: readonly DateValue[]): [string, string][] {
+  const spans = values.map(dateSpan).sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+  const out: [string, string][] = [];
+  for (const [start, end] of spans) {
+    const last = out.at(-1);
+    if (last && start <= last[1]) {
+      if (end > last[1]) last[1] = end;
+    } else out.push([start, end]);
   }
-  /** Whether the dates numbered `a` and `b` (by `id`) agree. */
-  agree(a: number, b: number): boolean {
-    const pair = a < b ? a * 0x100000 + b : b * 0x100000 + a; // datesAgree is symmetric
-    let yes = this.known.get(pair);
-    if (yes === undefined) this.known.set(pair, (yes = datesAgree(this.values[a]!, this.values[b]!)));
-    return yes;
+  return out;
+}
+
+/** Whether two coverages share a point: one walk along both. */
+export function meet(a: readonly [string, string][], b: readonly [string, string][]): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const [a0, a1] = a[i]!;
+    const [b0, b1] = b[j]!;
+    if (a0 <= b1 && b0 <= a1) return true;
+    if (a1 < b1) i++;
+    else j++;
   }
+  return false;
 }
 
 /** "13 January 1993", "March 2020", "1993", "1990s", "1998–1999". */
@@ -70,13 +73,13 @@ export function firstFew(items: readonly string[], cap: number, more: (n: number
 export function markDateConflicts(groups: { entry: FacetEntry; values: DateValue[] }[], ctx: NoteContext, what: string): void {
   // Agreement is decided on each group's distinct dates (a fact stated hundreds of times repeats its date).
   const distinct = new Map(groups.map((g) => [g, [...new Map(g.values.map((v) => [dateKey(v), v])).values()]]));
-  const agreement = new Agreement();
-  const ids = new Map([...distinct].map(([g, values]) => [g, values.map((v) => agreement.id(v))]));
+  // Two groups share an agreeing pair of dates when their coverages meet: one walk, not every pair (issue 19).
+  const covers = new Map(groups.map((g) => [g, coverage(distinct.get(g)!)]));
   const all = [...groups]; // as they are now: the caller sorts them after
   for (const g of all) {
-    const mine = ids.get(g)!;
+    const mine = covers.get(g)!;
     const note = (): string | undefined => {
-      const others = all.filter((o) => o !== g && !ids.get(o)!.some((v) => mine.some((w) => agreement.agree(v, w))));
+      const others = all.filter((o) => o !== g && !meet(covers.get(o)!, mine));
       if (others.length === 0) return undefined;
       const named = others
         .slice(0, others.length === DIFFER_CAP + 1 ? DIFFER_CAP + 1 : DIFFER_CAP)

@@ -3,7 +3,7 @@
 import type { DateValue, FacetEntry, Mission, Partner, SourceRef } from '../shared/types';
 import { foldAccents } from '../shared/text';
 import { partnerById } from '../core/partners';
-import { Agreement, dateKey, dateSpan, describeDate, DIFFER_CAP, firstFew, markDateConflicts, rank } from './compareDates';
+import { compatible, dateKey, dateSpan, describeDate, DIFFER_CAP, firstFew, markDateConflicts, rank } from './compareDates';
 import { citedAndCounted, dedupeRefs, isTableRow, mergeSame, quoteRank, rowText, textKey } from './compareQuotes';
 import { envoyPhrase, missionsPhrase } from './compareShort';
 
@@ -214,7 +214,6 @@ export function membershipEntries(col: FactColumn): FacetEntry[] {
     else groups.set(key, [m]);
   }
   const entries: { entry: FacetEntry; values: DateValue[] }[] = [];
-  const agreement = new Agreement();
   for (const ms of groups.values()) {
     // The most precise date, then prose over a table row, then reading order.
     const sorted = [...ms].sort((a, b) => rank(b.value) - rank(a.value) || quoteRank(a.source.quote) - quoteRank(b.source.quote));
@@ -225,7 +224,7 @@ export function membershipEntries(col: FactColumn): FacetEntry[] {
     entries.push({ entry, values });
     // Within one milestone, two dates that do not refine each other are a disagreement.
     // On distinct dates: describeDate and agreement read only what dateKey does.
-    const clash = distinctDates(values).filter((v) => best.value && !agreement.agree(agreement.id(v), agreement.id(best.value)));
+    const clash = distinctDates(values).filter((v) => best.value && !compatible(v, best.value));
     const dates = [...new Set(clash.map(describeDate))];
     if (dates.length) entry.sourcesDiffer = `Another source gives ${firstFew(dates, DIFFER_CAP + 1, (n) => `${n} more date${n === 1 ? '' : 's'}`)} for ${best.name}.`;
   }

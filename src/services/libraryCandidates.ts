@@ -41,20 +41,13 @@ export class LibraryCandidates {
         .all(partnerId, facet) as string[];
       return [...new Set(texts.map(textKey))];
     }
-    const out: string[] = [];
-    // Chunked to stay under SQLite's bound-parameter limit.
-    for (let i = 0; i < keys.length; i += 500) {
-      const chunk = keys.slice(i, i + 500);
-      const found = this.db
-        .prepare(
-          `SELECT k.key FROM candidate_keys k WHERE k.key IN (${chunk.map(() => '?').join(',')})
-           AND EXISTS (SELECT 1 FROM candidates c WHERE c.partner_id = ? AND c.facet = ? AND c.key_id = k.id)`,
-        )
-        .pluck()
-        .all(...chunk, partnerId, facet) as string[];
-      out.push(...found);
-    }
-    return out;
+    // One statement for any number of wordings (was one per chunk of 500, prepared each time: issue 19).
+    return this.prepared(
+      `SELECT k.key FROM candidate_keys k WHERE k.key IN (SELECT value FROM json_each(?))
+       AND EXISTS (SELECT 1 FROM candidates c WHERE c.partner_id = ? AND c.facet = ? AND c.key_id = k.id)`,
+    )
+      .pluck()
+      .all(JSON.stringify(keys), partnerId, facet) as string[];
   }
 
   /** How many events a partner has (its timeline's length), from the build-time ranks. */
