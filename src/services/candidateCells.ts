@@ -26,6 +26,8 @@ export interface CellRequest {
   exclude: ReadonlySet<string>;
   /** The dates of the partner's oldest events quoting these wordings (text keys): a dated sentence scores DATE_BONUS more. */
   datesOf: (keys: readonly string[]) => ReadonlyMap<string, DateValue>;
+  /** textKey, remembered by the caller (a sentence fills several facets, and a cell may read its rows twice). */
+  key?: (text: string) => string;
 }
 
 export function candidateCell(library: Pick<LibraryView, 'partnerCandidates' | 'candidateKeyCount' | 'candidateKeys'>, req: CellRequest): { entries: FacetEntry[]; total: number } {
@@ -37,7 +39,8 @@ export function candidateCell(library: Pick<LibraryView, 'partnerCandidates' | '
     const rows = library.partnerCandidates(req.partnerId, req.facet, limit + 1);
     const boundary = rows.length > limit ? rows.pop()! : null;
     const scored: { entry: FacetEntry; score: number; order: number }[] = [];
-    const keys = rows.map((r) => textKey(r.text));
+    const keyOf = new Map<FacetEntry, string>();
+    const keys = rows.map((r) => (req.key ?? textKey)(r.text));
     const dates = req.datesOf(keys.filter((k) => !req.exclude.has(k)));
     for (const [i, r] of rows.entries()) {
       const key = keys[i]!;
@@ -45,8 +48,9 @@ export function candidateCell(library: Pick<LibraryView, 'partnerCandidates' | '
       const date = dates.get(key);
       const entry: FacetEntry = { text: r.text, docSlug: r.docSlug, anchor: r.anchor, blockId: r.blockId, ...(date ? { date } : {}), ...(r.label !== undefined ? { label: r.label } : {}) };
       scored.push({ entry, score: r.score + (date ? bonus : 0), order: r.order });
+      keyOf.set(entry, key); // its textKey, worked out once
     }
-    const picked = pickSpread(scored, (e) => textKey(e.text));
+    const picked = pickSpread(scored, (e) => keyOf.get(e)!);
     const entries = picked.slice(0, req.need);
     if (!boundary || settled(scored, entries, req.need, boundary.score + bonus, boundary.order)) return { entries, total };
   }

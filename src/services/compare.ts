@@ -133,6 +133,13 @@ class PartnerColumn implements FactColumn {
     return out;
   };
   private readonly names: string[];
+  /** textKey of the column's quotes, each worked out once: a fact's thousands of statements repeat a few hundred wordings (issue 19). */
+  private readonly keys = new Map<string, string>();
+  private readonly key = (text: string): string => {
+    let k = this.keys.get(text);
+    if (k === undefined) this.keys.set(text, (k = textKey(text)));
+    return k;
+  };
   /** Every extracted fact's quote: a sentence that is a fact is shown under its fact's facet only. */
   private readonly factQuotes = new Set<string>();
 
@@ -151,10 +158,10 @@ class PartnerColumn implements FactColumn {
       ...partner.memberships.map((f) => f.source),
     ];
     // Each wording once: a synthetic library states a membership thousands of times in a few hundred wordings (issue 19).
-    for (const quote of new Set(refs.map((r) => r.quote))) this.factQuotes.add(textKey(quote));
+    for (const r of refs) this.factQuotes.add(this.key(r.quote));
     // Mission and envoy entries are dated by their quote, looked up in one batch; the other facts
     // give their own dates (a fact stated thousands of times looked up every quote: issue 19).
-    this.datesOf([...new Set([...partner.missions, ...partner.envoys].map((f) => f.source.quote))].map(textKey));
+    this.datesOf([...partner.missions, ...partner.envoys].map((f) => this.key(f.source.quote)));
   }
 
   /** Every facet's entries, most relevant first, capped (CELL_CAP), with the number left out. */
@@ -207,15 +214,15 @@ class PartnerColumn implements FactColumn {
 
   /** The cell's best classified sentences after `before` entries shown ahead of them, and how many there are. */
   private sentences(facet: CandidateFacet, before: number, exclude: ReadonlySet<string> = new Set()): { entries: FacetEntry[]; total: number } {
-    return candidateCell(this.ctx.library, { partnerId: this.partner.id, facet, need: CELL_CAP[facet] - before, exclude, datesOf: this.datesOf });
+    return candidateCell(this.ctx.library, { partnerId: this.partner.id, facet, need: CELL_CAP[facet] - before, exclude, datesOf: this.datesOf, key: this.key });
   }
 
   /** Fact entries first, then classified sentences that say something the facts do not quote. */
   private withSentences(facts: FacetEntry[], facet: TopicFacet): { entries: FacetEntry[]; total: number } {
     const seen = new Set(this.factQuotes);
     for (const f of facts) {
-      seen.add(textKey(f.text));
-      for (const a of f.alsoIn ?? []) seen.add(textKey(a.quote));
+      seen.add(this.key(f.text));
+      for (const a of f.alsoIn ?? []) seen.add(this.key(a.quote));
     }
     const extra = this.sentences(facet, facts.length, seen);
     return { entries: [...facts, ...extra.entries], total: facts.length + extra.total };
@@ -302,7 +309,7 @@ class PartnerColumn implements FactColumn {
     if (text.length > 400) text = excerpt(text, this.names);
     const readable = text;
     const blockId = this.later(() => findBlockId(this.ctx.section(ref.docSlug, ref.anchor), ref.quote, readable) || undefined);
-    const date = dated ? this.datesOf([textKey(ref.quote)]).get(textKey(ref.quote)) : undefined;
+    const date = dated ? this.datesOf([this.key(ref.quote)]).get(this.key(ref.quote)) : undefined;
     return { text, docSlug: ref.docSlug, anchor: ref.anchor, blockId, ...(date ? { date } : {}) };
   }
 }

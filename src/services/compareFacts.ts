@@ -206,8 +206,10 @@ export function envoyEntries(col: FactColumn): FacetEntry[] {
 
 export function membershipEntries(col: FactColumn): FacetEntry[] {
   const groups = new Map<string, Partner['memberships']>();
+  const keys = new Map<string, string>(); // each name folded once: it is stated thousands of times (issue 19)
   for (const m of col.partner.memberships) {
-    const key = foldAccents(m.name).toLowerCase();
+    let key = keys.get(m.name);
+    if (key === undefined) keys.set(m.name, (key = foldAccents(m.name).toLowerCase()));
     const group = groups.get(key);
     // Pushed, not copied: a synthetic library states one membership thousands of times (issue 19).
     if (group) group.push(m);
