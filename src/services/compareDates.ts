@@ -1,7 +1,6 @@
 // Dates in a comparison: an event's date as a DateValue, precision ranks, when two dates agree,
 // and the "sources differ" note for dates that do not.
 import { datesAgree, dateSpan, formatDate } from '../shared/dates';
-export { dateSpan };
 import type { DateValue, FacetEntry, TimelineEvent } from '../shared/types';
 import { PRECISION_RANK } from '../shared/dates';
 
@@ -33,6 +32,24 @@ export function coverage(values: readonly DateValue[]): [string, string][] {
     } else out.push([start, end]);
   }
   return out;
+}
+
+/**
+ * What every pair of dates across two sets agreeing depends on: the latest start and the earliest
+ * end of each set (each date of one agrees with each of the other iff `allAgree`).
+ */
+export function narrowest(values: readonly DateValue[]): { start: string; end: string } {
+  let [start, end] = dateSpan(values[0]!);
+  for (const v of values.slice(1)) {
+    const [s, e] = dateSpan(v);
+    if (s > start) start = s;
+    if (e < end) end = e;
+  }
+  return { start, end };
+}
+
+export function allAgree(a: { start: string; end: string }, b: { start: string; end: string }): boolean {
+  return a.start <= b.end && b.start <= a.end;
 }
 
 /** Whether two coverages share a point: one walk along both. */

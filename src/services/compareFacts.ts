@@ -3,7 +3,7 @@
 import type { DateValue, FacetEntry, Mission, Partner, SourceRef } from '../shared/types';
 import { foldAccents } from '../shared/text';
 import { partnerById } from '../core/partners';
-import { compatible, dateKey, dateSpan, describeDate, DIFFER_CAP, firstFew, markDateConflicts, rank } from './compareDates';
+import { allAgree, compatible, dateKey, describeDate, narrowest, DIFFER_CAP, firstFew, markDateConflicts, rank } from './compareDates';
 import { citedAndCounted, dedupeRefs, isTableRow, mergeSame, quoteRank, rowText, textKey } from './compareQuotes';
 import { envoyPhrase, missionsPhrase } from './compareShort';
 
@@ -70,10 +70,8 @@ function oneFactOnce(col: FactColumn, stated: Stated[], label: string): { entry:
   for (const g of order) {
     const mine = distinctDates(g.values);
     const key = mine.map(dateKey).sort().join(';');
-    const spans = mine.map(dateSpan);
-    const start = spans.reduce((a, [s]) => (s > a ? s : a), spans[0]![0]);
-    const end = spans.reduce((a, [, e]) => (e < a ? e : a), spans[0]![1]);
-    const same = byDates.get(key) ?? out.find((o) => o.start <= end && start <= o.end);
+    const { start, end } = narrowest(mine);
+    const same = byDates.get(key) ?? out.find((o) => allAgree(o, { start, end }));
     if (same) {
       byDates.set(key, same);
       same.values.push(...g.values);
