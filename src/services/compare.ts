@@ -86,10 +86,7 @@ class Context {
   /** Sections read one at a time (a fact's source), not whole documents (issue 19). */
   private readonly sections = new Map<string, Section | undefined>();
   private readonly titles = new Map<string, string>();
-  readonly summaries;
-  constructor(readonly library: Library) {
-    this.summaries = library.listDocuments();
-  }
+  constructor(readonly library: Library) {}
   private title(slug: string): string {
     let t = this.titles.get(slug);
     if (t === undefined) {
@@ -230,7 +227,7 @@ class PartnerColumn implements FactColumn {
 
   private agreements(): { entries: FacetEntry[]; total: number } {
     // An agreement or declaration in the library that is about the partner is itself an entry.
-    const docs = this.ctx.summaries.filter((d) => d.kind === 'agreement' && d.partners[0] === this.partner.id);
+    const docs = this.ctx.library.agreementsAbout(this.partner.id);
     const shown: FacetEntry[] = docs
       .slice(0, CELL_CAP.agreements)
       .map((d) => ({ text: d.title, docSlug: d.slug, anchor: this.ctx.library.documentOutline(d.slug)[0]?.anchor ?? 'lead', label: 'The full text is in this library' }));

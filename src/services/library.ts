@@ -137,6 +137,12 @@ export class Library {
     return rows.map((r) => ({ ...r, partners: parseStored<string[]>(r.partners, `partners of document "${r.slug}"`) }));
   }
 
+  /** The agreements and declarations about a partner (the first of their partners), in library order: the comparison reads these, not every document (issue 19). */
+  agreementsAbout(partnerId: string): { slug: string; title: string }[] {
+    const rows = this.db.prepare("SELECT slug, title, partners FROM documents WHERE kind = 'agreement' ORDER BY ord").all() as { slug: string; title: string; partners: string }[];
+    return rows.filter((r) => parseStored<string[]>(r.partners, `partners of document "${r.slug}"`)[0] === partnerId).map(({ slug, title }) => ({ slug, title }));
+  }
+
   getDocument(slug: string): DeskDocument {
     return { ...this.documentHead(slug), sections: this.sectionRows(slug, 0, -1) };
   }
