@@ -31,8 +31,8 @@ export interface CellRequest {
 }
 
 export function candidateCell(library: Pick<LibraryView, 'partnerCandidates' | 'candidateKeyCount' | 'candidateKeys'>, req: CellRequest): { entries: FacetEntry[]; total: number } {
-  const excluded = req.exclude.size === 0 ? 0 : library.candidateKeys(req.partnerId, req.facet, [...req.exclude]).length;
-  const total = library.candidateKeyCount(req.partnerId, req.facet) - excluded;
+  const wordings = library.candidateKeyCount(req.partnerId, req.facet);
+  const total = wordings - excludedCount(library, req, wordings);
   if (req.need <= 0 || total === 0) return { entries: [], total };
   const bonus = DATE_BONUS[req.facet];
   for (let limit = Math.max(FIRST_READ, req.need * 8); ; limit *= 4) {
@@ -54,6 +54,17 @@ export function candidateCell(library: Pick<LibraryView, 'partnerCandidates' | '
     const entries = picked.slice(0, req.need);
     if (!boundary || settled(scored, entries, req.need, boundary.score + bonus, boundary.order)) return { entries, total };
   }
+}
+
+/**
+ * How many of the partner's wordings for the facet are excluded: looked up by the excluded
+ * wordings, or, when they far outnumber the facet's (a partner's facts quote a thousand wordings;
+ * its relations cell has a few candidates), by the facet's (issue 19). Either way the same count.
+ */
+function excludedCount(library: Pick<LibraryView, 'candidateKeys'>, req: CellRequest, wordings: number): number {
+  if (req.exclude.size === 0 || wordings === 0) return 0;
+  if (wordings * 4 < req.exclude.size) return library.candidateKeys(req.partnerId, req.facet).filter((k) => req.exclude.has(k)).length;
+  return library.candidateKeys(req.partnerId, req.facet, [...req.exclude]).length;
 }
 
 /** Whether the first `need` picks each beat every row not read (value above `bound`, or equal and earlier than `order`). */

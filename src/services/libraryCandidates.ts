@@ -35,8 +35,8 @@ export class LibraryCandidates {
   /** The wordings among `keys` (every one, when absent) that the partner's candidates for the facet have. */
   candidateKeys(partnerId: string, facet: CandidateFacet, keys?: readonly string[]): string[] {
     if (keys === undefined) {
-      const texts = this.db
-        .prepare('SELECT s.text FROM candidates c JOIN candidate_sentences s ON s.id = c.sentence_id WHERE c.partner_id = ? AND c.facet = ?')
+      const texts = this
+        .prepared('SELECT s.text FROM candidates c JOIN candidate_sentences s ON s.id = c.sentence_id WHERE c.partner_id = ? AND c.facet = ?')
         .pluck()
         .all(partnerId, facet) as string[];
       return [...new Set(texts.map(textKey))];
