@@ -175,6 +175,13 @@ describe('documents the user added, with the bundled library', () => {
       expect(ownAgreements.length).toBeGreaterThan(0);
       expect(cell.slice(0, ownAgreements.length + 1).map((e) => e.docSlug)).toEqual([...ownAgreements.map((d) => d.slug), 'my-memorandum-between-the-european-union-and-albania-on-customs']);
       expect(buildComparison(combined, ['european-union', 'kosovo'])).toEqual(legacyBuildComparison(combined, ['european-union', 'kosovo']));
+      // One more added: the library read again, not what it held before.
+      await addDocument(file, { name: 'treaty.md', bytes: Buffer.from(text.replace('Memorandum', 'Treaty').replace('customs memorandum', 'treaty')) });
+      const again = buildComparison(combined, ['european-union', 'kosovo']).facets.find((f) => f.id === 'agreements')!.cells['european-union']!;
+      expect(again.filter((e) => e.docSlug.startsWith('my-') && e.label === 'The full text is in this library').map((e) => e.docSlug)).toEqual([
+        'my-memorandum-between-the-european-union-and-albania-on-customs',
+        'my-treaty-between-the-european-union-and-albania-on-customs',
+      ]);
     } finally {
       user.close();
       fs.rmSync(dir4, { recursive: true, force: true });
