@@ -15,6 +15,7 @@ import { citeFirst, excerpt, findBlockId, isTableRow, rowText, tableHeader, text
 import { milestoneKeys } from './compareTimeline';
 import { chronological, type RankedEvent } from '../core/eventRanks';
 import { candidateCell } from './candidateCells';
+import { ShownLater } from './shownLater';
 
 export { describeDate } from './compareDates';
 
@@ -165,7 +166,7 @@ class PartnerColumn implements FactColumn {
   build(): Map<FacetId, { entries: FacetEntry[]; more: number }> {
     const out = new Map<FacetId, { entries: FacetEntry[]; more: number }>();
     const set = (id: FacetId, { entries, total }: { entries: FacetEntry[]; total: number }) =>
-      out.set(id, { entries: entries.slice(0, CELL_CAP[id]).map(citeFirst).map(this.settle), more: Math.max(0, total - CELL_CAP[id]) });
+      out.set(id, { entries: entries.slice(0, CELL_CAP[id]).map(citeFirst).map(this.shown.settle), more: Math.max(0, total - CELL_CAP[id]) });
     set('relations', this.withSentences(this.relations(), 'relations'));
     set('recognition', this.withSentences(this.recognition(), 'recognition'));
     set('missions', this.withSentences(this.missions(), 'missions'));
@@ -175,37 +176,15 @@ class PartnerColumn implements FactColumn {
     for (const topic of ['security', 'economy', 'people', 'russia-ukraine'] as const) set(topic, this.sentences(topic, 0));
     set('key-figures', this.sentences('key-figures', 0));
     const timeline = this.timeline();
-    out.set('timeline', { ...timeline, entries: timeline.entries.map(this.settle) });
+    out.set('timeline', { ...timeline, entries: timeline.entries.map(this.shown.settle) });
     return out;
   }
 
-  // --- what only a shown entry needs, worked out once it is shown ---------------------------------
-
-  /** Stand-ins (a string no block id or note can be) for values not yet worked out: see `later`. */
-  private readonly pending = new Map<string, () => string | undefined>();
-
-  /**
-   * A stand-in for a value worked out only if its entry is shown: a fact's block and its "sources
-   * differ" note were worked out for every entry, thousands past the cap at 5,000 documents
-   * (issue 19). The stand-in holds the key's place, so the entry's keys keep their order.
-   */
+  /** Blocks and notes worked out only for the entries shown (shownLater.ts). */
+  private readonly shown = new ShownLater();
   later(fill: () => string | undefined): string {
-    const token = `\u0000${this.pending.size}`;
-    this.pending.set(token, fill);
-    return token;
+    return this.shown.later(fill);
   }
-
-  /** The entry with its stand-ins worked out (a value of `undefined`: the key is dropped, as if never set). */
-  private readonly settle = (e: FacetEntry): FacetEntry => {
-    for (const key of ['blockId', 'sourcesDiffer'] as const) {
-      const fill = e[key] === undefined ? undefined : this.pending.get(e[key]);
-      if (!fill) continue;
-      const value = fill();
-      if (value === undefined) delete e[key];
-      else e[key] = value;
-    }
-    return e;
-  };
 
   // --- sentences filed at build time (src/core/candidates.ts), ranked here -------------------
 
