@@ -172,11 +172,14 @@ export function missionEntries(col: FactColumn): FacetEntry[] {
     const resident = col.partner.missions.filter((m) => m.direction === direction && isResidentEmbassy(m));
     const accredited = col.partner.missions.filter((m) => m.direction === direction && /accredited/i.test(m.kind));
     if (resident.length === 0 || accredited.length === 0) continue;
+    // The same notes for every entry of the direction: worked out once, not once per entry (issue 19).
+    let accreditedNotes: string[] | undefined;
+    let residentNotes: string[] | undefined;
     for (const e of entries) {
       const says = e.missions.filter((m) => m.direction === direction);
       const notes: string[] = [];
-      if (says.some(isResidentEmbassy)) notes.push(...missionNotes(col, accredited, (place) => `${sender} is accredited from ${place}`));
-      if (says.some((m) => /accredited/i.test(m.kind))) notes.push(...missionNotes(col, resident, (place) => `${sender} has an embassy in ${place}`));
+      if (says.some(isResidentEmbassy)) notes.push(...(accreditedNotes ??= missionNotes(col, accredited, (place) => `${sender} is accredited from ${place}`)));
+      if (says.some((m) => /accredited/i.test(m.kind))) notes.push(...(residentNotes ??= missionNotes(col, resident, (place) => `${sender} has an embassy in ${place}`)));
       if (notes.length) e.sourcesDiffer = notes.join(' ');
     }
   }
