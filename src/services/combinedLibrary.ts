@@ -92,6 +92,10 @@ export class CombinedLibrary implements LibraryView {
     return [...bundled, ...mine.listDocuments().map((d) => ({ ...d, ...(origins.has(d.slug) ? { added: origins.get(d.slug)! } : {}) }))];
   }
 
+  agreementsAbout(partnerId: string): { slug: string; title: string }[] {
+    return this.all().flatMap((l) => l.agreementsAbout(partnerId));
+  }
+
   getDocument(slug: string): DeskDocument {
     return this.ownerOf(slug).getDocument(slug);
   }

@@ -48,6 +48,8 @@ export class Library {
   /** nameKey → partner id (null: none); a comparison asks for every heading it reads (issue 19). */
   private readonly partnerIds = new Map<string, string | null>();
   private folded: TextBuffer | undefined;
+  /** The agreement documents and whom each is about (agreementsAbout), read on first use. */
+  private agreements: { slug: string; title: string; about: string | undefined }[] | undefined;
   private readonly events: LibraryTimeline;
   private readonly candidates: LibraryCandidates;
   private readonly statements = new Map<string, Database.Statement>();
@@ -136,6 +138,15 @@ export class Library {
       passages: number;
     }[];
     return rows.map((r) => ({ ...r, partners: parseStored<string[]>(r.partners, `partners of document "${r.slug}"`) }));
+  }
+
+  /** The agreements and declarations about a partner (the first of their partners), in library order: the comparison reads these, not every document (issue 19). */
+  agreementsAbout(partnerId: string): { slug: string; title: string }[] {
+    // Read once (a scan of the documents): a comparison asks for each of its partners.
+    this.agreements ??= (this.db.prepare("SELECT slug, title, partners FROM documents WHERE kind = 'agreement' ORDER BY ord").all() as { slug: string; title: string; partners: string }[]).map(
+      ({ slug, title, partners }) => ({ slug, title, about: parseStored<string[]>(partners, `partners of document "${slug}"`)[0] }),
+    );
+    return this.agreements.filter((d) => d.about === partnerId).map(({ slug, title }) => ({ slug, title }));
   }
 
   getDocument(slug: string): DeskDocument {
