@@ -1,7 +1,10 @@
 // Notes of your own (issue 16): select words in a passage, attach a note; it is listed on the
 // document and on the Notes screen, found by the "My notes" search filter, exported as Markdown
 // with its quote and citation, pinned onto a briefing, and still there after a restart.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, goto, test } from './harness';
 
@@ -87,6 +90,46 @@ test('a note on selected words: listed, searchable, exported, pinned onto a brie
   await page.getByRole('button', { name: /^Delete note on/ }).click();
   await expect(page.getByText('No notes yet.')).toBeVisible();
   await app.close();
+});
+
+test('a note whose passage a library update reworded: shown with the text it was made on, what it says now, and so on the briefing', async ({ launcher }) => {
+  const first = await launcher.start();
+  await goto(first, '#/doc/albania-nato-relations/kucove-air-base');
+  await expect(first.page.getByRole('heading', { name: 'Kuçovë Air Base', exact: true })).toBeVisible();
+  await selectWords(first.page, 'kucove-air-base', 'its first air base in the Western Balkans');
+  await first.page.getByRole('button', { name: 'Add a note' }).click();
+  const composer = first.page.getByRole('dialog', { name: 'Note on the selected words' });
+  await composer.getByLabel('Your note').fill('Check the cost estimate.');
+  await composer.getByRole('button', { name: 'Save note' }).click();
+  await expect(composer).toBeHidden();
+  await first.close();
+
+  // The next edition of the corpus rewords that paragraph (same section, same place).
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-reworded-'));
+  try {
+    const corpus = path.join(dir, 'corpus');
+    fs.cpSync('corpus', corpus, { recursive: true });
+    const file = fs.readdirSync(corpus).map((f) => path.join(corpus, f)).find((f) => fs.readFileSync(f, 'utf8').includes('its first air base in the Western Balkans'))!;
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('The first phase of the project, which was expected to have commenced by the end of 2018 will have an estimated cost of 50 million euros.', 'The first phase of the project cost 50.5 million euros and was completed in 2024.'));
+    const db = path.join(dir, 'desk.db');
+    execFileSync(process.execPath, ['bin/relations-desk.mjs', 'build', '--corpus', corpus, '--out', db], { stdio: 'pipe' });
+
+    const next = await launcher.start({ db, userData: first.userData });
+    const { page } = next;
+    await goto(next, '#/notes');
+    await expect(page.getByText('Check the cost estimate.')).toBeVisible();
+    await expect(page.getByRole('note').filter({ hasText: 'The passage has changed since this note was made: the quote above is the text it was made on.' })).toBeVisible();
+    await expect(page.getByText(/completed in 2024/)).toBeHidden();
+    await page.getByText('What the passage says now').click();
+    await expect(page.getByText(/completed in 2024/)).toBeVisible();
+    await page.getByRole('link', { name: 'Pin to a briefing' }).click();
+    const sheet = page.locator('[data-briefing-ready]');
+    await expect(sheet.getByText('“its first air base in the Western Balkans”')).toBeVisible();
+    await expect(sheet.getByText('— Albania–NATO relations › Kuçovë Air Base (the passage has changed since; quoted as it was)')).toBeVisible();
+    await next.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('a selection across two passages is not offered as a quote', async ({ app }) => {

@@ -1,6 +1,9 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Library } from '../services/library';
-import { classifySentence, FACETS, facetForHeadings, figuresIn, HEADING_FACETS, isAgreementSentence, topicsOf } from './facets';
+import { splitSentences } from './sentences';
+import { classifySentence, FACETS, FIGURE_PATTERNS, TOPIC_CUES, VETOES, facetForHeadings, figuresIn, HEADING_FACETS, isAgreementSentence, topicsOf } from './facets';
 
 describe('the facet list', () => {
   it('has the twelve facets in the order the comparison shows them', () => {
@@ -114,6 +117,21 @@ describe('the sentence classifier', () => {
     expect(topicsOf(undefined, classifySentence('This comment outraged Serbia.'))).toEqual([]);
   });
 
+  it("counts each facet's cues as testing every cue would, on every sentence of the corpus (the any-cue patterns are only a shortcut)", () => {
+    const dir = join(__dirname, '../../corpus');
+    const sentences = readdirSync(dir).flatMap((f) => readFileSync(join(dir, f), 'utf8').split(/\n+/).flatMap((line) => splitSentences(line)));
+    const everyCue = (text: string) =>
+      TOPIC_CUES.flatMap(([facet, cues]) => (VETOES[facet]?.test(text) ? [] : [[facet, cues.filter((re) => re.test(text)).length] as const])).filter(([, n]) => n > 0);
+    let scored = 0;
+    for (const sentence of sentences) {
+      const { scores } = classifySentence(sentence);
+      expect(new Map(scores), sentence).toEqual(new Map(everyCue(sentence)));
+      if (scores.length > 0) scored++;
+    }
+    expect(sentences.length).toBeGreaterThan(500);
+    expect(scored).toBeGreaterThan(200);
+  });
+
   it('recognises agreements that were signed or are in force', () => {
     expect(isAgreementSentence('An Albanian-Turkish military cooperation agreement was signed on 29 July 1992.')).toBe(true);
     expect(isAgreementSentence('In 1996, the two countries signed a Treaty of Peace and Friendship.')).toBe(true);
@@ -138,5 +156,25 @@ describe('key figures', () => {
     expect(f('Despite over 30 agreements aimed at enhancing security cooperation')).toEqual(['count:over 30 agreements']);
     expect(f('about 250 Greek military personnel are stationed in Albania')).toEqual(['count:about 250 Greek military personnel']);
     expect(f('On 18 March 2025, Kosovo and Albania signed a declaration.')).toEqual([]);
+  });
+
+  it('finds in every sentence of the corpus what running each pattern over it finds (the digit and word checks are only shortcuts)', () => {
+    const dir = join(__dirname, '../../corpus');
+    const sentences = readdirSync(dir).flatMap((f) => readFileSync(join(dir, f), 'utf8').split(/\n+/).flatMap((line) => splitSentences(line)));
+    // figuresIn without its shortcuts: every pattern run over every sentence.
+    const everyPattern = (sentence: string) => {
+      const found = FIGURE_PATTERNS.flatMap(([kind, re]) => [...sentence.matchAll(re)].map((m) => ({ kind, text: m[0].trim(), start: m.index, end: m.index + m[0].length })))
+        .filter((m) => !(m.kind === 'count' && /^(?:1[5-9]|20)\d\d\b/.test(m.text.replace(/^\D+/, ''))))
+        .sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+      let reach = -1;
+      return found.filter((f) => (f.start < reach ? false : ((reach = f.end), true))).map((f) => ({ kind: f.kind, text: f.text }));
+    };
+    let withFigures = 0;
+    for (const sentence of [...sentences, 'Some 3 km (2 miles) and 40 MW, 12% or 5 per cent, $4 bn, 1995 Albanians and 300 Albanians.']) {
+      const found = figuresIn(sentence);
+      expect(found, sentence).toEqual(everyPattern(sentence));
+      if (found.length > 0) withFigures++;
+    }
+    expect(withFigures).toBeGreaterThan(15);
   });
 });

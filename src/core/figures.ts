@@ -15,6 +15,15 @@ export const FIGURE_PATTERNS: readonly (readonly [kind: FigureKind, re: RegExp])
   ['count', new RegExp(String.raw`\b${HEDGE}${NUM}(?:\s(?:million|thousand))?\s(?:[\p{L}-]+\s){0,2}(?:troops|soldiers|personnel|refugees|members|operators|people|citizens|submarines|bridges|tunnels|stations|agreements|countries|Albanians|Ukrainians|Kosovars)\b`, 'gu')],
 ];
 
+/** A part each kind's pattern cannot match without (a necessary condition, tested first). */
+const FIGURE_WORDS: Record<FigureKind, RegExp> = {
+  amount: /[€$£]|euro|dollar|EUR|USD/,
+  percentage: /%|per ?cent/,
+  distance: /km|kilomet|mile/,
+  capacity: /[kMG]W/,
+  count: /troops|soldiers|personnel|refugees|members|operators|people|citizens|submarines|bridges|tunnels|stations|agreements|countries|Albanians|Ukrainians|Kosovars/,
+};
+
 export type FigureKind = 'amount' | 'percentage' | 'distance' | 'capacity' | 'count';
 
 export interface Figure {
@@ -25,7 +34,11 @@ export interface Figure {
 /** The figures a sentence states, in reading order (overlapping matches keep the longer one). */
 export function figuresIn(sentence: string): Figure[] {
   const found: { kind: FigureKind; text: string; start: number; end: number }[] = [];
+  // Every figure has a digit (NUM): most sentences have none, and the patterns are slow to fail.
+  if (!/\d/.test(sentence)) return [];
   for (const [kind, re] of FIGURE_PATTERNS) {
+    // What each kind must say after its number; without it, the pattern cannot match (issue 19, build CPU).
+    if (!FIGURE_WORDS[kind].test(sentence)) continue;
     for (const m of sentence.matchAll(re)) {
       const text = m[0].trim();
       if (kind === 'count' && /^(?:1[5-9]|20)\d\d\b/.test(text.replace(/^\D+/, ''))) continue; // a year, not a count

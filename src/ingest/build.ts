@@ -82,7 +82,7 @@ export async function buildDatabaseInParallel(options: BuildOptions & { workers?
       else if (result) build.addExtracted(result);
     }
     pool.setLinks(build.links(), build.corpusDir);
-    for await (const [, rows] of inOrder(build.plans.map((plan) => () => plan), (plan) => pool.rows(plan), pool.window)) build.addRows(rows!);
+    for await (const rows of pool.rows(build.plans)) build.addRows(rows);
     // The rest is this thread's (events, index): the workers' memory is given back first.
     await pool.close();
     return { ...build.finish(), workers: pool.size };

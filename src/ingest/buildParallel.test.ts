@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildDatabase, buildDatabaseInParallel, BuildError } from './build';
-import { rowsOfFile } from './buildJobs';
+import { parseSource, rowsOfFile, type DocumentPlan } from './buildJobs';
+import { BuildPool } from './buildPool';
 
 const REAL_CORPUS = fileURLToPath(new URL('../../corpus', import.meta.url));
 const builtAt = '2026-01-01T00:00:00.000Z';
@@ -73,4 +74,43 @@ describe('buildDatabaseInParallel', () => {
     expect(() => rowsOfFile(dir, plan, links)).toThrow(/changed during the build/);
     expect(existsSync(join(dir, 'a.txt'))).toBe(true);
   });
+
+  it("hands the second pass's rows back in the plans' order, whichever worker made them, and stops at the first that fails", async () => {
+    const { corpus } = largerCorpus();
+    const links = { titleToSlug: new Map<string, string>(), partnerNames: new Map<string, string>(), partnerKeys: new Map<string, string>() };
+    const plans: DocumentPlan[] = readdirSync(corpus)
+      .sort()
+      .flatMap((file) => {
+        const parsed = parseSource(readFileSync(join(corpus, file), 'utf8'), file);
+        return parsed.ok ? [{ file, slug: `doc-${file}`, title: parsed.doc.title, kind: 'bilateral' as const, partners: [] }] : [];
+      });
+    expect(plans.length).toBe(50);
+    const pool = (await BuildPool.start(2))!;
+    try {
+      pool.setLinks(links, corpus);
+      const got: string[] = [];
+      for await (const rows of pool.rows(plans)) {
+        expect(rows).toEqual(rowsOfFile(corpus, plans[got.length]!, links));
+        got.push(rows.slug);
+      }
+      expect(got).toEqual(plans.map((p) => p.slug));
+    } finally {
+      await pool.close();
+    }
+    // A document gone between the passes: the ones before it, then its failure; the workers stop.
+    const broken = plans.map((p, i) => (i === 17 ? { ...p, file: 'gone.txt' } : p));
+    const again = (await BuildPool.start(2))!;
+    const before: string[] = [];
+    try {
+      again.setLinks(links, corpus);
+      await expect(
+        (async () => {
+          for await (const rows of again.rows(broken)) before.push(rows.slug);
+        })(),
+      ).rejects.toThrow(/gone\.txt/);
+    } finally {
+      await again.close();
+    }
+    expect(before).toEqual(plans.slice(0, 17).map((p) => p.slug));
+  }, 120_000);
 });

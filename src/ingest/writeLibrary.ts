@@ -159,7 +159,10 @@ export class LibraryFileWriter {
       this.stagePassage.run(p.id, rows.slug, p.anchor, p.blockId, JSON.stringify(p.sectionPath), p.text, p.partnerIds.join('\n'));
       const section = p.sectionPath.join(' ');
       this.weights.add(p.id, { text: p.text, section, title: rows.title, partners: p.partnerNames.join(' ') });
-      this.vocabulary.add(`${rows.title}\n${section}\n${p.text}`);
+      // Title and section apart: the vocabulary splits each once for the passages that repeat them.
+      this.vocabulary.add(rows.title);
+      this.vocabulary.add(section);
+      this.vocabulary.add(p.text);
       this.folded.add(p.folded);
     }
     this.passagesPerDoc.set(rows.slug, rows.passages.length);

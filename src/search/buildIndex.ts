@@ -54,6 +54,9 @@ export function buildVocabulary(texts: Iterable<string>): Map<string, string> {
   return builder.finish();
 }
 
+const MAX_RECENT = 16;
+const MAX_RECENT_CHARS = 300;
+
 /** `buildVocabulary`, one text at a time (the streamed build adds each passage as it writes it). */
 export class VocabularyBuilder {
   private readonly counts = new Map<string, Map<string, number>>();
@@ -61,7 +64,26 @@ export class VocabularyBuilder {
   // distinct word is trimmed and folded once, not at each of its occurrences.
   private readonly seen = new Map<string, [string, Map<string, number>] | null>();
 
+  // Short texts seen lately (a passage's title and section, repeated from the passage before) →
+  // their words, so each is split once for the run (issue 19, build CPU). Counts do not depend on
+  // the order words come in: `add` of the parts of a text counts as `add` of the whole.
+  private readonly recent = new Map<string, [string, Map<string, number>][]>();
+
   add(text: string): void {
+    let words = this.recent.get(text);
+    if (!words) {
+      words = this.wordsOf(text);
+      if (text.length <= MAX_RECENT_CHARS) {
+        if (this.recent.size >= MAX_RECENT) this.recent.clear();
+        this.recent.set(text, words);
+      }
+    }
+    for (const [form, forms] of words) forms.set(form, (forms.get(form) ?? 0) + 1);
+  }
+
+  /** [its form, the forms map of its key] of each word worth suggesting in `text`, in order. */
+  private wordsOf(text: string): [string, Map<string, number>][] {
+    const out: [string, Map<string, number>][] = [];
     for (const raw of splitWords(text)) {
       let known = this.seen.get(raw);
       if (known === undefined) {
@@ -75,13 +97,14 @@ export class VocabularyBuilder {
         }
         this.seen.set(raw, known);
       }
-      if (known === null) continue;
-      known[1].set(known[0], (known[1].get(known[0]) ?? 0) + 1);
+      if (known !== null) out.push(known);
     }
+    return out;
   }
 
   finish(): Map<string, string> {
     this.seen.clear();
+    this.recent.clear();
     const vocabulary = new Map<string, string>();
     for (const key of [...this.counts.keys()].sort()) {
       const forms = [...this.counts.get(key)!.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));

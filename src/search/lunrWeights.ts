@@ -42,6 +42,14 @@ class Column<A extends Int32Array | Uint16Array> {
 }
 const intColumn = () => new Column(new Int32Array(1 << 16), (n) => new Int32Array(n));
 
+interface FieldTerms {
+  value: string;
+  /** Terms kept (lunr's field length). */
+  length: number;
+  ids: number[];
+  counts: number[];
+}
+
 /** One passage as the index sees it: its ref and the text of each field in INDEX_FIELDS order. */
 export interface WeightedDoc {
   ref: string;
@@ -72,38 +80,56 @@ export class LunrWeightsBuilder {
   private readonly entryTermField = intColumn();
   private readonly entryTf = new Column(new Uint16Array(1 << 16), (n) => new Uint16Array(n));
   private readonly tf = new Map<number, number>();
+  // Each field's last value and its terms: a passage's title and section are those of the passage
+  // before it most of the time, and are analysed once for the run (issue 19, build CPU).
+  private readonly lastValue: (FieldTerms | null)[] = this.fields.map(() => null);
 
   add(ref: string, values: Record<IndexField, string>): void {
-    const { fields, termIds, terms, docFreq, tf } = this;
+    const { fields, docFreq, lastValue } = this;
     const nf = fields.length;
     this.refs.push(ref);
     this.entryStart.push(this.entryTermField.length);
     for (let f = 0; f < nf; f++) {
-      tf.clear();
-      let length = 0;
-      for (const token of values[fields[f]!].toLowerCase().split(lunr.tokenizer.separator)) {
-        if (token.length === 0) continue;
-        const term = analyzeCached(token);
-        if (term === null) continue;
-        length++;
-        let id = termIds.get(term);
-        if (id === undefined) {
-          id = terms.length;
-          termIds.set(term, id);
-          terms.push(term);
-          docFreq.push(0);
-        }
-        tf.set(id, (tf.get(id) ?? 0) + 1);
-      }
-      this.fieldLength.push(length);
-      for (const [id, n] of tf) {
+      const value = values[fields[f]!];
+      let terms = lastValue[f];
+      if (terms?.value !== value) lastValue[f] = terms = this.termsOf(ref, value);
+      this.fieldLength.push(terms.length);
+      for (let k = 0; k < terms.ids.length; k++) {
+        const id = terms.ids[k]!;
         docFreq.data[id]!++;
         this.entryTermField.push(id * nf + f);
-        // A passage is at most MAX_PASSAGE_CHARS long (core/passages.ts): far below 65,536 words.
-        if (n > 0xffff) throw new Error(`a term occurs ${n} times in one field of ${ref}`);
-        this.entryTf.push(n);
+        this.entryTf.push(terms.counts[k]!);
       }
     }
+  }
+
+  /** A field's terms (ids, new terms numbered as they come) with their counts, in order of first occurrence. */
+  private termsOf(ref: string, value: string): FieldTerms {
+    const { termIds, terms, docFreq, tf } = this;
+    tf.clear();
+    let length = 0;
+    for (const token of value.toLowerCase().split(lunr.tokenizer.separator)) {
+      if (token.length === 0) continue;
+      const term = analyzeCached(token);
+      if (term === null) continue;
+      length++;
+      let id = termIds.get(term);
+      if (id === undefined) {
+        id = terms.length;
+        termIds.set(term, id);
+        terms.push(term);
+        docFreq.push(0);
+      }
+      tf.set(id, (tf.get(id) ?? 0) + 1);
+    }
+    const out: FieldTerms = { value, length, ids: [], counts: [] };
+    for (const [id, n] of tf) {
+      // A passage is at most MAX_PASSAGE_CHARS long (core/passages.ts): far below 65,536 words.
+      if (n > 0xffff) throw new Error(`a term occurs ${n} times in one field of ${ref}`);
+      out.ids.push(id);
+      out.counts.push(n);
+    }
+    return out;
   }
 
   finish(): ScorerData {

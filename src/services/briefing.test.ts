@@ -121,6 +121,34 @@ describe('briefing sheet: one partner', () => {
     expect(again).toEqual(kosovo);
     expect(itemId('d', 'a', 'Text.')).toBe(itemId('d', 'a', 'text'));
   });
+
+  it('gives two facts stated by one sentence different ids, each removable on its own (Greece: de facto 1971, de jure 1996)', () => {
+    const greece = buildBriefing(lib, { partners: ['Greece'], date: '2026-01-02' });
+    const sheetIds = [...greece.facts, ...greece.facets].flatMap((r) => Object.values(r.cells).flat().map((i) => i.id));
+    expect(new Set(sheetIds).size).toBe(sheetIds.length);
+    const est = facts(greece, 'relations', 'greece');
+    const [facto, jure] = [est.find((i) => /de facto/.test(i.label ?? ''))!, est.find((i) => /de jure/.test(i.label ?? ''))!];
+    expect(facto.text).toBe(jure.text);
+    expect(facto.id).not.toBe(jure.id);
+    const without = buildBriefing(lib, { partners: ['Greece'], exclude: [jure.id], date: '2026-01-02' });
+    expect(facts(without, 'relations', 'greece').map((i) => i.label)).toContain(facto.label);
+    expect(facts(without, 'relations', 'greece').map((i) => i.label)).not.toContain(jure.label);
+    expect(without.unknownIds).toEqual([]);
+    // A link saved before labels counted names both by the sentence's id: it still removes them, and is not "unknown".
+    const place = greece.sources.find((x) => x.n === facto.source)!;
+    const saved = itemId(place.docSlug, place.anchor, facto.text);
+    const old = buildBriefing(lib, { partners: ['Greece'], exclude: [saved], date: '2026-01-02' });
+    expect(facts(old, 'relations', 'greece').some((i) => i.text === facto.text)).toBe(false);
+    expect(old.unknownIds).toEqual([]);
+  });
+
+  it('gives every item of every partner’s sheet its own id (the sheet keys its rows by them)', () => {
+    for (const p of lib.listPartners()) {
+      const s = buildBriefing(lib, { partners: [p.id], date: '2026-01-02' });
+      const ids = [...s.facts, ...s.facets].flatMap((r) => Object.values(r.cells).flat().map((i) => i.id)).concat(Object.values(s.timeline).flat().map((i) => i.id));
+      expect(ids.filter((id, i) => ids.indexOf(id) !== i), p.id).toEqual([]);
+    }
+  });
 });
 
 describe('briefing sheet: side by side', () => {

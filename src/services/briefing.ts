@@ -8,12 +8,12 @@ import type { BriefingItem, BriefingRow, BriefingSheet, ComparisonPartner, Facet
 import { buildComparison, MAX_PARTNERS } from './compare';
 import { citedAndCounted } from './compareQuotes';
 import { FACETS } from '../core/facets';
-import { clip, itemId, keyMilestones, sortEnvoys, take, textKey } from './briefingItems';
+import { clip, entryId, entryNames, keyMilestones, namedIn, sortEnvoys, take, textKey } from './briefingItems';
 import { eventDate, pickRankedEvents } from './briefingTimeline';
 import { DocCache, findPassage, partnerOf, passageFacet, SourceList } from './briefingSources';
 import type { LibraryView as Library } from './libraryView';
 
-export { clip, itemId } from './briefingItems';
+export { clip, entryId, itemId } from './briefingItems';
 export { eventScore, pickEvents } from './briefingTimeline';
 export { briefingRoute, FOOTER_NOTE, PAPER_LABELS, PDF_MARGINS } from './briefingPdf';
 
@@ -92,8 +92,8 @@ function assembleBriefing(library: Library, ids: string[], params: BriefingOptio
 
   const facetOrder = orderFacets(params.facetOrder);
   const item = (e: FacetEntry, chars: number): BriefingItem => {
-    const id = itemId(e.docSlug, e.anchor, e.text);
-    used.add(id);
+    const id = entryId(e);
+    for (const name of entryNames(e)) used.add(name);
     const source = sources.number(e.docSlug, e.anchor);
     const { cited, more } = citedAndCounted(e, e.alsoIn ?? [], caps.alsoSources);
     const also = cited.map((a) => sources.number(a.docSlug, a.anchor));
@@ -106,14 +106,14 @@ function assembleBriefing(library: Library, ids: string[], params: BriefingOptio
       source,
       ...(also.length ? { alsoSources: also } : {}),
       ...(alsoMore ? { alsoMore } : {}),
-      ...(pinned.has(id) ? { pinned: true as const } : {}),
+      ...(namedIn(pinned, e) ? { pinned: true as const } : {}),
       ...(e.sourcesDiffer ? { sourcesDiffer: e.sourcesDiffer } : {}),
     };
   };
   const isExcluded = (e: FacetEntry) => {
-    const id = itemId(e.docSlug, e.anchor, e.text);
-    if (excluded.has(id)) used.add(id);
-    return excluded.has(id);
+    const names = entryNames(e).filter((id) => excluded.has(id));
+    for (const id of names) used.add(id);
+    return names.length > 0;
   };
   const cell = (facet: FacetId, pid: string) => comparison.facets.find((f) => f.id === facet)?.cells[pid] ?? [];
 
@@ -144,7 +144,7 @@ function assembleBriefing(library: Library, ids: string[], params: BriefingOptio
         text: clip(e.summary, caps.chars),
         date: eventDate(e),
         source: sources.number(e.docSlug, e.anchor),
-        ...(pinned.has(e.id) ? { pinned: true as const } : {}),
+        ...(pinned.has(e.id) ? { pinned: true as const } : { importance: e.importance }),
       };
     });
   }

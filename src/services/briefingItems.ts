@@ -6,7 +6,7 @@ import { foldAccents } from '../shared/text';
 
 /** Pinned entries first, then the rest in the comparison's order, up to `cap` unpinned ones. */
 export function take(entries: readonly FacetEntry[], cap: number, pinned: ReadonlySet<string>): FacetEntry[] {
-  const isPinned = (e: FacetEntry) => pinned.has(itemId(e.docSlug, e.anchor, e.text));
+  const isPinned = (e: FacetEntry) => namedIn(pinned, e);
   return [...entries.filter(isPinned), ...entries.filter((e) => !isPinned(e)).slice(0, cap)];
 }
 
@@ -22,6 +22,27 @@ export function keyMilestones(entries: FacetEntry[], cap: number): FacetEntry[] 
 export function sortEnvoys(entries: FacetEntry[]): FacetEntry[] {
   const incumbent = (e: FacetEntry) => (/\(incumbent\)/.test(e.label ?? '') ? 0 : 1);
   return [...entries].sort((a, b) => incumbent(a) - incumbent(b) || (b.date?.date ?? '').localeCompare(a.date?.date ?? ''));
+}
+
+type Entry = Pick<FacetEntry, 'docSlug' | 'anchor' | 'text' | 'label'>;
+
+/**
+ * The id of an entry on the sheet: its place and words, and for an extracted fact its label too,
+ * because one sentence can state two facts ("de facto in 1971 de juro 21 March 1996") and each
+ * is pinned or removed on its own.
+ */
+export function entryId(e: Entry): string {
+  return e.label ? itemId(e.docSlug, e.anchor, `${e.text}\u0000${e.label}`) : itemId(e.docSlug, e.anchor, e.text);
+}
+
+/** Every id that names the entry in a pinned or exclude list: its own, and for a fact the id it had before labels counted (saved links). */
+export function entryNames(e: Entry): string[] {
+  const id = entryId(e);
+  return e.label ? [id, itemId(e.docSlug, e.anchor, e.text)] : [id];
+}
+
+export function namedIn(ids: ReadonlySet<string>, e: Entry): boolean {
+  return entryNames(e).some((id) => ids.has(id));
 }
 
 /** A stable id for a quoted entry: FNV-1a of its place and words. */

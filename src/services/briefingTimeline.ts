@@ -10,8 +10,21 @@ export function eventScore(e: TimelineEvent, aboutDocs: ReadonlySet<string>): nu
   return scoreEvent(e, aboutDocs.has(e.docSlug));
 }
 
+/**
+ * A chosen event and how it ranks among the chosen: 0 for a pinned one, then 1 for the most
+ * important. A sheet shortened to fit its pages drops the highest numbers first.
+ */
+export type PickedEvent = TimelineEvent & { importance: number };
+
+/** Numbers events listed most important first (pinned ones 0), then puts them oldest first. */
+function byImportanceThenDate<T>(chosen: readonly T[], event: (r: T) => TimelineEvent, isPinned: (r: T) => boolean, order: (a: T, b: T) => number): PickedEvent[] {
+  let n = 0;
+  const numbered = chosen.map((r) => ({ r, importance: isPinned(r) ? 0 : ++n }));
+  return numbered.sort((a, b) => order(a.r, b.r)).map(({ r, importance }) => ({ ...event(r), importance }));
+}
+
 /** The best `cap` events (pinned ones always, on top of the cap), one per date and milestone, oldest first. */
-export function pickEvents(events: readonly TimelineEvent[], cap: number, score: (e: TimelineEvent) => number, pinned: ReadonlySet<string> = new Set()): TimelineEvent[] {
+export function pickEvents(events: readonly TimelineEvent[], cap: number, score: (e: TimelineEvent) => number, pinned: ReadonlySet<string> = new Set()): PickedEvent[] {
   const ranked = events.map((e, i) => ({ e, i, s: pinned.has(e.id) ? Infinity : score(e) })).sort((a, b) => b.s - a.s || a.i - b.i);
   const chosen: typeof ranked = [];
   for (const r of ranked) {
@@ -20,7 +33,7 @@ export function pickEvents(events: readonly TimelineEvent[], cap: number, score:
     if (!isPinned && chosen.some((c) => sameEvent(c.e, r.e))) continue;
     chosen.push(r);
   }
-  return chosen.sort((a, b) => a.i - b.i).map((r) => r.e);
+  return byImportanceThenDate(chosen, (r) => r.e, (r) => r.s === Infinity, (a, b) => a.i - b.i);
 }
 
 /**
@@ -34,7 +47,7 @@ export function pickRankedEvents(
   cap: number,
   pinned: ReadonlySet<string>,
   excluded: ReadonlySet<string>,
-): TimelineEvent[] {
+): PickedEvent[] {
   const kept = pinned.size > 0 ? library.partnerEventsAmong(partnerId, [...pinned]).filter((r) => !excluded.has(r.event.id)) : [];
   let chosen: RankedEvent[] = [];
   for (let limit = Math.max(32, cap * 8); ; limit *= 4) {
@@ -54,7 +67,7 @@ export function pickRankedEvents(
     }
     if (done || unpinned >= cap) break;
   }
-  return chosen.sort(chronological).map((r) => r.event);
+  return byImportanceThenDate(chosen, (r) => r.event, (r) => pinned.has(r.event.id), chronological);
 }
 
 const EVENT_KEYS: readonly [string, RegExp][] = [

@@ -135,6 +135,8 @@ describe('candidateCell: the first picks from the best rows are the first picks 
       }));
       const dated = new Map<string, DateValue>(rows.filter(() => rnd() < 0.2).map((r) => [textKey(r.text), date]));
       const exclude = new Set(rows.filter(() => rnd() < 0.05).map((r) => textKey(r.text)));
+      // Wordings the partner's facts quote that are no candidates: many more than the cell's, at times.
+      if (rnd() < 0.3) for (let i = 0; i < 5 * wordings; i++) exclude.add(`fact quote ${i}`);
       const need = Math.floor(rnd() * 9);
       const facet = rnd() < 0.5 ? 'security' : 'agreements';
       const bonus = facet === 'agreements' ? 2 : 1;

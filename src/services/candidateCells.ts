@@ -26,18 +26,21 @@ export interface CellRequest {
   exclude: ReadonlySet<string>;
   /** The dates of the partner's oldest events quoting these wordings (text keys): a dated sentence scores DATE_BONUS more. */
   datesOf: (keys: readonly string[]) => ReadonlyMap<string, DateValue>;
+  /** textKey, remembered by the caller (a sentence fills several facets, and a cell may read its rows twice). */
+  key?: (text: string) => string;
 }
 
 export function candidateCell(library: Pick<LibraryView, 'partnerCandidates' | 'candidateKeyCount' | 'candidateKeys'>, req: CellRequest): { entries: FacetEntry[]; total: number } {
-  const excluded = req.exclude.size === 0 ? 0 : library.candidateKeys(req.partnerId, req.facet, [...req.exclude]).length;
-  const total = library.candidateKeyCount(req.partnerId, req.facet) - excluded;
+  const wordings = library.candidateKeyCount(req.partnerId, req.facet);
+  const total = wordings - excludedCount(library, req, wordings);
   if (req.need <= 0 || total === 0) return { entries: [], total };
   const bonus = DATE_BONUS[req.facet];
   for (let limit = Math.max(FIRST_READ, req.need * 8); ; limit *= 4) {
     const rows = library.partnerCandidates(req.partnerId, req.facet, limit + 1);
     const boundary = rows.length > limit ? rows.pop()! : null;
     const scored: { entry: FacetEntry; score: number; order: number }[] = [];
-    const keys = rows.map((r) => textKey(r.text));
+    const keyOf = new Map<FacetEntry, string>();
+    const keys = rows.map((r) => (req.key ?? textKey)(r.text));
     const dates = req.datesOf(keys.filter((k) => !req.exclude.has(k)));
     for (const [i, r] of rows.entries()) {
       const key = keys[i]!;
@@ -45,11 +48,23 @@ export function candidateCell(library: Pick<LibraryView, 'partnerCandidates' | '
       const date = dates.get(key);
       const entry: FacetEntry = { text: r.text, docSlug: r.docSlug, anchor: r.anchor, blockId: r.blockId, ...(date ? { date } : {}), ...(r.label !== undefined ? { label: r.label } : {}) };
       scored.push({ entry, score: r.score + (date ? bonus : 0), order: r.order });
+      keyOf.set(entry, key); // its textKey, worked out once
     }
-    const picked = pickSpread(scored, (e) => textKey(e.text));
+    const picked = pickSpread(scored, (e) => keyOf.get(e)!);
     const entries = picked.slice(0, req.need);
     if (!boundary || settled(scored, entries, req.need, boundary.score + bonus, boundary.order)) return { entries, total };
   }
+}
+
+/**
+ * How many of the partner's wordings for the facet are excluded: looked up by the excluded
+ * wordings, or, when they far outnumber the facet's (a partner's facts quote a thousand wordings;
+ * its relations cell has a few candidates), by the facet's (issue 19). Either way the same count.
+ */
+function excludedCount(library: Pick<LibraryView, 'candidateKeys'>, req: CellRequest, wordings: number): number {
+  if (req.exclude.size === 0 || wordings === 0) return 0;
+  if (wordings * 4 < req.exclude.size) return library.candidateKeys(req.partnerId, req.facet).filter((k) => req.exclude.has(k)).length;
+  return library.candidateKeys(req.partnerId, req.facet, [...req.exclude]).length;
 }
 
 /** Whether the first `need` picks each beat every row not read (value above `bound`, or equal and earlier than `order`). */

@@ -10,6 +10,10 @@ import { MAX_TIMELINE_PAGE, type TimelinePage } from '../shared/api';
 import { addDocument, removeDocument } from '../ingest/userLibrary';
 import { createDesk, type Desk } from './desk';
 import { Library } from './library';
+import { CombinedLibrary } from './combinedLibrary';
+import { buildComparison } from './compare';
+import { UserLibrary } from './userLibrary';
+import { legacyBuildComparison } from '../test/legacyCompare';
 
 const CHAD = `# Albania–Chad relations
 
@@ -57,6 +61,9 @@ describe('documents the user added, with the bundled library', () => {
     ]);
     const info = await call<{ counts: { documents: number } }>('info');
     expect(info.counts.documents).toBe(docs.length);
+    // The origins are read from the documents' rows without opening each document: the same as the document says.
+    for (const d of mine) expect((await call<{ added?: unknown }>('getDocument', { slug: d.slug })).added).toEqual(d.added);
+    expect(bundled.addedDocuments().size).toBe(0);
   });
 
   it('are found by search in one ranked list with the bundled library, and alone with "mine"', async () => {
@@ -168,6 +175,32 @@ describe('documents the user added, with the bundled library', () => {
     expect(relations.cells['chad']!.some((e) => e.docSlug === 'my-albania-chad-relations')).toBe(true);
     const sheet = await call<{ sources: { docSlug: string }[] }>('briefing', { partners: ['Chad'] });
     expect(sheet.sources.some((s) => s.docSlug === 'my-albania-chad-relations')).toBe(true);
+  });
+
+  it('list an added agreement in the comparison after the bundled library’s, as one library would (issue 19: read without listing every document)', async () => {
+    const dir4 = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-agreement-'));
+    const file = path.join(dir4, 'user-library.db');
+    const text = '# Memorandum between the European Union and Albania on customs\n\nThe European Union and Albania signed a customs memorandum on 2 June 2024.\n';
+    await addDocument(file, { name: 'memorandum.md', bytes: Buffer.from(text) });
+    const user = new UserLibrary(file);
+    try {
+      const combined = new CombinedLibrary(bundled, user);
+      const cell = buildComparison(combined, ['european-union', 'kosovo']).facets.find((f) => f.id === 'agreements')!.cells['european-union']!;
+      const ownAgreements = bundled.listDocuments().filter((d) => d.kind === 'agreement' && d.partners[0] === 'european-union');
+      expect(ownAgreements.length).toBeGreaterThan(0);
+      expect(cell.slice(0, ownAgreements.length + 1).map((e) => e.docSlug)).toEqual([...ownAgreements.map((d) => d.slug), 'my-memorandum-between-the-european-union-and-albania-on-customs']);
+      expect(buildComparison(combined, ['european-union', 'kosovo'])).toEqual(legacyBuildComparison(combined, ['european-union', 'kosovo']));
+      // One more added: the library read again, not what it held before.
+      await addDocument(file, { name: 'treaty.md', bytes: Buffer.from(text.replace('Memorandum', 'Treaty').replace('customs memorandum', 'treaty')) });
+      const again = buildComparison(combined, ['european-union', 'kosovo']).facets.find((f) => f.id === 'agreements')!.cells['european-union']!;
+      expect(again.filter((e) => e.docSlug.startsWith('my-') && e.label === 'The full text is in this library').map((e) => e.docSlug)).toEqual([
+        'my-memorandum-between-the-european-union-and-albania-on-customs',
+        'my-treaty-between-the-european-union-and-albania-on-customs',
+      ]);
+    } finally {
+      user.close();
+      fs.rmSync(dir4, { recursive: true, force: true });
+    }
   });
 
   it('when unreadable, leave the bundled library working and say why', async () => {

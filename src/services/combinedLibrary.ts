@@ -64,15 +64,13 @@ export class CombinedLibrary implements LibraryView {
   }
 
   private originsOf(mine: Library): Map<string, DocumentOrigin> {
-    if (this.origins?.hash !== mine.corpusHash) {
-      const map = new Map<string, DocumentOrigin>();
-      for (const d of mine.listDocuments()) {
-        const added = mine.getDocument(d.slug).added;
-        if (added) map.set(d.slug, added);
-      }
-      this.origins = { hash: mine.corpusHash, map };
-    }
+    if (this.origins?.hash !== mine.corpusHash) this.origins = { hash: mine.corpusHash, map: mine.addedDocuments() };
     return this.origins.map;
+  }
+
+  addedDocuments(): Map<string, DocumentOrigin> {
+    const mine = this.mine();
+    return mine ? this.originsOf(mine) : new Map();
   }
 
   info(): LibraryInfo {
@@ -92,6 +90,10 @@ export class CombinedLibrary implements LibraryView {
     if (!mine) return bundled;
     const origins = this.originsOf(mine);
     return [...bundled, ...mine.listDocuments().map((d) => ({ ...d, ...(origins.has(d.slug) ? { added: origins.get(d.slug)! } : {}) }))];
+  }
+
+  agreementsAbout(partnerId: string): { slug: string; title: string }[] {
+    return this.all().flatMap((l) => l.agreementsAbout(partnerId));
   }
 
   getDocument(slug: string): DeskDocument {

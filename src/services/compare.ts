@@ -15,6 +15,7 @@ import { citeFirst, excerpt, findBlockId, isTableRow, rowText, tableHeader, text
 import { milestoneKeys } from './compareTimeline';
 import { chronological, type RankedEvent } from '../core/eventRanks';
 import { candidateCell } from './candidateCells';
+import { ShownLater } from './shownLater';
 
 export { describeDate } from './compareDates';
 
@@ -86,10 +87,7 @@ class Context {
   /** Sections read one at a time (a fact's source), not whole documents (issue 19). */
   private readonly sections = new Map<string, Section | undefined>();
   private readonly titles = new Map<string, string>();
-  readonly summaries;
-  constructor(readonly library: Library) {
-    this.summaries = library.listDocuments();
-  }
+  constructor(readonly library: Library) {}
   private title(slug: string): string {
     let t = this.titles.get(slug);
     if (t === undefined) {
@@ -133,6 +131,13 @@ class PartnerColumn implements FactColumn {
     return out;
   };
   private readonly names: string[];
+  /** textKey of the column's quotes, each worked out once: a fact's thousands of statements repeat a few hundred wordings (issue 19). */
+  private readonly keys = new Map<string, string>();
+  private readonly key = (text: string): string => {
+    let k = this.keys.get(text);
+    if (k === undefined) this.keys.set(text, (k = textKey(text)));
+    return k;
+  };
   /** Every extracted fact's quote: a sentence that is a fact is shown under its fact's facet only. */
   private readonly factQuotes = new Set<string>();
 
@@ -150,17 +155,18 @@ class PartnerColumn implements FactColumn {
       ...partner.envoys.map((f) => f.source),
       ...partner.memberships.map((f) => f.source),
     ];
-    for (const r of refs) this.factQuotes.add(textKey(r.quote));
+    // Each wording once: a synthetic library states a membership thousands of times in a few hundred wordings (issue 19).
+    for (const r of refs) this.factQuotes.add(this.key(r.quote));
     // Mission and envoy entries are dated by their quote, looked up in one batch; the other facts
     // give their own dates (a fact stated thousands of times looked up every quote: issue 19).
-    this.datesOf([...partner.missions, ...partner.envoys].map((f) => textKey(f.source.quote)));
+    this.datesOf([...partner.missions, ...partner.envoys].map((f) => this.key(f.source.quote)));
   }
 
   /** Every facet's entries, most relevant first, capped (CELL_CAP), with the number left out. */
   build(): Map<FacetId, { entries: FacetEntry[]; more: number }> {
     const out = new Map<FacetId, { entries: FacetEntry[]; more: number }>();
     const set = (id: FacetId, { entries, total }: { entries: FacetEntry[]; total: number }) =>
-      out.set(id, { entries: entries.slice(0, CELL_CAP[id]).map(citeFirst), more: Math.max(0, total - CELL_CAP[id]) });
+      out.set(id, { entries: entries.slice(0, CELL_CAP[id]).map(citeFirst).map(this.shown.settle), more: Math.max(0, total - CELL_CAP[id]) });
     set('relations', this.withSentences(this.relations(), 'relations'));
     set('recognition', this.withSentences(this.recognition(), 'recognition'));
     set('missions', this.withSentences(this.missions(), 'missions'));
@@ -169,23 +175,30 @@ class PartnerColumn implements FactColumn {
     set('agreements', this.agreements());
     for (const topic of ['security', 'economy', 'people', 'russia-ukraine'] as const) set(topic, this.sentences(topic, 0));
     set('key-figures', this.sentences('key-figures', 0));
-    out.set('timeline', this.timeline());
+    const timeline = this.timeline();
+    out.set('timeline', { ...timeline, entries: timeline.entries.map(this.shown.settle) });
     return out;
+  }
+
+  /** Blocks and notes worked out only for the entries shown (shownLater.ts). */
+  private readonly shown = new ShownLater();
+  later(fill: () => string | undefined): string {
+    return this.shown.later(fill);
   }
 
   // --- sentences filed at build time (src/core/candidates.ts), ranked here -------------------
 
   /** The cell's best classified sentences after `before` entries shown ahead of them, and how many there are. */
   private sentences(facet: CandidateFacet, before: number, exclude: ReadonlySet<string> = new Set()): { entries: FacetEntry[]; total: number } {
-    return candidateCell(this.ctx.library, { partnerId: this.partner.id, facet, need: CELL_CAP[facet] - before, exclude, datesOf: this.datesOf });
+    return candidateCell(this.ctx.library, { partnerId: this.partner.id, facet, need: CELL_CAP[facet] - before, exclude, datesOf: this.datesOf, key: this.key });
   }
 
   /** Fact entries first, then classified sentences that say something the facts do not quote. */
   private withSentences(facts: FacetEntry[], facet: TopicFacet): { entries: FacetEntry[]; total: number } {
     const seen = new Set(this.factQuotes);
     for (const f of facts) {
-      seen.add(textKey(f.text));
-      for (const a of f.alsoIn ?? []) seen.add(textKey(a.quote));
+      seen.add(this.key(f.text));
+      for (const a of f.alsoIn ?? []) seen.add(this.key(a.quote));
     }
     const extra = this.sentences(facet, facts.length, seen);
     return { entries: [...facts, ...extra.entries], total: facts.length + extra.total };
@@ -193,7 +206,7 @@ class PartnerColumn implements FactColumn {
 
   private agreements(): { entries: FacetEntry[]; total: number } {
     // An agreement or declaration in the library that is about the partner is itself an entry.
-    const docs = this.ctx.summaries.filter((d) => d.kind === 'agreement' && d.partners[0] === this.partner.id);
+    const docs = this.ctx.library.agreementsAbout(this.partner.id);
     const shown: FacetEntry[] = docs
       .slice(0, CELL_CAP.agreements)
       .map((d) => ({ text: d.title, docSlug: d.slug, anchor: this.ctx.library.documentOutline(d.slug)[0]?.anchor ?? 'lead', label: 'The full text is in this library' }));
@@ -266,12 +279,13 @@ class PartnerColumn implements FactColumn {
   /** An entry for an extracted fact: its quote made readable (table row, infobox field, list item), with its block. */
   sourceEntry(ref: SourceRef, dated = true): FacetEntry {
     let text = ref.quote.trim();
-    if (isTableRow(text)) text = rowText(text, tableHeader(this.ctx.section(ref.docSlug, ref.anchor), text)) || text;
+    if (isTableRow(text)) text = rowText(text, () => tableHeader(this.ctx.section(ref.docSlug, ref.anchor), text)) || text;
     else if (/^- [^:]{1,40}: /.test(text)) text = text.replace(/^- [^:]{1,40}: /, '');
     else if (text.startsWith('- ')) text = text.slice(2);
     if (text.length > 400) text = excerpt(text, this.names);
-    const blockId = findBlockId(this.ctx.section(ref.docSlug, ref.anchor), ref.quote, text);
-    const date = dated ? this.datesOf([textKey(ref.quote)]).get(textKey(ref.quote)) : undefined;
-    return { text, docSlug: ref.docSlug, anchor: ref.anchor, ...(blockId ? { blockId } : {}), ...(date ? { date } : {}) };
+    const readable = text;
+    const blockId = this.later(() => findBlockId(this.ctx.section(ref.docSlug, ref.anchor), ref.quote, readable) || undefined);
+    const date = dated ? this.datesOf([this.key(ref.quote)]).get(this.key(ref.quote)) : undefined;
+    return { text, docSlug: ref.docSlug, anchor: ref.anchor, blockId, ...(date ? { date } : {}) };
   }
 }

@@ -3,7 +3,7 @@
 import type { DateValue, FacetEntry, Mission, Partner, SourceRef } from '../shared/types';
 import { foldAccents } from '../shared/text';
 import { partnerById } from '../core/partners';
-import { compatible, describeDate, DIFFER_CAP, firstFew, markDateConflicts, rank } from './compareDates';
+import { allAgree, compatible, dateKey, describeDate, narrowest, DIFFER_CAP, firstFew, markDateConflicts, rank } from './compareDates';
 import { citedAndCounted, dedupeRefs, isTableRow, mergeSame, quoteRank, rowText, textKey } from './compareQuotes';
 import { envoyPhrase, missionsPhrase } from './compareShort';
 
@@ -14,6 +14,8 @@ export interface FactColumn {
   where(ref: { docSlug: string; anchor: string }): string;
   /** An entry quoting a fact's source, made readable, with its block and (unless `dated` is false: the fact gives it) the date of its quote. */
   sourceEntry(ref: SourceRef, dated?: boolean): FacetEntry;
+  /** A stand-in for a value worked out only if its entry is shown (absent: worked out at once). */
+  later?(fill: () => string | undefined): string;
 }
 
 export function relationEntries(col: FactColumn): FacetEntry[] {
@@ -57,23 +59,27 @@ function oneFactOnce(col: FactColumn, stated: Stated[], label: string): { entry:
     .map((g) => ({ g, quote: quoteRank(plainQuote(g.source.quote)) }))
     .sort((a, b) => rank(b.g.date) - rank(a.g.date) || Number(!!a.g.date.inferred) - Number(!!b.g.date.inferred) || a.quote - b.quote)
     .map((x) => x.g);
-  // `distinct`: the group's dates without repeats, which is all agreement depends on (a fact a
-  // synthetic library states 600 times compared 600 × 600 times was most of a comparison: issue 19).
-  const out: { lead: Stated; values: DateValue[]; distinct: DateValue[]; refs: SourceRef[] }[] = [];
+  // A statement joins the first group each of whose dates agrees with each of its own. Dates
+  // agree when their spans overlap, so every pair does when the latest start of either side is
+  // before the earliest end of the other: a group is its latest start and earliest end (a fact a
+  // synthetic library states 600 times compared 600 × 600 dates, most of a comparison: issue 19).
+  const out: { lead: Stated; values: DateValue[]; start: string; end: string; refs: SourceRef[] }[] = [];
   // Statements giving the same dates join the same group: groups only grow, so one that did not
   // agree with them never will, and the one that did still does (a fact's hundreds of statements repeat a few dates).
   const byDates = new Map<string, (typeof out)[number]>();
   for (const g of order) {
     const mine = distinctDates(g.values);
     const key = mine.map(dateKey).sort().join(';');
-    const same = byDates.get(key) ?? out.find((o) => o.distinct.every((v) => mine.every((w) => compatible(v, w))));
-    if (same) byDates.set(key, same);
+    const { start, end } = narrowest(mine);
+    const same = byDates.get(key) ?? out.find((o) => allAgree(o, { start, end }));
     if (same) {
+      byDates.set(key, same);
       same.values.push(...g.values);
-      same.distinct = distinctDates([...same.distinct, ...mine]);
+      if (start > same.start) same.start = start;
+      if (end < same.end) same.end = end;
       same.refs.push(g.source);
     } else {
-      out.push({ lead: g, values: [...g.values], distinct: mine, refs: [] });
+      out.push({ lead: g, values: [...g.values], start, end, refs: [] });
       byDates.set(key, out.at(-1)!);
     }
   }
@@ -92,9 +98,6 @@ function plainQuote(quote: string): string {
   if (isTableRow(text)) return rowText(text) || text;
   return text.replace(/^- [^:]{1,40}: /, '').replace(/^- /, '');
 }
-
-/** What datesAgree reads of a date: date, precision, end. */
-const dateKey = (v: DateValue) => `${v.date}|${v.precision}|${v.end ?? ''}`;
 
 /** One of each date (by dateKey), in first-seen order. */
 export function distinctDates(values: readonly DateValue[]): DateValue[] {
@@ -135,7 +138,9 @@ export function missionEntries(col: FactColumn): FacetEntry[] {
   const groups = new Map<string, Mission[]>();
   for (const m of col.partner.missions) {
     const key = `${m.direction}|${m.kind}|${placeKey(m)}`;
-    groups.set(key, [...(groups.get(key) ?? []), m]);
+    const group = groups.get(key);
+    if (group) group.push(m);
+    else groups.set(key, [m]);
   }
   const byText = new Map<string, FacetEntry & { missions: Mission[] }>();
   const perQuote = new Map<string, number>();
@@ -167,11 +172,14 @@ export function missionEntries(col: FactColumn): FacetEntry[] {
     const resident = col.partner.missions.filter((m) => m.direction === direction && isResidentEmbassy(m));
     const accredited = col.partner.missions.filter((m) => m.direction === direction && /accredited/i.test(m.kind));
     if (resident.length === 0 || accredited.length === 0) continue;
+    // The same notes for every entry of the direction: worked out once, not once per entry (issue 19).
+    let accreditedNotes: string[] | undefined;
+    let residentNotes: string[] | undefined;
     for (const e of entries) {
       const says = e.missions.filter((m) => m.direction === direction);
       const notes: string[] = [];
-      if (says.some(isResidentEmbassy)) notes.push(...missionNotes(col, accredited, (place) => `${sender} is accredited from ${place}`));
-      if (says.some((m) => /accredited/i.test(m.kind))) notes.push(...missionNotes(col, resident, (place) => `${sender} has an embassy in ${place}`));
+      if (says.some(isResidentEmbassy)) notes.push(...(accreditedNotes ??= missionNotes(col, accredited, (place) => `${sender} is accredited from ${place}`)));
+      if (says.some((m) => /accredited/i.test(m.kind))) notes.push(...(residentNotes ??= missionNotes(col, resident, (place) => `${sender} has an embassy in ${place}`)));
       if (notes.length) e.sourcesDiffer = notes.join(' ');
     }
   }
@@ -199,9 +207,14 @@ export function envoyEntries(col: FactColumn): FacetEntry[] {
 
 export function membershipEntries(col: FactColumn): FacetEntry[] {
   const groups = new Map<string, Partner['memberships']>();
+  const keys = new Map<string, string>(); // each name folded once: it is stated thousands of times (issue 19)
   for (const m of col.partner.memberships) {
-    const key = foldAccents(m.name).toLowerCase();
-    groups.set(key, [...(groups.get(key) ?? []), m]);
+    let key = keys.get(m.name);
+    if (key === undefined) keys.set(m.name, (key = foldAccents(m.name).toLowerCase()));
+    const group = groups.get(key);
+    // Pushed, not copied: a synthetic library states one membership thousands of times (issue 19).
+    if (group) group.push(m);
+    else groups.set(key, [m]);
   }
   const entries: { entry: FacetEntry; values: DateValue[] }[] = [];
   for (const ms of groups.values()) {
@@ -213,7 +226,8 @@ export function membershipEntries(col: FactColumn): FacetEntry[] {
     const values = ms.flatMap((m) => (m.value ? [m.value] : []));
     entries.push({ entry, values });
     // Within one milestone, two dates that do not refine each other are a disagreement.
-    const clash = values.filter((v) => best.value && !compatible(v, best.value));
+    // On distinct dates: describeDate and agreement read only what dateKey does.
+    const clash = distinctDates(values).filter((v) => best.value && !compatible(v, best.value));
     const dates = [...new Set(clash.map(describeDate))];
     if (dates.length) entry.sourcesDiffer = `Another source gives ${firstFew(dates, DIFFER_CAP + 1, (n) => `${n} more date${n === 1 ? '' : 's'}`)} for ${best.name}.`;
   }

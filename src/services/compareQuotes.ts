@@ -23,12 +23,13 @@ export function isTableRow(quote: string): boolean {
  * joined by " — "; a row with one such cell is prefixed with its column header ("Formal Relations
  * Began: 1981"), since a bare date says nothing.
  */
-export function rowText(quote: string, header: readonly string[] = []): string {
+export function rowText(quote: string, header: readonly string[] | (() => readonly string[]) = []): string {
   const cells = quote.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
   const kept = cells.map((c, i) => [c, i] as const).filter(([c, i]) => c !== '' && !/^See\b/.test(c) && !(i === 0 && /^\d+$/.test(c)));
   if (kept.length === 1) {
     const [value, i] = kept[0]!;
-    const h = (header[i] ?? '').replace(/<[^>]+>/g, '').trim();
+    // A function: the header is looked up (its section read) only for a row that needs it (issue 19).
+    const h = ((typeof header === 'function' ? header() : header)[i] ?? '').replace(/<[^>]+>/g, '').trim();
     return h ? `${h}: ${value}` : value;
   }
   return kept.map(([c]) => c).join(' — ');

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { DeskError, type DocumentPart, type SectionHead, type TimelinePage, type TimelineParams } from '../shared/api';
 import { REBUILD_HINT } from '../shared/storageErrors';
+import type { DocumentOrigin } from '../shared/userDocuments';
 import type {
   DeskDocument,
   DocumentSummary,
@@ -47,6 +48,8 @@ export class Library {
   /** nameKey → partner id (null: none); a comparison asks for every heading it reads (issue 19). */
   private readonly partnerIds = new Map<string, string | null>();
   private folded: FoldedWords | undefined;
+  /** The agreement documents and whom each is about (agreementsAbout), read on first use. */
+  private agreements: { slug: string; title: string; about: string | undefined }[] | undefined;
   private readonly events: LibraryTimeline;
   private readonly candidates: LibraryCandidates;
   private readonly statements = new Map<string, Database.Statement>();
@@ -137,8 +140,23 @@ export class Library {
     return rows.map((r) => ({ ...r, partners: parseStored<string[]>(r.partners, `partners of document "${r.slug}"`) }));
   }
 
+  /** The agreements and declarations about a partner (the first of their partners), in library order: the comparison reads these, not every document (issue 19). */
+  agreementsAbout(partnerId: string): { slug: string; title: string }[] {
+    // Read once (a scan of the documents): a comparison asks for each of its partners.
+    this.agreements ??= (this.db.prepare("SELECT slug, title, partners FROM documents WHERE kind = 'agreement' ORDER BY ord").all() as { slug: string; title: string; partners: string }[]).map(
+      ({ slug, title, partners }) => ({ slug, title, about: parseStored<string[]>(partners, `partners of document "${slug}"`)[0] }),
+    );
+    return this.agreements.filter((d) => d.about === partnerId).map(({ slug, title }) => ({ slug, title }));
+  }
+
   getDocument(slug: string): DeskDocument {
     return { ...this.documentHead(slug), sections: this.sectionRows(slug, 0, -1) };
+  }
+
+  /** Where each document a user added came from, by slug (none in the bundled library): read without parsing documents. */
+  addedDocuments(): Map<string, DocumentOrigin> {
+    const rows = this.db.prepare("SELECT slug, json_extract(body, '$.added') AS added FROM documents WHERE json_extract(body, '$.added') IS NOT NULL ORDER BY ord").all() as { slug: string; added: string }[];
+    return new Map(rows.map((r) => [r.slug, parseStored<DocumentOrigin>(r.added, `origin of document "${r.slug}"`)]));
   }
 
   /**

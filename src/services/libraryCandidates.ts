@@ -35,26 +35,19 @@ export class LibraryCandidates {
   /** The wordings among `keys` (every one, when absent) that the partner's candidates for the facet have. */
   candidateKeys(partnerId: string, facet: CandidateFacet, keys?: readonly string[]): string[] {
     if (keys === undefined) {
-      const texts = this.db
-        .prepare('SELECT s.text FROM candidates c JOIN candidate_sentences s ON s.id = c.sentence_id WHERE c.partner_id = ? AND c.facet = ?')
+      const texts = this
+        .prepared('SELECT s.text FROM candidates c JOIN candidate_sentences s ON s.id = c.sentence_id WHERE c.partner_id = ? AND c.facet = ?')
         .pluck()
         .all(partnerId, facet) as string[];
       return [...new Set(texts.map(textKey))];
     }
-    const out: string[] = [];
-    // Chunked to stay under SQLite's bound-parameter limit.
-    for (let i = 0; i < keys.length; i += 500) {
-      const chunk = keys.slice(i, i + 500);
-      const found = this.db
-        .prepare(
-          `SELECT k.key FROM candidate_keys k WHERE k.key IN (${chunk.map(() => '?').join(',')})
-           AND EXISTS (SELECT 1 FROM candidates c WHERE c.partner_id = ? AND c.facet = ? AND c.key_id = k.id)`,
-        )
-        .pluck()
-        .all(...chunk, partnerId, facet) as string[];
-      out.push(...found);
-    }
-    return out;
+    // One statement for any number of wordings (was one per chunk of 500, prepared each time: issue 19).
+    return this.prepared(
+      `SELECT k.key FROM candidate_keys k WHERE k.key IN (SELECT value FROM json_each(?))
+       AND EXISTS (SELECT 1 FROM candidates c WHERE c.partner_id = ? AND c.facet = ? AND c.key_id = k.id)`,
+    )
+      .pluck()
+      .all(JSON.stringify(keys), partnerId, facet) as string[];
   }
 
   /** How many events a partner has (its timeline's length), from the build-time ranks. */
@@ -70,15 +63,38 @@ export class LibraryCandidates {
 
   /** For each wording (textKey) that one of the partner's events quotes: the oldest such event. */
   partnerEventsQuoting(partnerId: string, keys: readonly string[]): Map<string, RankedEvent> {
-    const wanted = new Set(keys);
-    const hashes = [...new Set(keys.map(quoteHash))];
+    const wanted = new Map<number, Set<string>>();
+    for (const k of keys) {
+      const h = quoteHash(k);
+      const same = wanted.get(h);
+      if (same) same.add(k);
+      else wanted.set(h, new Set([k]));
+    }
     const out = new Map<string, RankedEvent>();
-    for (let i = 0; i < hashes.length; i += 500) {
-      const chunk = hashes.slice(i, i + 500);
-      const rows = this.rankedEvents(`pe.partner_id = ? AND pe.quote_hash IN (${chunk.map(() => '?').join(',')}) ORDER BY pe.event_ord`, 'score', [partnerId, ...chunk]);
+    // The oldest event of each hash, from the index alone (a sentence a synthetic library repeats in
+    // hundreds of documents is quoted by hundreds of events, and reading them all was a tenth of a
+    // comparison: issue 19). The hash found it; the wording decides.
+    const oldest = this.prepared(
+      `SELECT pe.quote_hash, min(pe.event_ord) FROM partner_events pe
+       WHERE pe.partner_id = ? AND pe.quote_hash IN (SELECT value FROM json_each(?)) GROUP BY pe.quote_hash`,
+    )
+      .raw(true)
+      .all(partnerId, JSON.stringify([...wanted.keys()])) as [number, number][];
+    const firsts = this.rankedEvents(`pe.partner_id = ? AND pe.event_ord IN (SELECT value FROM json_each(?))`, 'score', [partnerId, JSON.stringify(oldest.map(([, ord]) => ord))]);
+    const unsettled: number[] = [];
+    for (const r of firsts) {
+      const key = textKey(r.event.quote);
+      const h = quoteHash(key); // = its quote_hash
+      const same = wanted.get(h)!;
+      if (same.has(key)) out.set(key, r);
+      // Another wording with the same hash (rare): that hash's events are read in full, oldest first.
+      if (same.size > 1 || !same.has(key)) unsettled.push(h);
+    }
+    if (unsettled.length > 0) {
+      const rows = this.rankedEvents(`pe.partner_id = ? AND pe.quote_hash IN (SELECT value FROM json_each(?)) ORDER BY pe.event_ord`, 'score', [partnerId, JSON.stringify([...new Set(unsettled)])]);
       for (const r of rows) {
-        const key = textKey(r.event.quote); // the hash found it; the wording decides
-        if (wanted.has(key) && !out.has(key)) out.set(key, r);
+        const key = textKey(r.event.quote);
+        if (wanted.get(quoteHash(key))?.has(key) && !out.has(key)) out.set(key, r);
       }
     }
     return out;

@@ -52,12 +52,14 @@ export const PRECISION_LABELS: Readonly<Record<Precision, string>> = {
  * a decade or range holds the other; "April 1, 2009" and "May 2009" do not (sources differ).
  */
 export function datesAgree(a: Pick<DateValue, 'date' | 'precision' | 'end'>, b: Pick<DateValue, 'date' | 'precision' | 'end'>): boolean {
-  const span = (d: Pick<DateValue, 'date' | 'precision' | 'end'>): [string, string] => {
-    if (d.precision === 'decade') return [d.date.slice(0, 4), (d.end ?? `${Number(d.date.slice(0, 3)) * 10 + 9}`).slice(0, 4) + '\uffff'];
-    if (d.precision === 'range') return [d.date, (d.end ?? d.date) + '\uffff'];
-    return [d.date, d.date + '\uffff'];
-  };
-  const [a0, a1] = span(a);
-  const [b0, b1] = span(b);
+  const [a0, a1] = dateSpan(a);
+  const [b0, b1] = dateSpan(b);
   return a0 <= b1 && b0 <= a1;
+}
+
+/** The first and last ISO strings a date covers: two dates agree when their spans overlap. */
+export function dateSpan(d: Pick<DateValue, 'date' | 'precision' | 'end'>): [string, string] {
+  if (d.precision === 'decade') return [d.date.slice(0, 4), (d.end ?? `${Number(d.date.slice(0, 3)) * 10 + 9}`).slice(0, 4) + '\uffff'];
+  if (d.precision === 'range') return [d.date, (d.end ?? d.date) + '\uffff'];
+  return [d.date, d.date + '\uffff'];
 }

@@ -435,6 +435,11 @@ export interface BriefingItem {
   alsoMore?: number;
   pinned?: true;
   sourcesDiffer?: string;
+  /**
+   * A timeline event's rank among the partner's events on the sheet, 1 the most important: a
+   * sheet shortened to fit its pages leaves the highest numbers off first. Not on pinned items.
+   */
+  importance?: number;
 }
 
 /** A row of the sheet: a facet, with one cell per partner id. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseDensity, paginate, pageHeightPx } from './fit';
+import { chooseDensity, chooseFit, paginate, pageHeightPx } from './fit';
 
 describe('balancing a sheet over its pages', () => {
   it('knows the printable height of A4 and Letter, portrait and landscape', () => {
@@ -38,5 +38,23 @@ describe('balancing a sheet over its pages', () => {
     expect(chooseDensity((d) => stubborn[d])).toBe('loose');
     // Nothing balanced: the nearest.
     expect(chooseDensity((d) => ({ normal: 0.1, tight: 0.2, loose: 0.3, looser: 0.05 })[d])).toBe('loose');
+  });
+});
+
+describe('fitting a sheet within its pages', () => {
+  const m = (pages: number, lastFill: number) => ({ pages, lastFill });
+
+  it('balances among the densities that fit, and says when none does', () => {
+    // Normal runs to a 4th page; tight fits 3 with a balanced last page.
+    expect(chooseFit((d) => ({ normal: m(4, 0.2), tight: m(3, 0.7), loose: m(4, 0.5), looser: m(4, 0.9) })[d], 3)).toEqual({ density: 'tight', fits: true });
+    // A last page of 3 that is nearly full may spill: not within 3 pages.
+    expect(chooseFit((d) => ({ normal: m(3, 0.95), tight: m(3, 0.93), loose: m(4, 0.3), looser: m(4, 0.6) })[d], 3)).toEqual({ density: 'tight', fits: false });
+    expect(chooseFit(() => m(5, 0.5), 3).fits).toBe(false);
+    // When the tightest runs over, nothing else is laid out.
+    const asked: string[] = [];
+    chooseFit((d) => (asked.push(d), m(4, 0.5)), 3);
+    expect(asked).toEqual(['tight']);
+    // No limit (the comparison sheet): balancing alone decides.
+    expect(chooseFit((d) => ({ normal: m(6, 0.05), tight: m(5, 0.6), loose: m(6, 0.3), looser: m(6, 0.6) })[d], Infinity)).toEqual({ density: 'tight', fits: true });
   });
 });

@@ -1,6 +1,8 @@
-// Balance a sheet over its pages, so it never ends on a near-empty page: of a few densities (line
-// height and type size), the first whose last page is balanced, preferring the usual one, then a
-// tighter one (that may save the page), then looser ones (that carry more onto the last page).
+// Fit a sheet to its pages (at most three) and balance it, so it never ends on a near-empty page:
+// of a few densities (line height and type size) that keep it within its pages, the first whose
+// last page is balanced, preferring the usual one, then a tighter one (that may save the page),
+// then looser ones (that carry more onto the last page). A sheet no density fits is shortened
+// (shorten.ts) and fitted again.
 // The sheet is laid out on screen at the paper's width, which is the printed width, and its
 // blocks are paginated as the printer will (paginate), keeping rows and quotes whole.
 import type { Attachment } from 'svelte/attachments';
@@ -64,17 +66,41 @@ export function paginate(atoms: readonly Atom[], page: number): { pages: number;
 
 const balanced = (fill: number) => fill >= MIN_LAST_PAGE && fill <= MAX_LAST_PAGE;
 
-/** The first density (in DENSITIES order) whose last page is balanced; else the one nearest to it. */
-export function chooseDensity(lastFill: (d: Density) => number): Density {
-  let best: Density = 'normal';
+/** The first density (in DENSITIES order, of `among`) whose last page is balanced; else the one nearest to it. */
+export function chooseDensity(lastFill: (d: Density) => number, among: readonly Density[] = DENSITIES): Density {
+  let best: Density = among[0] ?? 'normal';
   let bestMiss = Infinity;
-  for (const d of DENSITIES) {
+  for (const d of among) {
     const fill = lastFill(d);
     if (balanced(fill)) return d;
     const miss = fill < MIN_LAST_PAGE ? MIN_LAST_PAGE - fill : fill - MAX_LAST_PAGE;
     if (miss < bestMiss) [best, bestMiss] = [d, miss];
   }
   return best;
+}
+
+export interface Measure {
+  pages: number;
+  lastFill: number;
+}
+
+/** Within `maxPages` by the estimate, with the same margin as balancing: a last page over 88 % full may spill. */
+export function fitsPages(m: Measure, maxPages: number): boolean {
+  return m.pages < maxPages || (m.pages === maxPages && m.lastFill <= MAX_LAST_PAGE);
+}
+
+/**
+ * The balanced density among those that keep the sheet within `maxPages`; when none does, the
+ * tightest, and `fits: false` (the sheet is then shortened and measured again).
+ */
+export function chooseFit(measure: (d: Density) => Measure, maxPages: number): { density: Density; fits: boolean } {
+  // The tightest density first: when even it runs over, the others would too (they only loosen
+  // the line height), and a long sheet is spared three layouts per shortening step.
+  const tightest = measure('tight');
+  if (!fitsPages(tightest, maxPages)) return { density: 'tight', fits: false };
+  const measured = new Map(DENSITIES.map((d) => [d, d === 'tight' ? tightest : measure(d)] as const));
+  const fitting = DENSITIES.filter((d) => fitsPages(measured.get(d)!, maxPages));
+  return { density: chooseDensity((d) => measured.get(d)!.lastFill, fitting), fits: true };
 }
 
 /** What print keeps whole: the outermost rows, list items, quotes, headings and the title block. */
@@ -91,13 +117,15 @@ function atomsOf(el: HTMLElement): Atom[] {
 }
 
 /**
- * Set the sheet's data-density to the balanced one once its fonts are in, then call `done` (the
- * sheet says it is ready only then, so the CLI prints the balanced layout). An attachment:
- * `{@attach fitPages({ paper, landscape, content }, () => (fitted = true))}`; it runs again when
+ * Set the sheet's data-density to the balanced one within `maxPages` once its fonts are in, then
+ * call `done(fits)`: false when no density keeps it within `maxPages` (the sheet then shortens
+ * itself, which runs this again, and says it is ready only when it fits or cannot shorten more,
+ * so the CLI prints the fitted layout). An attachment:
+ * `{@attach fitPages({ paper, landscape, maxPages, content }, (fits) => …)}`; it runs again when
  * any of them changes (`content`: whatever the sheet shows, read only for that).
  */
-export function fitPages(opts: { paper: PaperSize; landscape: boolean; content: unknown }, done: () => void): Attachment<HTMLElement> {
-  const { paper, landscape } = opts;
+export function fitPages(opts: { paper: PaperSize; landscape: boolean; maxPages: number; content: unknown }, done: (fits: boolean) => void): Attachment<HTMLElement> {
+  const { paper, landscape, maxPages } = opts;
   return (el) => {
     let cancelled = false;
     void document.fonts.ready.then(() => {
@@ -107,13 +135,13 @@ export function fitPages(opts: { paper: PaperSize; landscape: boolean; content: 
       const page = pageHeightPx(paper, landscape) - thead;
       // Measured as printed: without the on-screen Pin / Remove buttons.
       el.dataset.measuring = 'true';
-      const density = chooseDensity((d) => {
+      const { density, fits } = chooseFit((d) => {
         el.dataset.density = d;
-        return paginate(atomsOf(el), page).lastFill;
-      });
+        return paginate(atomsOf(el), page);
+      }, maxPages);
       delete el.dataset.measuring;
       el.dataset.density = density;
-      done();
+      done(fits);
     });
     return () => {
       cancelled = true;
