@@ -100,14 +100,23 @@ describe('FoldedWords', () => {
     const words = ['kucove', 'Kuçovë', 'air', 'UNION', 'ropean', 'nato', 'greece;', '😀', 'москва', '北京', 'tirana,', 'prishtine)', '(tirana', '2009', 'xyz', 'e'];
     const all = texts.map((_, i) => i);
     for (const raw of words) {
-      const pattern = wordPattern(raw, 'gu')!;
-      texts.forEach((t, i) => expect(folded.someWordMatches([i], pattern), `${raw} in ${t}`).toBe(hasWord(t, raw)));
-      expect(folded.someWordMatches(all, pattern), raw).toBe(texts.some((t) => hasWord(t, raw)));
-      expect(folded.someWordMatches([], pattern)).toBe(false);
+      const word = foldForMatch(raw).trim();
+      texts.forEach((t, i) => expect(folded.someWordMatches([i], word), `${raw} in ${t}`).toBe(hasWord(t, raw)));
+      expect(folded.someWordMatches(all, word), raw).toBe(texts.some((t) => hasWord(t, raw)));
+      expect(folded.someWordMatches([], word)).toBe(false);
     }
     // "ropean" begins no word: not found, though "european" holds it.
-    expect(folded.someWordMatches(all, wordPattern('ropean', 'gu')!)).toBe(false);
-    expect(folded.someWordMatches([0], wordPattern('Kucove', 'gu')!)).toBe(true);
+    expect(folded.someWordMatches(all, 'ropean')).toBe(false);
+    expect(folded.someWordMatches([0], foldForMatch('Kucove').trim())).toBe(true);
+  });
+
+  it('draws word boundaries as wordPattern does: after a non-letter code point, astral ones included, and at any repeat', () => {
+    const tricky = ['😀kosovo', '𝐀kosovo', 'x𝟙kosovo', 'aaab', 'kosovokosovo', 'pro-kosovo', '1kosovo', '_kosovo', 'ab-ab-ab'].map(foldForMatch);
+    const words = load(tricky);
+    for (const w of ['kosovo', 'aab', 'ab', 'b-ab', 'ovo', 'o']) {
+      const pattern = wordPattern(w, 'gu')!;
+      tricky.forEach((t, i) => expect(words.someWordMatches([i], w), `${w} in ${t}`).toBe(new RegExp(pattern.source, 'u').test(t)));
+    }
   });
 
   it('reports damaged stored texts as a corrupt index', () => {

@@ -11,7 +11,7 @@ import { foldForMatch, parseQuery, type ParsedQuery } from './query';
 import { makeSnippet, type Range } from './snippet';
 import { closestWord } from './suggest';
 import { spellingVariants } from './variants';
-import { hasWord, lacking, wordPattern, wordsNotFound, wordsNotFoundBy } from './partial';
+import { hasWord, lacking, wordsNotFound, wordsNotFoundBy } from './partial';
 
 export interface PassageSource {
   getPassages(ids: string[]): Map<string, Passage>;
@@ -254,11 +254,10 @@ export class Searcher {
     const ordinals = Array.from(docs.subarray(0, Math.min(n, PHRASE_CHECK_LIMIT)));
     if (folded && folded.size === this.index.refs.length) {
       return wordsNotFoundBy(parsed, (raw) => {
-        const pattern = wordPattern(raw, 'gu');
-        if (pattern === null) return true;
+        const word = foldForMatch(raw).trim();
         // A word within one folded word is looked up in the word list; one that folds to several
         // ("co-operation") in the candidates' texts.
-        if (!foldForMatch(raw).trim().includes(' ')) return folded.someWordMatches(ordinals, pattern);
+        if (!word.includes(' ')) return folded.someWordMatches(ordinals, word);
         return ordinals.some((d) => hasWord(folded.text(d), raw));
       });
     }
