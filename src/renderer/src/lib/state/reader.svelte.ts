@@ -52,8 +52,26 @@ export class TocTracker {
       for (const s of sections) io.observe(s);
     };
 
+    // Once the scroll stops, the section under the line is read from the page itself: a fast
+    // scroll over parts not yet rendered can end with no crossing of the line left to report, and
+    // the contents would keep marking a section far from the one on screen.
+    const settle = (): void => {
+      if (atBottom()) return;
+      const line = readingLine();
+      for (const s of sectionElements(root)) {
+        const r = s.getBoundingClientRect();
+        if (r.top > line + 1) return;
+        if (r.bottom > line && s.dataset.anchor !== undefined) {
+          this.active = s.dataset.anchor;
+          return;
+        }
+      }
+    };
+    let settleTimer: ReturnType<typeof setTimeout> | undefined;
     const onscroll = (): void => {
       if (atBottom() && order.length) this.active = order[order.length - 1] ?? null;
+      clearTimeout(settleTimer);
+      settleTimer = setTimeout(settle, 150);
     };
     let resizeTimer: ReturnType<typeof setTimeout> | undefined;
     const onresize = (): void => {
@@ -68,6 +86,7 @@ export class TocTracker {
     return () => {
       io?.disconnect();
       clearTimeout(resizeTimer);
+      clearTimeout(settleTimer);
       window.removeEventListener('scroll', onscroll);
       window.removeEventListener('resize', onresize);
     };
