@@ -8,12 +8,12 @@ import type { BriefingItem, BriefingRow, BriefingSheet, ComparisonPartner, Facet
 import { buildComparison, MAX_PARTNERS } from './compare';
 import { citedAndCounted } from './compareQuotes';
 import { FACETS } from '../core/facets';
-import { clip, entryId, entryNames, keyMilestones, namedIn, sortEnvoys, take, textKey } from './briefingItems';
+import { clip, entryNames, keyMilestones, sortEnvoys, take, textKey } from './briefingItems';
 import { eventDate, pickRankedEvents } from './briefingTimeline';
 import { DocCache, findPassage, partnerOf, passageFacet, SourceList } from './briefingSources';
 import type { LibraryView as Library } from './libraryView';
 
-export { clip, entryId, itemId } from './briefingItems';
+export { clip, itemId } from './briefingItems';
 export { eventScore, pickEvents } from './briefingTimeline';
 export { briefingRoute, FOOTER_NOTE, PAPER_LABELS, PDF_MARGINS } from './briefingPdf';
 
@@ -92,8 +92,10 @@ function assembleBriefing(library: Library, ids: string[], params: BriefingOptio
 
   const facetOrder = orderFacets(params.facetOrder);
   const item = (e: FacetEntry, chars: number): BriefingItem => {
-    const id = entryId(e);
-    for (const name of entryNames(e)) used.add(name);
+    // Its own id first, then the one a saved link may still use.
+    const names = entryNames(e);
+    const id = names[0]!;
+    for (const name of names) used.add(name);
     const source = sources.number(e.docSlug, e.anchor);
     const { cited, more } = citedAndCounted(e, e.alsoIn ?? [], caps.alsoSources);
     const also = cited.map((a) => sources.number(a.docSlug, a.anchor));
@@ -106,7 +108,7 @@ function assembleBriefing(library: Library, ids: string[], params: BriefingOptio
       source,
       ...(also.length ? { alsoSources: also } : {}),
       ...(alsoMore ? { alsoMore } : {}),
-      ...(namedIn(pinned, e) ? { pinned: true as const } : {}),
+      ...(names.some((n) => pinned.has(n)) ? { pinned: true as const } : {}),
       ...(e.sourcesDiffer ? { sourcesDiffer: e.sourcesDiffer } : {}),
     };
   };

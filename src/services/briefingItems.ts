@@ -35,7 +35,7 @@ export function entryId(e: Entry): string {
   return e.label ? itemId(e.docSlug, e.anchor, `${e.text}\u0000${e.label}`) : itemId(e.docSlug, e.anchor, e.text);
 }
 
-/** Every id that names the entry in a pinned or exclude list: its own, and for a fact the id it had before labels counted (saved links). */
+/** Every id that names the entry in a pinned or exclude list: its own (first), and for a fact the id it had before labels counted (saved links). */
 export function entryNames(e: Entry): string[] {
   const id = entryId(e);
   return e.label ? [id, itemId(e.docSlug, e.anchor, e.text)] : [id];

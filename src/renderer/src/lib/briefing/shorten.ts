@@ -46,8 +46,8 @@ export interface ShortenedSheet {
 
 /** The sheet after the first `steps` steps of its layout (more steps than there are: all of them). */
 export function shortenSheet(sheet: BriefingSheet, steps: number): ShortenedSheet {
-  const limits = mergeSteps(SHORTEN_STEPS[sheet.layout].slice(0, Math.max(0, steps)));
   if (steps <= 0) return { sheet, leftOff: 0 };
+  const limits = mergeSteps(SHORTEN_STEPS[sheet.layout].slice(0, steps));
   let leftOff = 0;
   const cut = (items: readonly BriefingItem[], keep: (item: BriefingItem, unpinnedBefore: number) => boolean): BriefingItem[] => {
     let unpinned = 0;
